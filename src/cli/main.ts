@@ -1,0 +1,40 @@
+import { CliError, processIO, type CliIO } from './io';
+
+export type Command = (args: readonly string[], io: CliIO) => Promise<number>;
+
+interface CommandEntry {
+  readonly usage: string;
+  readonly summary: string;
+  /** Loaded on demand so that each command starts only what it needs. */
+  readonly load: () => Promise<Command>;
+}
+
+const COMMANDS: Record<string, CommandEntry> = {};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);
+  return ['Usage: groundwork <command> [options]', '', 'Commands:', ...lines, ''].join('\n');
+}
+
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    io.stderr(`groundwork: unknown command "${name}" (try: ${Object.keys(COMMANDS).join(', ')})\n`);
+    return 2;
+  }
+  try {
+    const command = await entry.load();
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`groundwork ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { Capability, Organisation, Person, Role } from '../core/domain/types';
+import type { WorkspaceReadiness } from '../core/domain/readiness';
+import {
+  capabilityFieldsSchema,
+  capabilityPatchSchema,
+  idSchema,
+  organisationSchema,
+  personFieldsSchema,
+  personPatchSchema,
+  roleFieldsSchema,
+  rolePatchSchema,
+} from './schemas';
+
+/**
+ * The IPC contract, defined once: method name → zod input schema → result type. Main validates
+ * every payload against it, the preload forwards `invoke(method, payload)` and nothing else, and
+ * the renderer's client is typed from it, so no channel string appears twice.
+ */
+
+/** Everything the screens show, in one answer, so a screen never renders half-updated data. */
+export interface WorkspaceSnapshot {
+  readonly path: string;
+  readonly schemaVersion: number;
+  readonly organisation: Organisation;
+  readonly isEmpty: boolean;
+  readonly capabilities: readonly Capability[];
+  readonly roles: readonly Role[];
+  readonly people: readonly Person[];
+  readonly readiness: WorkspaceReadiness;
+}
+
+/** Declares a method: its input schema, and (types only) its result. */
+function method<I extends z.ZodType, O>(input: I): { readonly input: I; readonly output?: O } {
+  return { input };
+}
+
+const empty = z.strictObject({});
+const byId = z.strictObject({ id: idSchema });
+
+export const contract = {
+  'workspace.snapshot': method<typeof empty, WorkspaceSnapshot>(empty),
+  'workspace.setOrganisation': method<typeof organisationSchema, WorkspaceSnapshot>(organisationSchema),
+  /** First start: fill an empty workspace with the built-in catalogs. */
+  'workspace.startFromCatalog': method<typeof empty, WorkspaceSnapshot>(empty),
+  /** First start: fill an empty workspace with the demo organisation. */
+  'workspace.openDemo': method<typeof empty, WorkspaceSnapshot>(empty),
+
+  'capability.create': method<typeof capabilityFieldsSchema, WorkspaceSnapshot>(capabilityFieldsSchema),
+  'capability.update': method<z.ZodObject<{ id: typeof idSchema; patch: typeof capabilityPatchSchema }>, WorkspaceSnapshot>(
+    z.strictObject({ id: idSchema, patch: capabilityPatchSchema }),
+  ),
+  'capability.delete': method<typeof byId, WorkspaceSnapshot>(byId),
+
+  'role.create': method<typeof roleFieldsSchema, WorkspaceSnapshot>(roleFieldsSchema),
+  'role.update': method<z.ZodObject<{ id: typeof idSchema; patch: typeof rolePatchSchema }>, WorkspaceSnapshot>(
+    z.strictObject({ id: idSchema, patch: rolePatchSchema }),
+  ),
+  'role.delete': method<typeof byId, WorkspaceSnapshot>(byId),
+
+  'person.create': method<typeof personFieldsSchema, WorkspaceSnapshot>(personFieldsSchema),
+  'person.update': method<z.ZodObject<{ id: typeof idSchema; patch: typeof personPatchSchema }>, WorkspaceSnapshot>(
+    z.strictObject({ id: idSchema, patch: personPatchSchema }),
+  ),
+  'person.delete': method<typeof byId, WorkspaceSnapshot>(byId),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
+
+/** What the caller sends (before defaults are applied). */
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
+/** What the handler receives (validated, defaults applied). */
+export type MethodParams<M extends Method> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends Method> = NonNullable<Contract[M]['output']>;
+
+export const ERROR_CODES = [
+  'bad-method',
+  'invalid-input',
+  'not-found',
+  'constraint',
+  'conflict',
+  'workspace',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface IpcError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** The offending field, as a path (`patch.endDate`, `prerequisites[0].minMaturity`). */
+  readonly field?: string;
+}
+
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+/** The one object the preload exposes as `window.groundwork`. */
+export interface GroundworkApi {
+  invoke<M extends Method>(method: M, payload: MethodInput<M>): Promise<IpcResult<MethodResult<M>>>;
+  /** Main tells the renderer that another workspace was opened (File → New/Open). */
+  onWorkspaceChanged(listener: () => void): () => void;
+}

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { createHandlers } from '../../src/main/handlers';
+import { dispatch, type Handlers } from '../../src/main/ipc';
+import { openWorkspace, type Workspace } from '../../src/storage';
+
+/**
+ * The browser-test bridge of DESIGN.md: the built renderer runs in Chromium, and `window.groundwork`
+ * is wired through page.exposeBinding to the real main-process handlers over a real workspace file.
+ */
+export interface AppHarness {
+  /** The workspace file of this test (in its own temp folder). */
+  readonly file: string;
+  /** Opens the workspace (created empty unless it exists) and loads the app. */
+  open(): Promise<Page>;
+  /** Closes the workspace, opens the same file again with new handlers and reloads the page. */
+  reopen(): Promise<Page>;
+  /** Saves a full-page screenshot into this test's output folder. */
+  screenshot(name: string): Promise<string>;
+  /** Runs axe on the current page and fails on any violation. */
+  checkA11y(): Promise<void>;
+}
+
+const MIGRATIONS = resolve('migrations');
+/** A fixed "today" so that the demo organisation and dates are the same in every run. */
+export const E2E_TODAY = '2026-11-27';
+
+declare global {
+  interface Window {
+    __groundworkInvoke?: (method: unknown, payload: unknown) => Promise<unknown>;
+  }
+}
+
+export const test = base.extend<{ app: AppHarness }>({
+  app: async ({ page }, use, testInfo) => {
+    const dir = mkdtempSync(join(tmpdir(), 'groundwork-e2e-'));
+    const file = join(dir, 'e2e.groundwork');
+    let workspace: Workspace | undefined;
+    let handlers: Handlers | undefined;
+
+    const openHandlers = () => {
+      workspace = openWorkspace(file, { migrationsDir: MIGRATIONS });
+      const ws = workspace;
+      handlers = createHandlers({ workspace: () => ws, today: () => E2E_TODAY });
+    };
+
+    await page.exposeBinding('__groundworkInvoke', async (_source, method: unknown, payload: unknown) => {
+      if (!handlers) return { ok: false, error: { code: 'workspace', message: 'no workspace open' } };
+      return dispatch(handlers, method, payload);
+    });
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'groundwork', {
+        value: Object.freeze({
+          invoke: (method: unknown, payload: unknown) => {
+            const bridge = window.__groundworkInvoke;
+            if (!bridge) return Promise.reject(new Error('test bridge missing'));
+            return bridge(method, payload);
+          },
+          onWorkspaceChanged: () => () => undefined,
+        }),
+      });
+    });
+
+    const harness: AppHarness = {
+      file,
+      async open() {
+        openHandlers();
+        await page.goto('/');
+        return page;
+      },
+      async reopen() {
+        workspace?.close();
+        openHandlers();
+        await page.reload();
+        return page;
+      },
+      async screenshot(name) {
+        const path = testInfo.outputPath(`${name}.png`);
+        await page.screenshot({ path, fullPage: true });
+        await testInfo.attach(name, { path, contentType: 'image/png' });
+        return path;
+      },
+      async checkA11y() {
+        const results = await new AxeBuilder({ page }).analyze();
+        const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(summary, 'axe violations').toEqual([]);
+      },
+    };
+
+    await use(harness);
+    workspace?.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

@@ -9,7 +9,18 @@ interface CommandEntry {
   readonly load: () => Promise<Command>;
 }
 
-const COMMANDS: Record<string, CommandEntry> = {};
+const COMMANDS: Record<string, CommandEntry> = {
+  demo: {
+    usage: 'demo --out FILE [--today YYYY-MM-DD] [--force]',
+    summary: 'write the demo organisation to a new workspace file',
+    load: async () => (await import('./commands/demo')).run,
+  },
+  status: {
+    usage: 'status FILE [--json]',
+    summary: 'readiness per layer and headcount by role',
+    load: async () => (await import('./commands/status')).run,
+  },
+};
 
 function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);

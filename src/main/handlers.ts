@@ -1,6 +1,6 @@
 import { computeReadiness } from '../core/domain/readiness';
 import { buildDemoOrganisation } from '../core/domain/demo';
-import { buildCatalogWorkspace } from '../core/domain/starter';
+import { buildCatalogWorkspace } from '../core/domain/catalog/starter';
 import type { WorkspaceSnapshot } from '../shared/contract';
 import type { Workspace } from '../storage';
 import { HandlerError, type Handlers } from './ipc';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { toIsoDate } from '../core/calendar';
 import { INVOKE_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../shared/channels';
 import { WorkspaceError } from '../storage';
 import { createHandlers } from './handlers';
@@ -21,11 +22,7 @@ const nativeBinding = join(appRoot, 'native', 'electron', 'better_sqlite3.node')
 const migrationsDir = join(appRoot, 'migrations');
 const FILTERS = [{ name: 'Groundwork workspace', extensions: ['groundwork'] }];
 
-function isoToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+const isoToday = () => toIsoDate(new Date());
 
 function start(): void {
   const settingsFile = join(app.getPath('userData'), 'settings.json');

@@ -1,0 +1,34 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliError } from './io';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parses a command's arguments strictly: an unknown flag, a missing value or the wrong number of
+ * positionals is a CliError naming the problem (exit 2), never a silent default.
+ */
+export function parseCommandArgs<O extends Options>(
+  args: readonly string[],
+  options: O,
+  positionals: { readonly min: number; readonly max: number; readonly usage: string },
+) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : String(error)} (usage: ${positionals.usage})`);
+  }
+  const count = parsed.positionals.length;
+  if (count < positionals.min || count > positionals.max) {
+    throw new CliError(`expected ${positionals.min === positionals.max ? positionals.min : `${positionals.min}–${positionals.max}`} argument(s), got ${count} (usage: ${positionals.usage})`);
+  }
+  return parsed;
+}
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export function parseIsoDateArg(flag: string, value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new CliError(`--${flag}: not a date (use YYYY-MM-DD), got "${value}"`);
+  return value;
+}

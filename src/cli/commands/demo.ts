@@ -1,0 +1,41 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { toIsoDate } from '../../core/calendar';
+import { buildDemoOrganisation } from '../../core/domain/demo';
+import { openWorkspace } from '../../storage';
+import { parseCommandArgs, parseIsoDateArg } from '../args';
+import { CliError, type CliIO } from '../io';
+
+const USAGE = 'groundwork demo --out FILE [--today YYYY-MM-DD] [--force]';
+
+/**
+ * Writes the demo organisation to a new workspace file. It is built under a temporary name beside
+ * the target and renamed into place, so an interrupted run never leaves half a workspace.
+ */
+export async function run(args: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    { out: { type: 'string' }, today: { type: 'string' }, force: { type: 'boolean', default: false } },
+    { min: 0, max: 0, usage: USAGE },
+  );
+  if (!values.out) throw new CliError(`--out FILE is required (usage: ${USAGE})`);
+  const out = resolve(values.out);
+  const today = values.today === undefined ? toIsoDate(new Date()) : parseIsoDateArg('today', values.today);
+  if (!existsSync(dirname(out))) throw new CliError(`--out: folder ${dirname(out)} does not exist`);
+  if (existsSync(out) && !values.force) throw new CliError(`--out: ${out} already exists (add --force to replace it)`);
+
+  const temp = `${out}.${process.pid}.tmp`;
+  try {
+    const workspace = openWorkspace(temp, { create: true });
+    try {
+      workspace.seed(buildDemoOrganisation(today));
+    } finally {
+      workspace.close();
+    }
+    renameSync(temp, out);
+  } finally {
+    for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(leftover, { force: true });
+  }
+  io.stdout(`Wrote the demo organisation to ${out}\n`);
+  return 0;
+}

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../src/main/handlers';
+import { dispatch, type Handlers } from '../../../src/main/ipc';
+import { contract, ERROR_CODES, METHODS, type WorkspaceSnapshot } from '../../../src/shared/contract';
+import { openWorkspace, type Workspace } from '../../../src/storage';
+
+let dir: string;
+let workspace: Workspace;
+let handlers: Handlers;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'groundwork-ipc-'));
+  workspace = openWorkspace(join(dir, 'ipc.groundwork'), { migrationsDir: resolve('migrations') });
+  handlers = createHandlers({ workspace: () => workspace, today: () => '2026-11-27' });
+  const seeded = await dispatch(handlers, 'workspace.openDemo', {});
+  expect(seeded.ok).toBe(true);
+});
+
+afterAll(() => {
+  workspace.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function snapshot(): Promise<WorkspaceSnapshot> {
+  const result = await dispatch(handlers, 'workspace.snapshot', {});
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as WorkspaceSnapshot;
+}
+
+describe('IPC dispatch', () => {
+  it('answers an unknown method with bad-method', async () => {
+    for (const method of ['nope', 42, null, undefined, '__proto__', 'constructor', 'workspace.snapshot ']) {
+      const result = await dispatch(handlers, method, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'bad-method' } });
+    }
+  });
+
+  it('rejects every malformed payload of every method with a typed error, and changes nothing', async () => {
+    const before = await snapshot();
+    const historyBefore = workspace.listHistory().length;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...METHODS), fc.anything(), async (method, payload) => {
+        fc.pre(!contract[method].input.safeParse(payload).success);
+        const result = await dispatch(handlers, method, payload);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.error.code).toBe('invalid-input');
+        expect(ERROR_CODES).toContain(result.error.code);
+        expect(typeof result.error.message).toBe('string');
+        expect(result.error.message.length).toBeGreaterThan(0);
+        if (result.error.field !== undefined) expect(result.error.message.startsWith(`${result.error.field}:`)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+    expect(await snapshot()).toEqual(before);
+    expect(workspace.listHistory().length).toBe(historyBefore);
+  });
+
+  it('rejects near-miss payloads (one field wrong) naming that field', async () => {
+    const valid = {
+      name: 'Ada',
+      roleId: 'data-engineer',
+      fte: 1,
+      status: 'on_staff',
+      startDate: '2026-01-05',
+      endDate: null,
+    };
+    const wrongField = fc.oneof(
+      fc.record({ field: fc.constant('name'), value: fc.constantFrom('', '   ', 7, null) }),
+      fc.record({ field: fc.constant('fte'), value: fc.oneof(fc.double({ max: 0, noNaN: true }), fc.double({ min: 1.0001, noNaN: true }), fc.constant('1')) }),
+      fc.record({ field: fc.constant('status'), value: fc.string().filter((s) => !['on_staff', 'open_req', 'planned'].includes(s)) }),
+      fc.record({ field: fc.constant('startDate'), value: fc.constantFrom('2026-02-30', '2026-13-01', '05/01/2026', '', 20260101) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(wrongField, async ({ field, value }) => {
+        const result = await dispatch(handlers, 'person.create', { ...valid, [field]: value });
+        expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field } });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names endDate when it is before startDate', async () => {
+    const result = await dispatch(handlers, 'person.create', {
+      name: 'Grace',
+      roleId: 'data-engineer',
+      fte: 0.5,
+      status: 'planned',
+      startDate: '2027-03-01',
+      endDate: '2027-01-01',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'endDate' } });
+  });
+
+  it('reports storage failures with their code and field: an unknown role, an unknown id', async () => {
+    const unknownRole = await dispatch(handlers, 'person.create', { name: 'Lin', roleId: 'no-such-role', fte: 1, status: 'planned' });
+    expect(unknownRole).toMatchObject({ ok: false, error: { code: 'constraint', field: 'roleId' } });
+    const missing = await dispatch(handlers, 'capability.update', { id: 'no-such-capability', patch: { currentMaturity: 2 } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('refuses to seed a workspace that is not empty', async () => {
+    const result = await dispatch(handlers, 'workspace.startFromCatalog', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('applies a valid edit and answers the new snapshot with readiness recomputed', async () => {
+    const before = await snapshot();
+    const target = before.capabilities.find((c) => c.currentMaturity < c.targetMaturity);
+    if (!target) throw new Error('demo has no gap');
+    const result = await dispatch(handlers, 'capability.update', { id: target.id, patch: { currentMaturity: target.targetMaturity } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const after = result.value as WorkspaceSnapshot;
+    expect(after.capabilities.find((c) => c.id === target.id)?.currentMaturity).toBe(target.targetMaturity);
+    const layerBefore = before.readiness.layers.find((l) => l.layer === target.layer);
+    const layerAfter = after.readiness.layers.find((l) => l.layer === target.layer);
+    expect(layerAfter?.mean ?? 0).toBeGreaterThan(layerBefore?.mean ?? 0);
+  });
+});

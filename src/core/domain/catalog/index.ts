@@ -1,0 +1,4 @@
+export * from './capabilities';
+export * from './roles';
+export * from './integrity';
+export * from './starter';

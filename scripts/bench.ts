@@ -1,0 +1,33 @@
+// `npm run bench [-- --sets j30,j60,j120,large] [--limit N] [--workers N]`
+// Sections live in scripts/bench/*-section.ts; add a new one to SECTIONS.
+import { cpus } from 'node:os';
+import { makeContext, type BenchOptions, type BenchSection } from './bench/context';
+import { largeSection } from './bench/large-section';
+import { psplibSection } from './bench/psplib-section';
+
+const SECTIONS: readonly BenchSection[] = [psplibSection, largeSection];
+
+function parseArgs(argv: readonly string[]): BenchOptions {
+  let sets: string[] = [];
+  let limit = Number.POSITIVE_INFINITY;
+  let workers = Math.min(2, cpus().length);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--sets') sets = value().split(',').filter(Boolean);
+    else if (arg === '--limit') limit = Number(value());
+    else if (arg === '--workers') workers = Number(value());
+    else throw new Error(`unknown option ${arg} (use --sets, --limit, --workers)`);
+  }
+  if (!(limit > 0)) throw new Error('--limit must be a positive integer');
+  if (!(workers >= 1)) throw new Error('--workers must be ≥ 1');
+  return { sets, limit, workers };
+}
+
+const context = makeContext(parseArgs(process.argv.slice(2)));
+context.print(`groundwork bench — ${new Date().toISOString()}, ${cpus().length} cores, node ${process.version}`);
+for (const section of SECTIONS) await section.run(context);

@@ -1,0 +1,32 @@
+import { schedule } from '../../src/core/engine';
+import { checkSchedule, criticalPath } from './checker';
+import type { BenchContext, BenchSection } from './context';
+import { generateProblem } from './generate';
+
+const SIZES = [1000, 5000, 10000];
+
+async function run(context: BenchContext): Promise<void> {
+  if (!context.wants('large')) return;
+  context.print('large generated instances (8 roles, step capacities, random DAG, seed 7):');
+  let unit: number | null = null;
+  for (const n of SIZES) {
+    const problem = generateProblem(n, 7 + n);
+    const t0 = performance.now();
+    const result = schedule(problem);
+    const total = performance.now() - t0;
+    const errors = checkSchedule(problem, result.makespan, result.tasks);
+    const nlogn = n * Math.log2(n);
+    const perNlogn = result.stats.constructiveMs / nlogn;
+    unit ??= perNlogn;
+    const cp = criticalPath(problem);
+    context.print(
+      `  n=${String(n).padEnd(6)} valid ${errors.length === 0 ? 'yes' : `NO (${errors.slice(0, 2).join('; ')})`}  ` +
+        `makespan ${result.makespan} (lower bound ${result.stats.lowerBound}, critical path ${cp}, constructive ${result.stats.constructiveMakespan})  ` +
+        `constructive ${result.stats.constructiveMs.toFixed(0)} ms  total ${total.toFixed(0)} ms  ` +
+        `constructive/(n log n) relative to n=1000: ${(perNlogn / unit).toFixed(2)}`,
+    );
+  }
+  await Promise.resolve();
+}
+
+export const largeSection: BenchSection = { name: 'large', run };

@@ -1,0 +1,39 @@
+// Runs one PSPLIB instance per message, so that two instances can run on the two cores at once.
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { schedule } from '../../src/core/engine';
+import { checkSchedule, criticalPath } from './checker';
+import { parseSm } from './psplib';
+
+export interface InstanceJob {
+  readonly file: string;
+  readonly timeLimitMs?: number;
+}
+
+export interface InstanceResult {
+  readonly file: string;
+  readonly makespan: number;
+  readonly criticalPath: number;
+  readonly errors: readonly string[];
+  readonly ms: number;
+  readonly schedules: number;
+}
+
+export function runInstance(job: InstanceJob): InstanceResult {
+  const problem = parseSm(readFileSync(job.file, 'utf8'));
+  const t0 = performance.now();
+  const result = schedule(problem, job.timeLimitMs === undefined ? {} : { timeLimitMs: job.timeLimitMs });
+  const ms = performance.now() - t0;
+  return {
+    file: job.file,
+    makespan: result.makespan,
+    criticalPath: criticalPath(problem),
+    errors: checkSchedule(problem, result.makespan, result.tasks),
+    ms,
+    schedules: result.stats.schedulesEvaluated,
+  };
+}
+
+parentPort?.on('message', (job: InstanceJob) => {
+  parentPort?.postMessage(runInstance(job));
+});

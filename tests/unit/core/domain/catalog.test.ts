@@ -224,3 +224,11 @@ describe('maturity rubric', () => {
     }
   });
 });
+
+describe('docs/domain.md', () => {
+  it('lists every catalog capability and role id', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const doc = await readFile(new URL('../../../../docs/domain.md', import.meta.url), 'utf8');
+    for (const id of [...capabilityIds, ...roleIds]) expect(doc, id).toContain(`\`${id}\``);
+  });
+});

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LayerId } from '../core/domain/layers';
+import { ScreenTabs, panelId, tabId, type ScreenTab } from './components/ScreenTabs';
+import { TitleBar } from './components/TitleBar';
+import { Toasts } from './components/Toasts';
+import { HeadcountScreen } from './screens/HeadcountScreen';
+import { InventoryScreen, type LayerFilter } from './screens/InventoryScreen';
+import { PyramidScreen } from './screens/PyramidScreen';
+import { RolesScreen } from './screens/RolesScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+import { useWorkspace } from './workspace/WorkspaceProvider';
+
+type ScreenId = 'pyramid' | 'inventory' | 'headcount' | 'roles';
+
+/* The planning views (roadmap, timeline, hiring, warnings) join this list as their own screens. */
+const SCREENS: readonly ScreenTab<ScreenId>[] = [
+  { id: 'pyramid', label: 'Pyramid', hint: 'Readiness by layer' },
+  { id: 'inventory', label: 'Inventory', hint: 'Capabilities and maturity' },
+  { id: 'headcount', label: 'Headcount', hint: 'People and requisitions' },
+  { id: 'roles', label: 'Roles', hint: 'What each role needs' },
+];
+
+export function App() {
+  const { load, reload } = useWorkspace();
+
+  if (load.state === 'loading') {
+    return (
+      <main className="splash">
+        <h1 className="visually-hidden">Groundwork</h1>
+        <p role="status">Opening the workspace…</p>
+      </main>
+    );
+  }
+  if (load.state === 'failed') {
+    return (
+      <main className="splash">
+        <h1>The workspace could not be opened</h1>
+        <p role="alert">{load.error.message}</p>
+        <button type="button" className="button" onClick={() => void reload()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  const { snapshot } = load;
+  return (
+    <div className="app">
+      <TitleBar snapshot={snapshot} />
+      {snapshot.isEmpty ? (
+        <main className="main main-welcome">
+          <WelcomeScreen />
+        </main>
+      ) : (
+        <Shell />
+      )}
+      <Toasts />
+    </div>
+  );
+}
+
+function isMod(event: KeyboardEvent): boolean {
+  return event.ctrlKey || event.metaKey;
+}
+
+function Shell() {
+  const { undo, redo } = useWorkspace();
+  const [screen, setScreen] = useState<ScreenId>('pyramid');
+  const [filter, setFilter] = useState<LayerFilter>('all');
+  const [focusRequest, setFocusRequest] = useState<{ layer: LayerId; nonce: number } | null>(null);
+  const nonce = useRef(0);
+
+  const openLayer = useCallback((layer: LayerId) => {
+    setFilter(layer);
+    nonce.current += 1;
+    setFocusRequest({ layer, nonce: nonce.current });
+    setScreen('inventory');
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isMod(event) || event.altKey) return;
+      // A modal dialog owns the keyboard while it is open.
+      if (document.querySelector('dialog[open]')) return;
+      const key = event.key.toLowerCase();
+      const index = ['1', '2', '3', '4'].indexOf(event.key);
+      if (index >= 0 && !event.shiftKey) {
+        const target = SCREENS[index];
+        if (!target) return;
+        event.preventDefault();
+        setScreen(target.id);
+        window.requestAnimationFrame(() => document.getElementById(tabId(target.id))?.focus());
+        return;
+      }
+      if (key !== 'z' && key !== 'y') return;
+      // Unsaved typing in a field belongs to the browser's own text undo.
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.dataset.dirty === 'true') return;
+      event.preventDefault();
+      if (key === 'y' || event.shiftKey) void redo();
+      else void undo();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo]);
+
+  return (
+    <div className="shell">
+      <ScreenTabs tabs={SCREENS} current={screen} onSelect={setScreen} />
+      <main className="main">
+        <div role="tabpanel" id={panelId(screen)} aria-labelledby={tabId(screen)} className="panel-host">
+          {screen === 'pyramid' && <PyramidScreen onOpenLayer={openLayer} />}
+          {screen === 'inventory' && <InventoryScreen filter={filter} onFilter={setFilter} focusRequest={focusRequest} />}
+          {screen === 'headcount' && <HeadcountScreen />}
+          {screen === 'roles' && <RolesScreen />}
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** Readiness in [0, 1] as a whole percentage, rounded down so 99.6% never reads "100%". */
+export function percent(value: number): string {
+  return `${Math.floor(value * 100 + 1e-9)}%`;
+}
+
+/** FTE with at most two decimals, without trailing zeros. */
+export function fte(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** A tone for colour, always paired with the number in text. */
+export function readinessTone(value: number | null): 'none' | 'low' | 'mid' | 'good' {
+  if (value === null) return 'none';
+  if (value >= 0.75) return 'good';
+  if (value >= 0.4) return 'mid';
+  return 'low';
+}

@@ -1,0 +1,328 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { LAYERS, layerById, type LayerId } from '../../core/domain/layers';
+import { MATURITY_RUBRIC } from '../../core/domain/maturity';
+import type { Capability } from '../../core/domain/types';
+import { capabilityFieldsSchema, capabilityPatchSchema, type CapabilityPatch } from '../../shared/schemas';
+import { ApiError } from '../api';
+import { EditableText } from '../components/EditableText';
+import { FormField, focusFirstInvalid } from '../components/FormField';
+import { MaturityOptions, maturityRubric, toMaturity } from '../components/maturity';
+import { ConfirmDialog, Modal } from '../components/Modal';
+import { SelectField } from '../components/SelectField';
+import { percent, readinessTone } from '../format';
+import { fieldError, fieldErrors, serverField, type FieldErrors } from '../validation';
+import { useToasts } from '../workspace/toasts';
+import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
+
+export type LayerFilter = LayerId | 'all';
+
+interface Props {
+  readonly filter: LayerFilter;
+  readonly onFilter: (filter: LayerFilter) => void;
+  /** Set by the pyramid: the layer to bring into view; the nonce repeats a request. */
+  readonly focusRequest: { readonly layer: LayerId; readonly nonce: number } | null;
+}
+
+export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
+  const { capabilities, readiness } = useSnapshot();
+  const [adding, setAdding] = useState(false);
+  const [deleting, setDeleting] = useState<Capability | null>(null);
+  const { run } = useWorkspace();
+  const { notify } = useToasts();
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const heading = document.getElementById(`layer-heading-${focusRequest.layer}`);
+    heading?.focus();
+    heading?.scrollIntoView({ block: 'start' });
+  }, [focusRequest]);
+
+  const layers = filter === 'all' ? LAYERS : LAYERS.filter((l) => l.id === filter);
+
+  const confirmDelete = async (capability: Capability) => {
+    setDeleting(null);
+    try {
+      await run('capability.delete', { id: capability.id });
+      notify(`Deleted "${capability.name}".`);
+    } catch {
+      // The toast already shows the server's answer.
+    }
+  };
+
+  return (
+    <div className="screen screen-inventory">
+      <header className="screen-header">
+        <div>
+          <h1>Inventory</h1>
+          <p className="screen-lede">The capabilities of your data infrastructure, layer by layer. Changes are saved as you make them.</p>
+        </div>
+        <div className="screen-actions">
+          <div className="field field-inline">
+            <label htmlFor="inventory-filter" className="field-label">
+              Show
+            </label>
+            <select id="inventory-filter" className="field-input field-select" value={filter} onChange={(e) => onFilter(e.target.value as LayerFilter)}>
+              <option value="all">All layers</option>
+              {LAYERS.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+            Add capability
+          </button>
+        </div>
+      </header>
+
+      <details className="rubric">
+        <summary>Maturity scale</summary>
+        <dl className="rubric-list">
+          {MATURITY_RUBRIC.map((m) => (
+            <div key={m.level} className="rubric-item">
+              <dt>
+                {m.level} · {m.name}
+              </dt>
+              <dd>{m.rubric}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+
+      {layers.map((layer) => {
+        const own = capabilities.filter((c) => c.layer === layer.id);
+        const r = readiness.layers.find((l) => l.layer === layer.id)?.readiness ?? null;
+        return (
+          <section key={layer.id} className="layer-section" aria-labelledby={`layer-heading-${layer.id}`} data-testid={`inventory-${layer.id}`}>
+            <div className="layer-section-head">
+              <h2 id={`layer-heading-${layer.id}`} tabIndex={-1} className="layer-heading">
+                {layer.name}
+              </h2>
+              <span className={`chip tone-${readinessTone(r)}`}>{r === null ? 'Not tracked' : `${percent(r)} ready`}</span>
+              <p className="layer-summary">{layer.summary}</p>
+            </div>
+            {own.length === 0 ? (
+              <p className="empty">No capabilities in this layer yet.</p>
+            ) : (
+              <table className="grid-table inventory-table">
+                <thead>
+                  <tr>
+                    <th scope="col" className="col-name">
+                      Capability
+                    </th>
+                    <th scope="col" className="col-maturity">
+                      Current
+                    </th>
+                    <th scope="col" className="col-maturity">
+                      Target
+                    </th>
+                    <th scope="col" className="col-owner">
+                      Owner
+                    </th>
+                    <th scope="col" className="col-tools">
+                      Tools
+                    </th>
+                    <th scope="col" className="col-notes">
+                      Notes
+                    </th>
+                    <th scope="col" className="col-actions">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {own.map((c) => (
+                    <CapabilityRow key={c.id} capability={c} onDelete={() => setDeleting(c)} />
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        );
+      })}
+
+      {adding && <AddCapabilityDialog defaultLayer={filter === 'all' ? 'collect' : filter} onClose={() => setAdding(false)} />}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete "${deleting.name}"?`}
+          message={
+            <p>
+              It leaves the inventory of {layerById(deleting.layer).name}, and the layer's readiness is computed without it. Role prerequisites that name it will count it as missing.
+            </p>
+          }
+          confirmLabel="Delete capability"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => void confirmDelete(deleting)}
+        />
+      )}
+    </div>
+  );
+}
+
+function CapabilityRow({ capability: c, onDelete }: { readonly capability: Capability; readonly onDelete: () => void }) {
+  const { edit } = useWorkspace();
+
+  const save = <K extends keyof CapabilityPatch & keyof Capability>(field: K, value: NonNullable<CapabilityPatch[K]>, what: string) =>
+    edit({
+      kind: 'capability',
+      id: c.id,
+      label: `${c.name}: ${what}`,
+      before: { [field]: c[field] } as CapabilityPatch,
+      after: { [field]: value } as CapabilityPatch,
+    });
+
+  const check = (field: keyof CapabilityPatch) => (draft: string) => fieldError(capabilityPatchSchema, { [field]: draft }, field);
+
+  return (
+    <tr data-testid={`capability-${c.id}`}>
+      <td className="col-name">
+        <EditableText label={`Name of ${c.name}`} value={c.name} field="name" validate={check('name')} onCommit={(v) => save('name', v, 'name')} className="field-strong" />
+        {c.description && <p className="cell-hint">{c.description}</p>}
+      </td>
+      <td className="col-maturity">
+        <SelectField
+          label={`Current maturity of ${c.name}`}
+          value={String(c.currentMaturity)}
+          title={maturityRubric(c.currentMaturity)}
+          onCommit={(v) => save('currentMaturity', toMaturity(v), 'current maturity')}
+        >
+          <MaturityOptions />
+        </SelectField>
+      </td>
+      <td className="col-maturity">
+        <SelectField
+          label={`Target maturity of ${c.name}`}
+          value={String(c.targetMaturity)}
+          title={maturityRubric(c.targetMaturity)}
+          onCommit={(v) => save('targetMaturity', toMaturity(v), 'target maturity')}
+        >
+          <MaturityOptions />
+        </SelectField>
+      </td>
+      <td className="col-owner">
+        <EditableText label={`Owner of ${c.name}`} value={c.owner} field="owner" placeholder="Owner" validate={check('owner')} onCommit={(v) => save('owner', v, 'owner')} />
+      </td>
+      <td className="col-tools">
+        <EditableText label={`Tools for ${c.name}`} value={c.tools} field="tools" placeholder="Tools" validate={check('tools')} onCommit={(v) => save('tools', v, 'tools')} />
+      </td>
+      <td className="col-notes">
+        <EditableText label={`Notes on ${c.name}`} value={c.notes} field="notes" placeholder="Notes" multiline validate={check('notes')} onCommit={(v) => save('notes', v, 'notes')} />
+      </td>
+      <td className="col-actions">
+        <button type="button" className="icon-button" aria-label={`Delete ${c.name}`} title={`Delete ${c.name}`} onClick={onDelete}>
+          <TrashIcon />
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M6 2h4l.5 1H13v1.5H3V3h2.5L6 2Zm-2 3.5h8l-.6 8.1a1 1 0 0 1-1 .9H5.6a1 1 0 0 1-1-.9L4 5.5Z" fill="currentColor" />
+    </svg>
+  );
+}
+
+interface Draft {
+  name: string;
+  layer: LayerId;
+  description: string;
+  currentMaturity: string;
+  targetMaturity: string;
+  owner: string;
+  tools: string;
+}
+
+function AddCapabilityDialog({ defaultLayer, onClose }: { readonly defaultLayer: LayerId; readonly onClose: () => void }) {
+  const { run } = useWorkspace();
+  const { notify } = useToasts();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<Draft>({ name: '', layer: defaultLayer, description: '', currentMaturity: '0', targetMaturity: '3', owner: '', tools: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const payload = { ...draft, currentMaturity: Number(draft.currentMaturity), targetMaturity: Number(draft.targetMaturity) };
+    const found = fieldErrors(capabilityFieldsSchema, payload);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      await run('capability.create', payload);
+      notify(`Added "${payload.name.trim()}" to ${layerById(payload.layer).name}.`);
+      onClose();
+    } catch (cause) {
+      const field = cause instanceof ApiError ? serverField(cause.field) : undefined;
+      if (cause instanceof ApiError && field) {
+        setErrors({ [field]: cause.message });
+        focusFirstInvalid(formRef.current);
+      }
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="Add a capability" onClose={onClose} className="modal-form">
+      <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
+        <FormField label="Name" error={errors.name}>
+          {(p) => <input {...p} className="field-input" type="text" value={draft.name} onChange={(e) => set('name', e.target.value)} data-autofocus />}
+        </FormField>
+        <FormField label="Layer" error={errors.layer}>
+          {(p) => (
+            <select {...p} className="field-input field-select" value={draft.layer} onChange={(e) => set('layer', e.target.value as LayerId)}>
+              {LAYERS.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <div className="form-pair">
+          <FormField label="Current maturity" error={errors.currentMaturity}>
+            {(p) => (
+              <select {...p} className="field-input field-select" value={draft.currentMaturity} onChange={(e) => set('currentMaturity', e.target.value)}>
+                <MaturityOptions />
+              </select>
+            )}
+          </FormField>
+          <FormField label="Target maturity" error={errors.targetMaturity}>
+            {(p) => (
+              <select {...p} className="field-input field-select" value={draft.targetMaturity} onChange={(e) => set('targetMaturity', e.target.value)}>
+                <MaturityOptions />
+              </select>
+            )}
+          </FormField>
+        </div>
+        <FormField label="Description" error={errors.description}>
+          {(p) => <textarea {...p} className="field-input" rows={2} value={draft.description} onChange={(e) => set('description', e.target.value)} />}
+        </FormField>
+        <div className="form-pair">
+          <FormField label="Owner" error={errors.owner}>
+            {(p) => <input {...p} className="field-input" type="text" value={draft.owner} onChange={(e) => set('owner', e.target.value)} />}
+          </FormField>
+          <FormField label="Tools" error={errors.tools}>
+            {(p) => <input {...p} className="field-input" type="text" value={draft.tools} onChange={(e) => set('tools', e.target.value)} />}
+          </FormField>
+        </div>
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            Add capability
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -20,6 +20,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'readiness per layer and headcount by role',
     load: async () => (await import('./commands/status')).run,
   },
+  schedule: {
+    usage: 'schedule FILE|- [--explain] [--seed N] [--time-limit MS]',
+    summary: 'schedule a Schedule JSON v1 problem (resource-constrained), print the result JSON',
+    load: async () => (await import('./commands/schedule')).run,
+  },
 };
 
 function usage(): string {

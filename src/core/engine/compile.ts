@@ -101,7 +101,7 @@ function compile(problem: Problem): Compiled {
     for (const p of t.predecessors) {
       const k = taskIndex.get(p);
       if (k === undefined) fail('unknown-id', `task "${t.id}".predecessors: unknown task "${p}"`, { taskId: t.id, field: 'predecessors' });
-      if (k === i) fail('cycle', `cycle: ${t.id} → ${t.id} (task "${t.id}" is its own predecessor)`, { taskId: t.id, field: 'predecessors' });
+      if (k === i) fail('cycle', `cycle: ${t.id} → ${t.id}`, { taskId: t.id, field: 'predecessors' });
       if (!seen.has(k)) predList.push(k);
       seen.add(k);
     }

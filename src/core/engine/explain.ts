@@ -97,7 +97,7 @@ export function explain(c: Compiled, start: Int32Array): Reason[] {
           resourceId: rid,
           week: s,
           taskIds: by,
-          text: `waits for "${rid}" until week ${s}: in week ${w} ${quote(by)} hold ${used[r * horizon + w]} of its ${units(cap)} and it needs ${need}`,
+          text: `waits for "${rid}" until week ${s}: in week ${w} ${quote(by)} ${by.length === 1 ? "holds" : "hold"} ${used[r * horizon + w]} of its ${units(cap)} and it needs ${need}`,
         };
       }
     }

@@ -1,0 +1,94 @@
+/**
+ * Writes tests/fixtures/workspaces/v<N>.groundwork: a small but complete workspace at the newest
+ * schema version N, for the "migrate an older file" tests of every later version.
+ *
+ *   npx tsx scripts/make-fixture.ts
+ *
+ * Run it once, when a new schema version is released (a new migrations/NNN_*.sql), and commit
+ * the file. It refuses to overwrite an existing fixture: a released version's file must stay as
+ * that version wrote it, or the tests would no longer prove that old files open.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { latestVersion, openWorkspace, readMigrations } from '../src/storage';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
+const folder = fileURLToPath(new URL('../tests/fixtures/workspaces', import.meta.url));
+const version = latestVersion(readMigrations(migrationsDir));
+const target = `${folder}/v${version}.groundwork`;
+
+if (existsSync(target)) {
+  console.error(`${target} exists; a released schema's fixture is never rewritten.`);
+  process.exit(1);
+}
+mkdirSync(folder, { recursive: true });
+
+// A fixed clock, one minute per write, so the history rows are predictable.
+let minute = 0;
+const now = () => new Date(Date.UTC(2026, 0, 5, 9, minute++));
+
+const workspace = openWorkspace(target, { migrationsDir, now });
+try {
+  workspace.seed({
+    organisation: { name: 'Fixture Org — schema 1' },
+    roles: [
+      {
+        id: 'data_engineer',
+        name: 'Data engineer',
+        description: 'Builds and runs pipelines.',
+        builds: ['move_store', 'collect'],
+        prerequisites: [],
+        needsFoundations: false,
+        fromCatalog: true,
+      },
+      {
+        id: 'ml_engineer',
+        name: 'ML engineer',
+        description: 'Ships models to production.',
+        builds: ['ai', 'learn_optimize'],
+        prerequisites: [
+          { kind: 'capability', capabilityId: 'orchestration', minMaturity: 2 },
+          { kind: 'layer', layer: 'move_store', minReadiness: 0.75 },
+        ],
+        needsFoundations: true,
+        fromCatalog: true,
+      },
+    ],
+    capabilities: [
+      {
+        id: 'event_instrumentation',
+        name: 'Event instrumentation',
+        layer: 'collect',
+        description: 'Product events.',
+        currentMaturity: 1,
+        targetMaturity: 3,
+        owner: 'Ada',
+        tools: 'Snowplow',
+        notes: 'ad hoc — “mostly” works',
+        fromCatalog: true,
+      },
+      { id: 'warehouse', name: 'Warehouse', layer: 'move_store', currentMaturity: 2, targetMaturity: 3, fromCatalog: true },
+      { id: 'orchestration', name: 'Orchestration', layer: 'move_store', currentMaturity: 0, targetMaturity: 3, fromCatalog: true },
+    ],
+    people: [
+      { id: 'p-ada', name: 'Ada', roleId: 'data_engineer', fte: 1, status: 'on_staff', startDate: '2024-03-01', endDate: null },
+      { id: 'p-ml-req', name: 'ML engineer (open req)', roleId: 'ml_engineer', fte: 1, status: 'open_req' },
+    ],
+  });
+  const custom = workspace.createCapability({
+    id: 'custom-feature-store',
+    name: 'Feature store',
+    layer: 'aggregate_label',
+    currentMaturity: 0,
+    targetMaturity: 2,
+  });
+  workspace.updateCapability('orchestration', { currentMaturity: 1 });
+  workspace.updateCapability(custom.id, { notes: 'not a history event' });
+  workspace.updatePerson('p-ada', { fte: 0.8 });
+  const temp = workspace.createPerson({ id: 'p-temp', name: 'Contractor', roleId: 'data_engineer', fte: 0.5, status: 'planned', startDate: '2026-02-01', endDate: '2026-06-30' });
+  workspace.deletePerson(temp.id);
+} finally {
+  workspace.close();
+}
+console.log(`wrote ${target.replace(`${root}`, '')} (schema ${version})`);

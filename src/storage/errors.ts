@@ -1,0 +1,155 @@
+import Database from 'better-sqlite3';
+
+/**
+ * Why a file could not be opened as a workspace. The codes are stable: the CLI, the IPC layer and
+ * the UI switch on them.
+ */
+export type WorkspaceErrorCode =
+  /** The file does not exist and `create: false` was asked. */
+  | 'not-found'
+  /** Not a SQLite database at all (wrong header, a folder, too short). */
+  | 'not-a-workspace'
+  /** A SQLite database, but another application's. */
+  | 'foreign-database'
+  /** A Groundwork workspace whose bytes are damaged (truncated, overwritten, failed quick_check). */
+  | 'corrupt'
+  /** Written by a newer Groundwork: its schema version is above the newest migration we know. */
+  | 'newer-schema'
+  /** A migration failed; everything was rolled back and the file is as it was. */
+  | 'migration-failed'
+  /** The pre-migration backup could not be written; nothing was migrated. */
+  | 'backup-failed'
+  /** A write to a workspace opened with `readonly: true`. */
+  | 'read-only';
+
+export class WorkspaceError extends Error {
+  override readonly name = 'WorkspaceError';
+  constructor(
+    readonly code: WorkspaceErrorCode,
+    /** The file the error is about, as given to openWorkspace (resolved to an absolute path). */
+    readonly path: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export type StorageErrorCode =
+  /** The entity to read, update or delete does not exist. */
+  | 'not-found'
+  /** A value breaks a rule of the schema (range, format, unknown reference). */
+  | 'constraint'
+  /** The write collides with existing data (duplicate id or name, a role still held, a non-empty seed target). */
+  | 'conflict';
+
+/** A refused write. Nothing was written: every write is one transaction. */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+    /** The domain field (camelCase, e.g. `roleId`) the error is about, when there is one. */
+    readonly field?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export type SqliteError = InstanceType<typeof Database.SqliteError>;
+
+export function isSqliteError(error: unknown): error is SqliteError {
+  return error instanceof Database.SqliteError;
+}
+
+/** Named CHECK constraints of the migrations → the domain field they guard. */
+const CHECK_FIELDS: Readonly<Record<string, string>> = {
+  ck_meta_organisation_name: 'name',
+  ck_capabilities_id: 'id',
+  ck_capabilities_name: 'name',
+  ck_capabilities_layer: 'layer',
+  ck_capabilities_current_maturity: 'currentMaturity',
+  ck_capabilities_target_maturity: 'targetMaturity',
+  ck_capabilities_from_catalog: 'fromCatalog',
+  ck_roles_id: 'id',
+  ck_roles_name: 'name',
+  ck_roles_builds: 'builds',
+  ck_roles_prerequisites: 'prerequisites',
+  ck_roles_needs_foundations: 'needsFoundations',
+  ck_roles_from_catalog: 'fromCatalog',
+  ck_people_id: 'id',
+  ck_people_name: 'name',
+  ck_people_fte: 'fte',
+  ck_people_status: 'status',
+  ck_people_start_date: 'startDate',
+  ck_people_end_date: 'endDate',
+  ck_people_end_after_start: 'endDate',
+};
+
+const CHECK_MESSAGES: Readonly<Record<string, string>> = {
+  ck_meta_organisation_name: 'must not be empty',
+  ck_capabilities_id: 'must be a non-empty id without surrounding spaces',
+  ck_capabilities_name: 'must not be empty',
+  ck_capabilities_layer: 'must be one of the six pyramid layers',
+  ck_capabilities_current_maturity: 'must be a maturity from 0 to 4',
+  ck_capabilities_target_maturity: 'must be a maturity from 0 to 4',
+  ck_roles_id: 'must be a non-empty id without surrounding spaces',
+  ck_roles_name: 'must not be empty',
+  ck_roles_builds: 'must be a JSON array',
+  ck_roles_prerequisites: 'must be a JSON array',
+  ck_people_id: 'must be a non-empty id without surrounding spaces',
+  ck_people_name: 'must not be empty',
+  ck_people_fte: 'must be more than 0 and at most 1',
+  ck_people_status: 'must be on_staff, open_req or planned',
+  ck_people_start_date: 'must be a calendar date YYYY-MM-DD',
+  ck_people_end_date: 'must be a calendar date YYYY-MM-DD',
+  ck_people_end_after_start: 'must not be before the start date',
+};
+
+export function snakeToCamel(column: string): string {
+  return column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/**
+ * Turns a SQLite constraint failure into a StorageError naming the domain field. `entity` names
+ * the thing written (e.g. `person "Ada"`), and `foreignKeyField` the field a FOREIGN KEY failure
+ * is about: SQLite does not say which key failed, but each write knows which reference it makes.
+ * Anything that is not a constraint failure is returned unchanged.
+ */
+export function toStorageError(error: unknown, entity: string, foreignKeyField?: string): unknown {
+  if (!isSqliteError(error) || !error.code.startsWith('SQLITE_CONSTRAINT')) return error;
+  const message = error.message;
+  switch (error.code) {
+    case 'SQLITE_CONSTRAINT_CHECK': {
+      const name = /CHECK constraint failed: (\w+)/.exec(message)?.[1] ?? '';
+      const field = CHECK_FIELDS[name];
+      const rule = CHECK_MESSAGES[name] ?? 'is not allowed';
+      return new StorageError('constraint', `${entity}: ${field ?? name} ${rule}`, field, { cause: error });
+    }
+    case 'SQLITE_CONSTRAINT_NOTNULL':
+    case 'SQLITE_CONSTRAINT_DATATYPE': {
+      const column = /(?:failed: |column )\w+\.(\w+)/.exec(message)?.[1];
+      const field = column === undefined ? undefined : snakeToCamel(column);
+      const rule = error.code === 'SQLITE_CONSTRAINT_NOTNULL' ? 'is required' : `has the wrong type (${message})`;
+      return new StorageError('constraint', `${entity}: ${field ?? 'a field'} ${rule}`, field, { cause: error });
+    }
+    case 'SQLITE_CONSTRAINT_UNIQUE':
+    case 'SQLITE_CONSTRAINT_PRIMARYKEY': {
+      const column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(message)?.[1];
+      const field = column === undefined ? undefined : snakeToCamel(column);
+      return new StorageError('conflict', `${entity}: another one already has this ${field ?? 'key'}`, field, {
+        cause: error,
+      });
+    }
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+      return new StorageError(
+        'constraint',
+        `${entity}: ${foreignKeyField ?? 'a reference'} refers to something that does not exist`,
+        foreignKeyField,
+        { cause: error },
+      );
+    default:
+      return new StorageError('constraint', `${entity}: ${message}`, undefined, { cause: error });
+  }
+}

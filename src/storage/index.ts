@@ -1,0 +1,24 @@
+/**
+ * The workspace file (`*.groundwork`): one SQLite database per organisation. See
+ * docs/workspace-file.md for the schema, the migration policy and the refusal rules.
+ */
+export { openWorkspace, defaultMigrationsDir } from './workspace';
+export type { OpenOptions, OpenWorkspaceOptions, Workspace } from './workspace';
+export { WorkspaceError, StorageError } from './errors';
+export type { WorkspaceErrorCode, StorageErrorCode } from './errors';
+export { GROUNDWORK_APPLICATION_ID, readMigrations, latestVersion, migrate } from './migrations';
+export type { Migration, MigrateOptions, MigrateResult } from './migrations';
+export type {
+  CapabilityInput,
+  CapabilityPatch,
+  PrerequisiteInput,
+  RoleInput,
+  RolePatch,
+  PersonInput,
+  PersonPatch,
+  HistoryEntity,
+  HistoryField,
+  HistoryEntry,
+  HistoryFilter,
+  SeedData,
+} from './types';

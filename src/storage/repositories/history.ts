@@ -1,0 +1,91 @@
+import type Database from 'better-sqlite3';
+import type { DbHistory, DbHistoryEntity, DbHistoryField } from '../rows';
+import type { HistoryEntry, HistoryField, HistoryFilter } from '../types';
+
+export interface HistoryChange {
+  readonly field: DbHistoryField;
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
+}
+
+const FIELD_TO_DOMAIN: Readonly<Record<DbHistoryField, HistoryField>> = {
+  created: 'created',
+  deleted: 'deleted',
+  current_maturity: 'currentMaturity',
+  target_maturity: 'targetMaturity',
+  role_id: 'roleId',
+  fte: 'fte',
+  status: 'status',
+  start_date: 'startDate',
+  end_date: 'endDate',
+};
+
+/** The history value of a tracked field: text, `null` for "none". */
+export function historyValue(value: string | number | null): string | null {
+  return value === null ? null : String(value);
+}
+
+/** One change row per tracked field whose value differs. */
+export function diff(
+  field: DbHistoryField,
+  oldValue: string | number | null,
+  newValue: string | number | null,
+): HistoryChange[] {
+  const before = historyValue(oldValue);
+  const after = historyValue(newValue);
+  return before === after ? [] : [{ field, oldValue: before, newValue: after }];
+}
+
+/**
+ * Writes and reads the history table. Written by the repositories, in the transaction of the
+ * change itself, rather than by triggers: the time comes from the workspace's injectable clock
+ * (tests, and one timestamp for every row of one write), and a later import of a whole workspace
+ * can restore its history without triggers inventing new rows.
+ */
+export class HistoryRepository {
+  private readonly insertStatement: Database.Statement<
+    [string, DbHistoryEntity, string, DbHistoryField, string | null, string | null]
+  >;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertStatement = db.prepare(
+      'INSERT INTO history (at, entity, entity_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  record(entity: DbHistoryEntity, entityId: string, at: string, changes: readonly HistoryChange[]): void {
+    for (const change of changes) {
+      this.insertStatement.run(at, entity, entityId, change.field, change.oldValue, change.newValue);
+    }
+  }
+
+  list(filter: HistoryFilter = {}): HistoryEntry[] {
+    const conditions: string[] = [];
+    const parameters: string[] = [];
+    if (filter.entity !== undefined) {
+      conditions.push('entity = ?');
+      parameters.push(filter.entity);
+    }
+    if (filter.entityId !== undefined) {
+      conditions.push('entity_id = ?');
+      parameters.push(filter.entityId);
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare<string[], DbHistory>(`SELECT * FROM history ${where} ORDER BY at, id`)
+      .all(...parameters);
+    return rows.map(toHistoryEntry);
+  }
+}
+
+function toHistoryEntry(row: DbHistory): HistoryEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    entity: row.entity,
+    entityId: row.entity_id,
+    field: FIELD_TO_DOMAIN[row.field],
+    oldValue: row.old_value,
+    newValue: row.new_value,
+  };
+}

@@ -1,0 +1,349 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import type { Capability, Organisation, Person, Role } from '../core/domain/types';
+import { backupBeforeMigration } from './backup';
+import { StorageError, WorkspaceError } from './errors';
+import { inspectFile } from './inspect';
+import { latestVersion, migrate, newerSchemaError, readMigrations } from './migrations';
+import { CapabilityRepository } from './repositories/capabilities';
+import { HistoryRepository } from './repositories/history';
+import { MetaRepository } from './repositories/meta';
+import { PersonRepository } from './repositories/people';
+import { RoleRepository } from './repositories/roles';
+import type {
+  CapabilityInput,
+  CapabilityPatch,
+  HistoryEntry,
+  HistoryFilter,
+  PersonInput,
+  PersonPatch,
+  RoleInput,
+  RolePatch,
+  SeedData,
+} from './types';
+
+export interface OpenWorkspaceOptions {
+  /** The folder of `NNN_name.sql` files. Default: the repository's `migrations/` (see defaultMigrationsDir). */
+  readonly migrationsDir?: string;
+  /** Create the workspace when the file is missing (default true); with false a missing file is 'not-found'. */
+  readonly create?: boolean;
+  /** Path of a better_sqlite3.node built for another runtime (Electron), passed to better-sqlite3. */
+  readonly nativeBinding?: string;
+  /** The clock for created/updated times and history rows (tests pass a fixed one). */
+  readonly now?: () => Date;
+  /** Where the pre-migration backup goes (default: beside the file). */
+  readonly backupDir?: string;
+  /** How long a write waits for another connection's lock, in ms (default 5000). */
+  readonly busyTimeoutMs?: number;
+  /**
+   * Read without changing anything (e.g. `groundwork status`): the workspace is read from an
+   * in-memory snapshot of the file, migrated in memory when it is older, and every write is
+   * refused with StorageError 'read-only'. A missing file is 'not-found' whatever `create` says.
+   */
+  readonly readonly?: boolean;
+}
+
+/** Alias kept for callers that name the options type shortly. */
+export type OpenOptions = OpenWorkspaceOptions;
+
+/**
+ * An open workspace file. Everything is synchronous (better-sqlite3) except saveCopyTo. Every
+ * write is one transaction: it either happens completely, with its history rows, or not at all
+ * (then a StorageError says why, with the field when there is one).
+ */
+export interface Workspace {
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** The schema version the file is at (the newest migration). */
+  readonly schemaVersion: number;
+  /** The schema version the file had before this open migrated it, or null when nothing was migrated. */
+  readonly migratedFrom: number | null;
+  /** The backup written before migrating, or null. */
+  readonly backupPath: string | null;
+  /** Opened with `readonly: true`: reads work, writes throw WorkspaceError 'read-only'. */
+  readonly readonly: boolean;
+  close(): void;
+
+  /** True when the workspace has no capabilities, no roles and no people: what seed() needs. */
+  isEmpty(): boolean;
+
+  getOrganisation(): Organisation;
+  setOrganisation(organisation: Organisation): Organisation;
+
+  listCapabilities(): Capability[];
+  getCapability(id: string): Capability | null;
+  createCapability(input: CapabilityInput): Capability;
+  updateCapability(id: string, patch: CapabilityPatch): Capability;
+  deleteCapability(id: string): void;
+
+  listRoles(): Role[];
+  getRole(id: string): Role | null;
+  createRole(input: RoleInput): Role;
+  updateRole(id: string, patch: RolePatch): Role;
+  /** Refused with 'conflict' while people hold the role. */
+  deleteRole(id: string): void;
+
+  listPeople(): Person[];
+  getPerson(id: string): Person | null;
+  createPerson(input: PersonInput): Person;
+  updatePerson(id: string, patch: PersonPatch): Person;
+  deletePerson(id: string): void;
+
+  /** History rows, oldest first (by time, then by insertion). */
+  listHistory(filter?: HistoryFilter): HistoryEntry[];
+
+  /**
+   * Fills an empty workspace ("start from the catalog", the demo) in one transaction. Refused with
+   * 'conflict' unless isEmpty(): merging a catalog into a workspace a lead has started editing
+   * would have to guess which of two "Warehouse" entries wins.
+   */
+  seed(data: SeedData): void;
+
+  /**
+   * File → Save As: writes a consistent copy of the workspace to `target` with SQLite's online
+   * backup API (asynchronous, it copies in steps), through a temporary file that is renamed over
+   * `target` at the end, so a failed copy leaves `target` as it was. This workspace stays open on
+   * its own path.
+   */
+  saveCopyTo(target: string): Promise<string>;
+}
+
+/**
+ * The `migrations/` folder of the repository, found from this module's own location
+ * (src/storage/ in the sources, out/main/ once bundled — both two levels below the root). A
+ * packaged app, whose migrations live in its resources, passes `migrationsDir` instead.
+ */
+export function defaultMigrationsDir(): string {
+  return fileURLToPath(new URL('../../migrations', import.meta.url));
+}
+
+/**
+ * Opens (or creates) the workspace at `file`, synchronously.
+ *
+ * 1. A missing file is created (unless `create: false`: 'not-found').
+ * 2. An existing file is inspected without being changed (see inspectFile): not SQLite →
+ *    'not-a-workspace', another application's database → 'foreign-database', damaged → 'corrupt',
+ *    a schema above the newest migration → 'newer-schema'. A refused file is left byte for byte.
+ * 3. Pending migrations run in one transaction; an existing workspace (schema ≥ 1) is first
+ *    backed up to `<file>.v<old>.bak`.
+ * 4. The connection is switched to WAL, synchronous=NORMAL, foreign keys on, a busy timeout.
+ */
+export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}): Workspace {
+  const path = resolve(file);
+  const migrations = readMigrations(options.migrationsDir ?? defaultMigrationsDir());
+  const latest = latestVersion(migrations);
+
+  const now = options.now ?? (() => new Date());
+
+  const existed = existsSync(path);
+  if (!existed && (options.create === false || options.readonly === true)) {
+    throw new WorkspaceError('not-found', path, `${path} does not exist.`);
+  }
+  const inspection = existed ? inspectFile(path, options.nativeBinding) : undefined;
+  if (inspection?.kind === 'workspace' && inspection.version > latest) {
+    throw newerSchemaError(path, inspection.version, latest);
+  }
+
+  if (options.readonly === true) {
+    const snapshot = inspection?.kind === 'workspace' ? inspection.snapshot : undefined;
+    const memory = snapshot === undefined ? new Database(':memory:', { nativeBinding: options.nativeBinding }) : new Database(snapshot, { nativeBinding: options.nativeBinding });
+    try {
+      const result = migrate(memory, migrations, { path });
+      memory.pragma('foreign_keys = ON');
+      const migratedFrom = result.from !== result.to && result.from >= 1 ? result.from : null;
+      return new SqliteWorkspace(memory, path, result.to, migratedFrom, null, true, now);
+    } catch (error) {
+      memory.close();
+      throw error;
+    }
+  }
+
+  const db = new Database(path, { fileMustExist: existed, nativeBinding: options.nativeBinding });
+  let backupPath: string | null = null;
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    // Migrations run with foreign keys off (SQLite's default on a new connection): see migrate().
+    const result = migrate(db, migrations, {
+      path,
+      beforeMigrate: (from) => {
+        backupPath = backupBeforeMigration(db, path, from, options.backupDir);
+      },
+    });
+    db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL cannot corrupt the file; a power loss may lose only the last commits.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const migratedFrom = result.from !== result.to && result.from >= 1 ? result.from : null;
+    return new SqliteWorkspace(db, path, result.to, migratedFrom, backupPath, false, now);
+  } catch (error) {
+    db.close();
+    if (!existed) {
+      // A file we created and could not initialise is nobody's data.
+      for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    }
+    throw error;
+  }
+}
+
+class SqliteWorkspace implements Workspace {
+  private readonly history: HistoryRepository;
+  private readonly meta: MetaRepository;
+  private readonly capabilities: CapabilityRepository;
+  private readonly roles: RoleRepository;
+  private readonly people: PersonRepository;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    readonly schemaVersion: number,
+    readonly migratedFrom: number | null,
+    readonly backupPath: string | null,
+    readonly readonly: boolean,
+    private readonly now: () => Date,
+  ) {
+    this.history = new HistoryRepository(db);
+    this.meta = new MetaRepository(db);
+    this.capabilities = new CapabilityRepository(db, this.history);
+    this.roles = new RoleRepository(db);
+    this.people = new PersonRepository(db, this.history);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  isEmpty(): boolean {
+    return this.capabilities.count() === 0 && this.roles.count() === 0 && this.people.count() === 0;
+  }
+
+  getOrganisation(): Organisation {
+    return this.meta.getOrganisation();
+  }
+
+  setOrganisation(organisation: Organisation): Organisation {
+    return this.write(() => this.meta.setOrganisation(organisation));
+  }
+
+  listCapabilities(): Capability[] {
+    return this.capabilities.list();
+  }
+
+  getCapability(id: string): Capability | null {
+    return this.capabilities.get(id);
+  }
+
+  createCapability(input: CapabilityInput): Capability {
+    return this.write((at) => this.capabilities.create(input, at));
+  }
+
+  updateCapability(id: string, patch: CapabilityPatch): Capability {
+    return this.write((at) => this.capabilities.update(id, patch, at));
+  }
+
+  deleteCapability(id: string): void {
+    this.write((at) => this.capabilities.delete(id, at));
+  }
+
+  listRoles(): Role[] {
+    return this.roles.list();
+  }
+
+  getRole(id: string): Role | null {
+    return this.roles.get(id);
+  }
+
+  createRole(input: RoleInput): Role {
+    return this.write((at) => this.roles.create(input, at));
+  }
+
+  updateRole(id: string, patch: RolePatch): Role {
+    return this.write((at) => this.roles.update(id, patch, at));
+  }
+
+  deleteRole(id: string): void {
+    this.write(() => this.roles.delete(id));
+  }
+
+  listPeople(): Person[] {
+    return this.people.list();
+  }
+
+  getPerson(id: string): Person | null {
+    return this.people.get(id);
+  }
+
+  createPerson(input: PersonInput): Person {
+    return this.write((at) => this.people.create(input, at));
+  }
+
+  updatePerson(id: string, patch: PersonPatch): Person {
+    return this.write((at) => this.people.update(id, patch, at));
+  }
+
+  deletePerson(id: string): void {
+    this.write((at) => this.people.delete(id, at));
+  }
+
+  listHistory(filter?: HistoryFilter): HistoryEntry[] {
+    return this.history.list(filter);
+  }
+
+  seed(data: SeedData): void {
+    this.write((at) => {
+      if (!this.isEmpty()) {
+        throw new StorageError('conflict', `${this.path} already has capabilities, roles or people; seed needs an empty workspace`);
+      }
+      this.meta.setOrganisation(data.organisation);
+      // Roles first: people refer to them.
+      data.roles.forEach((role, index) => withPosition(`roles[${index}]`, () => this.roles.create(role, at)));
+      data.capabilities.forEach((capability, index) =>
+        withPosition(`capabilities[${index}]`, () => this.capabilities.create(capability, at)),
+      );
+      data.people.forEach((person, index) => withPosition(`people[${index}]`, () => this.people.create(person, at)));
+    });
+  }
+
+  async saveCopyTo(target: string): Promise<string> {
+    const destination = resolve(target);
+    if (destination === this.path) throw new StorageError('conflict', `${destination} is this workspace itself`);
+    if (existsSync(`${destination}-wal`)) {
+      throw new StorageError(
+        'conflict',
+        `${destination} is open in Groundwork or was not closed cleanly (it has a -wal file); choose another file`,
+      );
+    }
+    const temporary = join(dirname(destination), `.${randomUUID()}.groundwork-tmp`);
+    try {
+      await this.db.backup(temporary);
+      renameSync(temporary, destination);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+    return destination;
+  }
+
+  /** One write = one IMMEDIATE transaction with one timestamp for every row it touches. */
+  private write<T>(body: (at: string) => T): T {
+    if (this.readonly) {
+      throw new WorkspaceError('read-only', this.path, `${this.path} was opened read-only; nothing was written.`);
+    }
+    const at = this.now().toISOString();
+    return this.db.transaction(() => body(at)).immediate();
+  }
+}
+
+/** Prefixes a seed item's error with its place in the input (e.g. `people[3]: …`), keeping code and field. */
+function withPosition<T>(position: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof StorageError) {
+      throw new StorageError(error.code, `${position}: ${error.message}`, error.field, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -105,5 +105,7 @@ CREATE TABLE history (
   new_value TEXT
 ) STRICT;
 
+-- One entity's history (a capability's maturity chart), and one kind's history over time (all
+-- capabilities for readiness over time, all people for headcount over time), both in time order.
 CREATE INDEX history_by_entity ON history (entity, entity_id, at);
-CREATE INDEX history_by_time ON history (at);
+CREATE INDEX history_by_entity_time ON history (entity, at);

@@ -50,10 +50,10 @@ export function inspectFile(path: string, nativeBinding?: string): Inspection {
   if (!sideFiles) {
     // Without a -wal the file must hold every page itself; an in-memory copy reads missing pages
     // as zeros, so a truncation has to be caught here.
-    if (stat.size % pageSize !== 0) throw corrupt(path, 'its length is not a whole number of pages');
+    if (stat.size % pageSize !== 0) throw corrupt(path, 'truncated: its length is not a whole number of pages');
     const pages = readHeaderPageCount(header);
     if (pages !== undefined && stat.size < pages * pageSize) {
-      throw corrupt(path, `it is truncated (${stat.size} of ${pages * pageSize} bytes)`);
+      throw corrupt(path, `truncated: ${stat.size} of ${pages * pageSize} bytes`);
     }
   }
 
@@ -118,7 +118,8 @@ function classify(db: Database.Database, path: string): 'blank' | { version: num
   }
   const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
   if (problems.length !== 1 || problems[0] !== 'ok') {
-    throw corrupt(path, problems.slice(0, 3).join('; '));
+    const lines = problems.flatMap((problem) => problem.split('\n')).filter((line) => !line.startsWith('***'));
+    throw corrupt(path, `integrity check: ${lines.slice(0, 3).join('; ')}`);
   }
   return { version };
 }

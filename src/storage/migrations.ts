@@ -86,17 +86,34 @@ export interface MigrateResult {
 /**
  * Brings `db` to the newest schema: every pending migration runs inside ONE transaction, and
  * `user_version` is raised with them, so a file is at one released version or another, never in
- * between. Must run on a connection with `foreign_keys` OFF (SQLite's default): a migration may
- * have to rebuild a table (https://www.sqlite.org/lang_altertable.html#otheralter), and the keys
- * are checked with `foreign_key_check` before the commit instead.
+ * between. Foreign keys are off while it runs, because a migration may have to rebuild a table
+ * (https://www.sqlite.org/lang_altertable.html#otheralter); they are checked with
+ * `foreign_key_check` before the commit instead, and the connection's setting is restored.
  */
 export function migrate(
   db: Database.Database,
   migrations: readonly Migration[],
   options: MigrateOptions = {},
 ): MigrateResult {
-  const latest = latestVersion(migrations);
   const path = options.path ?? db.name;
+  // better-sqlite3 turns foreign keys on by default; the pragma is a no-op inside a transaction,
+  // so it is switched here and restored afterwards.
+  const foreignKeys = Number(db.pragma('foreign_keys', { simple: true })) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return migrateInTransaction(db, migrations, path, options);
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
+}
+
+function migrateInTransaction(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  path: string,
+  options: MigrateOptions,
+): MigrateResult {
+  const latest = latestVersion(migrations);
   db.exec('BEGIN IMMEDIATE');
   try {
     const from = readUserVersion(db);

@@ -165,7 +165,6 @@ export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}):
   let backupPath: string | null = null;
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    // Migrations run with foreign keys off (SQLite's default on a new connection): see migrate().
     const result = migrate(db, migrations, {
       path,
       beforeMigrate: (from) => {
@@ -180,6 +179,10 @@ export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}):
     return new SqliteWorkspace(db, path, result.to, migratedFrom, backupPath, false, now);
   } catch (error) {
     db.close();
+    // A migration that failed was rolled back: the file is as it was, so its backup is redundant.
+    if (backupPath !== null && error instanceof WorkspaceError && error.code === 'migration-failed') {
+      rmSync(backupPath, { force: true });
+    }
     if (!existed) {
       // A file we created and could not initialise is nobody's data.
       for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });

@@ -48,7 +48,10 @@ export interface PlannerContext {
   readonly passGate: number | null;
   /** A hire being tried for the current layer, with the gate week it must beat. */
   readonly candidate: { readonly hire: HireDraft; readonly before: number | null; readonly beforeBlocked: number; readonly why: string } | null;
+  /** Hires accepted for the current layer. */
   readonly hireAttempts: number;
+  /** Roles tried for the current layer that did not help. */
+  readonly rejectedRoles: ReadonlySet<string>;
   readonly projection: Projection;
   readonly warnings: readonly PlanWarning[];
   readonly decisions: readonly PlanDecision[];

@@ -12,7 +12,15 @@ export interface Placed {
 }
 
 export type BlockCause =
-  | { readonly kind: 'no-capacity'; readonly roleId: string; readonly needed: number; readonly peak: number }
+  | {
+      readonly kind: 'no-capacity';
+      /** The first role short of people, with what the item needs of it and the most it ever has. */
+      readonly roleId: string;
+      readonly needed: number;
+      readonly peak: number;
+      /** Every role the item lacks people of. */
+      readonly missingRoles: readonly string[];
+    }
   | { readonly kind: 'blocked-predecessor'; readonly itemId: string }
   | { readonly kind: 'gate'; readonly floor: null }
   | { readonly kind: 'engine'; readonly message: string };
@@ -59,14 +67,11 @@ export function schedulePass(input: PassInput): PassResult {
   }
   for (const item of input.items) {
     if (blocked.has(item.id)) continue;
-    for (const [roleId, people] of Object.entries(item.demand)) {
-      const needed = demandUnits(people);
-      const peak = peakUnits(input.capacity.get(roleId) ?? []);
-      if (needed > peak) {
-        blocked.set(item.id, { kind: 'no-capacity', roleId, needed, peak });
-        break;
-      }
-    }
+    const short = Object.entries(item.demand)
+      .map(([roleId, people]) => ({ roleId, needed: demandUnits(people), peak: peakUnits(input.capacity.get(roleId) ?? []) }))
+      .filter((r) => r.needed > r.peak);
+    const first = short[0];
+    if (first) blocked.set(item.id, { kind: 'no-capacity', ...first, missingRoles: short.map((r) => r.roleId) });
   }
 
   for (let attempt = 0; attempt <= input.items.length; attempt++) {

@@ -89,6 +89,7 @@ export function initialContext(input: PlanInput): PlannerContext {
     passGate: null,
     candidate: null,
     hireAttempts: 0,
+    rejectedRoles: new Set(),
     projection,
     warnings: [],
     decisions: [],
@@ -161,9 +162,10 @@ function deadlineOf(ctx: PlannerContext): number {
 
 const later = (a: number | null, b: number | null) => (a ?? Number.POSITIVE_INFINITY) > (b ?? Number.POSITIVE_INFINITY);
 
+/** How far the layer is from having people for all its work: roles missing, summed over items. */
 function noCapacityBlocks(ctx: PlannerContext): number {
   let n = 0;
-  for (const cause of ctx.pass?.blocked.values() ?? []) if (cause.kind === 'no-capacity') n++;
+  for (const cause of ctx.pass?.blocked.values() ?? []) if (cause.kind === 'no-capacity') n += cause.missingRoles.length;
   return n;
 }
 
@@ -180,15 +182,20 @@ function bottlenecks(ctx: PlannerContext): Array<{ roleId: string; why: string }
   const layer = layerName(currentLayer(ctx));
   const out: Array<{ roleId: string; why: string }> = [];
   const titles = new Map(ctx.items.map((i) => [i.id, i.title]));
-  const missing = new Map<string, { items: string[]; needed: number; peak: number }>();
+  const missing = new Map<string, { items: string[]; alone: number; needed: number; peak: number }>();
   for (const [id, cause] of pass.blocked) {
     if (cause.kind !== 'no-capacity') continue;
-    const entry = missing.get(cause.roleId) ?? { items: [], needed: cause.needed, peak: cause.peak };
-    entry.items.push(titles.get(id) ?? id);
-    entry.needed = Math.max(entry.needed, cause.needed);
-    missing.set(cause.roleId, entry);
+    for (const roleId of cause.missingRoles) {
+      const entry = missing.get(roleId) ?? { items: [], alone: 0, needed: cause.needed, peak: cause.peak };
+      entry.items.push(titles.get(id) ?? id);
+      if (cause.missingRoles.length === 1) entry.alone += 1;
+      if (roleId === cause.roleId) entry.needed = Math.max(entry.needed, cause.needed);
+      missing.set(roleId, entry);
+    }
   }
-  for (const [roleId, m] of missing) {
+  // A role that alone unblocks work first, then the role most items lack.
+  const ranked = [...missing.entries()].sort((a, b) => b[1].alone - a[1].alone || b[1].items.length - a[1].items.length);
+  for (const [roleId, m] of ranked) {
     out.push({
       roleId,
       why: `${quoteTitles(m.items)} ${m.items.length === 1 ? 'needs' : 'need'} ${people(m.needed)} as ${roleName(ctx, roleId)} at once, and the team has at most ${people(m.peak)}`,
@@ -264,6 +271,7 @@ export function proposeHire(ctx: PlannerContext): Partial<PlannerContext> {
   const layer = currentLayer(ctx);
   const reasons: string[] = [];
   for (const { roleId, why } of bottlenecks(ctx)) {
+    if (ctx.rejectedRoles.has(roleId)) continue;
     const role = ctx.rolesById.get(roleId);
     if (!role) {
       reasons.push(`${roleId} is not a role of this workspace`);
@@ -275,7 +283,6 @@ export function proposeHire(ctx: PlannerContext): Partial<PlannerContext> {
       continue;
     }
     return {
-      hireAttempts: ctx.hireAttempts + 1,
       candidate: { hire: slot.hire, before: ctx.passGate, beforeBlocked: noCapacityBlocks(ctx), why },
     };
   }
@@ -285,7 +292,7 @@ export function proposeHire(ctx: PlannerContext): Partial<PlannerContext> {
   const warnings: readonly PlanWarning[] = reasons.length
     ? [...ctx.warnings, { code: 'hiring-limited', message: text, layer }]
     : ctx.warnings;
-  return { hireAttempts: MAX_HIRES_PER_LAYER, decisions: decide(ctx, 'no-hire', text), warnings };
+  return { decisions: decide(ctx, 'no-hire', text), warnings };
 }
 
 /** Guard: the tried hire brings the layer's gate forward or lets blocked work be scheduled. */
@@ -305,12 +312,16 @@ export function acceptHire(ctx: PlannerContext): Partial<PlannerContext> {
   const prereq = ctx.rolesById.get(h.roleId)?.prerequisites.length
     ? ` Its prerequisites are in place by ${weekLabel(start, h.prerequisitesReadyWeek ?? 0)}, before it is productive.`
     : '';
+  const effect = later(c.before, ctx.passGate)
+    ? `brings ${layerName(h.layer)} to its gate in ${gateText(ctx.passGate)} instead of ${gateText(c.before)}`
+    : `brings people for work that could not be scheduled without the role (${layerName(h.layer)} reaches its gate ${ctx.passGate === null ? 'once the other roles it lacks are in place' : `in ${gateText(ctx.passGate)}`})`;
   const reason =
     `${c.why}. Opening the requisition in ${weekLabel(start, h.requisitionWeek)} for a start in ${weekLabel(start, h.startWeek)} ` +
-    `(productive from week ${h.productiveWeek}) brings ${layerName(h.layer)} to its gate in ${gateText(ctx.passGate)} instead of ${gateText(c.before)}.${prereq}`;
+    `(productive from week ${h.productiveWeek}) ${effect}.${prereq}`;
   const hire = { ...h, reason };
   return {
     hires: [...ctx.hires, hire],
+    hireAttempts: ctx.hireAttempts + 1,
     candidate: null,
     decisions: decide(ctx, 'hire', `Hire: ${role}. ${reason}`),
   };
@@ -320,8 +331,8 @@ export function revertHire(ctx: PlannerContext): Partial<PlannerContext> {
   const c = ctx.candidate;
   if (!c) return {};
   const role = roleName(ctx, c.hire.roleId);
-  const text = `Another ${role} starting ${weekLabel(ctx.scenario.startDate, c.hire.startWeek)} would not bring ${layerName(c.hire.layer)} forward (its gate stays ${c.before === null ? 'out of reach' : `at week ${c.before}`}), so none is proposed.`;
-  return { candidate: null, hireAttempts: MAX_HIRES_PER_LAYER, decisions: decide(ctx, 'no-hire', text) };
+  const text = `Hiring a ${role.toLowerCase()} to start in ${weekLabel(ctx.scenario.startDate, c.hire.startWeek)} would not bring ${layerName(c.hire.layer)} forward (its gate stays ${c.before === null ? 'out of reach' : `at week ${c.before}`}), so none is proposed.`;
+  return { candidate: null, rejectedRoles: new Set([...ctx.rejectedRoles, c.hire.roleId]), decisions: decide(ctx, 'no-hire', text) };
 }
 
 /** Keeps the current layer's schedule and moves the gate on. */
@@ -378,7 +389,7 @@ export function isTopLayer(ctx: PlannerContext): boolean {
 }
 
 export function nextLayer(ctx: PlannerContext): Partial<PlannerContext> {
-  return { level: ctx.level + 1, hireAttempts: 0, candidate: null, passGate: null };
+  return { level: ctx.level + 1, hireAttempts: 0, rejectedRoles: new Set(), candidate: null, passGate: null };
 }
 
 /** Existing requisitions through the luxury-hire guard; the target; the horizon. */

@@ -51,7 +51,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       3: 'Events are validated against the plan in CI and in production; breakages alert.',
       4: 'Teams add and version their own events through a self-service schema registry.',
     },
-    estimate: { weeksPerLevel: 4, roles: { 'software-engineer': 1, 'data-analyst': 1 } },
+    estimate: { weeksPerLevel: 4, roles: { 'software-engineer': 1, 'data-engineer': 1 } },
   },
   {
     id: 'application-logging',
@@ -299,7 +299,9 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
     description:
       'Model features computed once, documented and served the same way in training and in production, so training/serving skew does not creep in (feature extraction in Sculley et al.).',
     defaultTarget: 2,
-    estimate: { weeksPerLevel: 6, roles: { 'ml-engineer': 1, 'data-engineer': 1 } },
+    // Data scientist and data engineer, not an ML engineer: the ML engineer needs experiment
+    // tracking and a serving path first, which are built above this layer's gate.
+    estimate: { weeksPerLevel: 6, roles: { 'data-scientist': 1, 'data-engineer': 1 } },
   },
   {
     id: 'training-data',
@@ -364,7 +366,9 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
     description:
       'A model is checked on held-out and sliced data, and against the current model, before it is allowed to serve (ML Test Score, Infra 4).',
     defaultTarget: 2,
-    estimate: { weeksPerLevel: 4, roles: { 'data-scientist': 1, 'ml-engineer': 1 } },
+    // Built by the data scientist with a platform engineer, not an ML engineer: the ML engineer
+    // needs a serving path first, which is AI-layer work that waits for this layer's gate.
+    estimate: { weeksPerLevel: 4, roles: { 'data-scientist': 1, 'platform-engineer': 1 } },
   },
   {
     id: 'ml-ci',
@@ -373,7 +377,8 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
     description:
       'Training and feature code is tested and built automatically on every change, like any other software (Microsoft MLOps level 1).',
     defaultTarget: 2,
-    estimate: { weeksPerLevel: 3, roles: { 'ml-engineer': 1 } },
+    // Software engineers bring CI practice; no ML engineer is needed to reach level 2 (see above).
+    estimate: { weeksPerLevel: 3, roles: { 'software-engineer': 1, 'data-scientist': 1 } },
   },
 
   // AI / deep learning

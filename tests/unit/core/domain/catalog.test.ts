@@ -159,6 +159,23 @@ describe('role catalog', () => {
     }
   });
 
+  it('never needs a role for a layer whose work that role waits for (the planner could not climb)', () => {
+    // Work on layer L is scheduled before the layers above it are built, so a role doing it may
+    // only need capabilities of layers up to L, and layer readiness of layers below L.
+    const level = (layer: string) => LAYER_IDS.indexOf(layer as (typeof LAYER_IDS)[number]);
+    const problems: string[] = [];
+    for (const capability of CATALOG_CAPABILITIES) {
+      for (const roleId of Object.keys(capability.estimate.roles)) {
+        for (const p of catalogRole(roleId)?.prerequisites ?? []) {
+          const needed = p.kind === 'capability' ? level(catalogCapability(p.capabilityId)?.layer ?? '') : level(p.layer);
+          const bad = p.kind === 'capability' ? needed > level(capability.layer) : needed >= level(capability.layer);
+          if (bad) problems.push(`${capability.id} is built by ${roleId}, who needs ${p.kind === 'capability' ? p.capabilityId : p.layer}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('stores catalog roles without the catalog-only ramp-up', () => {
     const entry = catalogRole('ml-engineer');
     if (!entry) throw new Error('ml-engineer missing');

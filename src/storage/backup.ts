@@ -20,8 +20,8 @@ export function backupPathFor(path: string, version: number, backupDir?: string)
  * Writes a copy of the database before it is migrated, and returns its path.
  *
  * Synchronous on purpose, so that openWorkspace can stay synchronous: better-sqlite3's
- * `db.backup()` (SQLite's online backup API) returns a promise, and SQLite's backup also bumps
- * the copy's schema cookie, so its bytes differ from the original's. `db.serialize()`
+ * `db.backup()` (SQLite's online backup API) returns a promise, and its copy differs from the
+ * original in header bytes (SQLite updates the destination's counters). `db.serialize()`
  * (sqlite3_serialize) reads every page through the pager inside one read transaction — here,
  * inside the migration's write transaction — so the copy is a consistent snapshot that includes
  * anything still in the -wal, and its pages are the original's byte for byte. A workspace is at

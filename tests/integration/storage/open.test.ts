@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GROUNDWORK_APPLICATION_ID, WorkspaceError, openWorkspace } from '../../../src/storage';
@@ -126,6 +126,26 @@ describe('creating and reopening a workspace', () => {
     expect(existsSync(`${file}-wal`)).toBe(true);
     const reader = open(file, { readonly: true });
     expect(reader.listRoles().map((r) => r.id)).toEqual(['r']);
+  });
+
+  it('keeps what was committed before a crash (the data still in the -wal)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'live.groundwork');
+    const live = open(file);
+    live.createCapability({ id: 'warehouse', name: 'Warehouse', layer: 'move_store', currentMaturity: 2, targetMaturity: 3 });
+    live.updateCapability('warehouse', { currentMaturity: 3 });
+    // What a power loss leaves: the file and its -wal/-shm, no checkpoint, no clean close.
+    const crashed = join(dir, 'crashed.groundwork');
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(`${file}${suffix}`, `${crashed}${suffix}`);
+
+    const reader = open(crashed, { readonly: true });
+    expect(reader.getCapability('warehouse')?.currentMaturity).toBe(3);
+    reader.close();
+    const reopened = open(crashed, { create: false });
+    expect(reopened.getCapability('warehouse')?.currentMaturity).toBe(3);
+    expect(reopened.listHistory({ entityId: 'warehouse' })).toHaveLength(4);
+    reopened.close();
+    expect(sideFiles(crashed)).toEqual([]);
   });
 
   it('saves a copy (File → Save As) that opens with the same data, and stays on its own file', async () => {

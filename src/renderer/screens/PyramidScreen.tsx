@@ -11,7 +11,7 @@ interface Props {
 
 /** Bottom band width, top band width at its top edge: a truncated pyramid, in % of the drawing. */
 const BOTTOM_WIDTH = 100;
-const TOP_WIDTH = 24;
+const TOP_WIDTH = 30;
 const STEP = (BOTTOM_WIDTH - TOP_WIDTH) / LAYERS.length;
 
 function bandGeometry(level: number) {
@@ -60,14 +60,13 @@ export function PyramidScreen({ onOpenLayer }: Props) {
           {topToBottom.map((layer) => {
             const l = byLayer.get(layer.id) ?? { layer: layer.id, readiness: null, mean: null, capabilityCount: 0, weakest: [] };
             const tone = readinessTone(l.readiness);
-            const value = l.readiness === null ? 'not tracked' : `${percent(l.readiness)} ready`;
             return (
               <li key={layer.id} className="pyramid-row">
                 <button
                   type="button"
                   className={`pyramid-layer tone-${tone}`}
                   data-testid={`layer-${layer.id}`}
-                  aria-label={`${layer.name}: ${value}. ${l.capabilityCount} capabilities. Weakest: ${weakestText(l)} Open in the inventory.`}
+                  title={`Open ${layer.name} in the inventory`}
                   onClick={() => onOpenLayer(layer.id)}
                 >
                   <span className="pyramid-band-wrap" aria-hidden="true">
@@ -76,21 +75,20 @@ export function PyramidScreen({ onOpenLayer }: Props) {
                       <span className="pyramid-band-value">{l.readiness === null ? '—' : percent(l.readiness)}</span>
                     </span>
                   </span>
-                  <span className="pyramid-detail" aria-hidden="true">
+                  <span className="pyramid-detail">
                     <span className="pyramid-detail-head">
                       <span className="pyramid-detail-name">{layer.name}</span>
                       <span className="pyramid-detail-value" data-testid={`readiness-${layer.id}`}>
                         {l.readiness === null ? 'Not tracked' : percent(l.readiness)}
                       </span>
                     </span>
-                    <span className="meter">
+                    <span className="meter" aria-hidden="true">
                       <span className={`meter-fill tone-${tone}`} style={{ width: l.readiness === null ? '0%' : percent(l.readiness) }} />
                     </span>
                     <span className="pyramid-detail-meta">
                       {l.capabilityCount} {l.capabilityCount === 1 ? 'capability' : 'capabilities'}
                       {l.mean !== null && l.readiness !== null && l.mean > l.readiness ? ` · mean ${percent(l.mean)}` : ''}
-                    </span>
-                    <span className="pyramid-detail-weakest">
+                      {' · '}
                       {l.readiness !== null && l.weakest.length > 0 && <span className="weakest-label">Weakest: </span>}
                       {weakestText(l)}
                     </span>

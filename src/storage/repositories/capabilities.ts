@@ -89,7 +89,7 @@ export class CapabilityRepository {
       { field: 'created', oldValue: null, newValue: row.name },
       ...maturityChanges(null, row),
     ]);
-    return toCapability(row);
+    return toCapability(this.existing(row.id));
   }
 
   update(id: string, patch: CapabilityPatch, at: string): Capability {
@@ -119,7 +119,7 @@ export class CapabilityRepository {
       throw toStorageError(error, `capability "${before.name}"`);
     }
     this.history.record('capability', id, at, maturityChanges(before, after));
-    return toCapability(after);
+    return toCapability(this.existing(id));
   }
 
   delete(id: string, at: string): void {

@@ -85,7 +85,7 @@ export class PersonRepository {
       { field: 'created', oldValue: null, newValue: row.name },
       ...headcountChanges(null, row),
     ]);
-    return toPerson(row);
+    return toPerson(this.existing(row.id));
   }
 
   update(id: string, patch: PersonPatch, at: string): Person {
@@ -113,7 +113,7 @@ export class PersonRepository {
       throw toStorageError(error, `person "${before.name}"`, 'roleId');
     }
     this.history.record('person', id, at, headcountChanges(before, after));
-    return toPerson(after);
+    return toPerson(this.existing(id));
   }
 
   delete(id: string, at: string): void {

@@ -122,7 +122,7 @@ export class RoleRepository {
     } catch (error) {
       throw toStorageError(error, `role "${input.name}"`);
     }
-    return toRole(row);
+    return toRole(this.existing(row.id));
   }
 
   update(id: string, patch: RolePatch, at: string): Role {
@@ -151,7 +151,7 @@ export class RoleRepository {
     } catch (error) {
       throw toStorageError(error, `role "${before.name}"`);
     }
-    return toRole(after);
+    return toRole(this.existing(id));
   }
 
   /** Refused with 'conflict' while people hold the role (the foreign key would refuse it too). */

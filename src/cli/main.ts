@@ -15,6 +15,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'write the demo organisation to a new workspace file',
     load: async () => (await import('./commands/demo')).run,
   },
+  plan: {
+    usage: 'plan WORKSPACE [--scenario NAME] [--json] [--explain]',
+    summary: 'the roadmap: items by quarter, hires with reasons, warnings',
+    load: async () => (await import('./commands/plan')).run,
+  },
   status: {
     usage: 'status FILE [--json]',
     summary: 'readiness per layer and headcount by role',

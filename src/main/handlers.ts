@@ -1,8 +1,11 @@
 import { computeReadiness } from '../core/domain/readiness';
 import { buildDemoOrganisation } from '../core/domain/demo';
 import { buildCatalogWorkspace } from '../core/domain/catalog/starter';
+import { validateProblem, ScheduleError } from '../core/engine';
+import type { WorkItem } from '../core/domain/planning';
+import { plan } from '../core/planner';
 import type { WorkspaceSnapshot } from '../shared/contract';
-import type { Workspace } from '../storage';
+import { loadPlanInput, type Workspace } from '../storage';
 import { HandlerError, type Handlers } from './ipc';
 
 export interface HandlerDeps {
@@ -22,8 +25,33 @@ export function snapshotOf(ws: Workspace): WorkspaceSnapshot {
     capabilities,
     roles: ws.listRoles(),
     people: ws.listPeople(),
+    workItems: ws.listWorkItems(),
+    scenarios: ws.listScenarios(),
     readiness: computeReadiness(capabilities),
   };
+}
+
+/**
+ * Refuses work items the engine could never schedule, with the engine's own error: a dependency
+ * cycle (named), a predecessor that does not exist, a demand for a role that does not exist.
+ */
+export function checkWorkItems(items: readonly WorkItem[], roleIds: readonly string[]): void {
+  try {
+    validateProblem({
+      version: 1,
+      resources: roleIds.map((id) => ({ id, capacity: 1_000 })),
+      tasks: items.map((w) => ({
+        id: w.id,
+        duration: w.durationWeeks,
+        demand: Object.fromEntries(Object.entries(w.demand).filter(([, people]) => people > 0)),
+        predecessors: w.predecessors,
+      })),
+    });
+  } catch (error) {
+    if (!(error instanceof ScheduleError)) throw error;
+    const field = error.code === 'cycle' || (error.code === 'unknown-id' && error.field?.includes('predecessors')) ? 'predecessors' : error.code === 'unknown-id' ? 'demand' : error.field;
+    throw new HandlerError('constraint', error.message, field);
+  }
 }
 
 /**
@@ -32,6 +60,15 @@ export function snapshotOf(ws: Workspace): WorkspaceSnapshot {
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const snapshot = () => snapshotOf(deps.workspace());
+  /** Runs `apply` on a copy of the work items first: the engine must accept the result. */
+  const checked = (next: (items: WorkItem[]) => WorkItem[]) => {
+    const ws = deps.workspace();
+    checkWorkItems(next([...ws.listWorkItems()]), ws.listRoles().map((r) => r.id));
+  };
+  const planOf = (scenarioId?: string) => {
+    const { input } = loadPlanInput(deps.workspace(), { today: deps.today(), ...(scenarioId === undefined ? {} : { scenario: scenarioId }) });
+    return plan(input);
+  };
   const requireEmpty = (what: string) => {
     if (!deps.workspace().isEmpty()) {
       throw new HandlerError('conflict', `${what} needs an empty workspace; this one already has capabilities or people`);
@@ -93,5 +130,40 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.workspace().deletePerson(id);
       return snapshot();
     },
+
+    'workItem.create': (params) => {
+      checked((items) => [...items, { ...params, id: '\u0000new' }]);
+      deps.workspace().createWorkItem(params);
+      return snapshot();
+    },
+    'workItem.update': ({ id, patch }) => {
+      checked((items) => items.map((w) => (w.id === id ? { ...w, ...patch } : w)));
+      deps.workspace().updateWorkItem(id, patch);
+      return snapshot();
+    },
+    'workItem.delete': ({ id }) => {
+      deps.workspace().deleteWorkItem(id);
+      return snapshot();
+    },
+
+    'scenario.create': (params) => {
+      deps.workspace().createScenario(params);
+      return snapshot();
+    },
+    'scenario.update': ({ id, patch }) => {
+      deps.workspace().updateScenario(id, patch);
+      return snapshot();
+    },
+    'scenario.delete': ({ id }) => {
+      deps.workspace().deleteScenario(id);
+      return snapshot();
+    },
+    'scenario.setDefault': ({ id }) => {
+      deps.workspace().setDefaultScenario(id);
+      return snapshot();
+    },
+
+    'plan.run': ({ scenarioId }) => planOf(scenarioId),
+    'plan.compare': ({ scenarioIds }) => ({ plans: scenarioIds.map((id) => planOf(id)) }),
   };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { Scenario, WorkItem } from '../core/domain/planning';
 import type { Capability, Organisation, Person, Role } from '../core/domain/types';
 import type { WorkspaceReadiness } from '../core/domain/readiness';
+import type { PlanResult } from '../core/planner/types';
 import {
   capabilityFieldsSchema,
   capabilityPatchSchema,
@@ -10,6 +12,10 @@ import {
   personPatchSchema,
   roleFieldsSchema,
   rolePatchSchema,
+  scenarioFieldsSchema,
+  scenarioPatchSchema,
+  workItemFieldsSchema,
+  workItemPatchSchema,
 } from './schemas';
 
 /**
@@ -27,7 +33,14 @@ export interface WorkspaceSnapshot {
   readonly capabilities: readonly Capability[];
   readonly roles: readonly Role[];
   readonly people: readonly Person[];
+  readonly workItems: readonly WorkItem[];
+  readonly scenarios: readonly Scenario[];
   readonly readiness: WorkspaceReadiness;
+}
+
+/** Two or three scenarios side by side (`plan.compare`). */
+export interface ScenarioComparison {
+  readonly plans: readonly PlanResult[];
 }
 
 /** Declares a method: its input schema, and (types only) its result. */
@@ -37,6 +50,10 @@ function method<I extends z.ZodType, O>(input: I): { readonly input: I; readonly
 
 const empty = z.strictObject({});
 const byId = z.strictObject({ id: idSchema });
+const planRequest = z.strictObject({ scenarioId: idSchema.optional() });
+const compareRequest = z.strictObject({
+  scenarioIds: z.array(idSchema).min(2, 'pick two or three scenarios').max(3, 'pick two or three scenarios'),
+});
 
 export const contract = {
   'workspace.snapshot': method<typeof empty, WorkspaceSnapshot>(empty),
@@ -63,6 +80,24 @@ export const contract = {
     z.strictObject({ id: idSchema, patch: personPatchSchema }),
   ),
   'person.delete': method<typeof byId, WorkspaceSnapshot>(byId),
+
+  /** Cycles and demands no role can meet are refused with the engine's error, naming the field. */
+  'workItem.create': method<typeof workItemFieldsSchema, WorkspaceSnapshot>(workItemFieldsSchema),
+  'workItem.update': method<z.ZodObject<{ id: typeof idSchema; patch: typeof workItemPatchSchema }>, WorkspaceSnapshot>(
+    z.strictObject({ id: idSchema, patch: workItemPatchSchema }),
+  ),
+  'workItem.delete': method<typeof byId, WorkspaceSnapshot>(byId),
+
+  'scenario.create': method<typeof scenarioFieldsSchema, WorkspaceSnapshot>(scenarioFieldsSchema),
+  'scenario.update': method<z.ZodObject<{ id: typeof idSchema; patch: typeof scenarioPatchSchema }>, WorkspaceSnapshot>(
+    z.strictObject({ id: idSchema, patch: scenarioPatchSchema }),
+  ),
+  'scenario.delete': method<typeof byId, WorkspaceSnapshot>(byId),
+  'scenario.setDefault': method<typeof byId, WorkspaceSnapshot>(byId),
+
+  /** The plan of a scenario (default: the workspace's default scenario). */
+  'plan.run': method<typeof planRequest, PlanResult>(planRequest),
+  'plan.compare': method<typeof compareRequest, ScenarioComparison>(compareRequest),
 } as const;
 
 export type Contract = typeof contract;

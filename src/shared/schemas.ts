@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LAYER_IDS } from '../core/domain/layers';
 import { PERSON_STATUSES } from '../core/domain/types';
+import { WORK_ITEM_STATUSES } from '../core/domain/planning';
 
 /**
  * Input schemas for everything that crosses a trust boundary (IPC, imported files). The renderer
@@ -112,3 +113,77 @@ export function issuePath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+const maturityOrNull = maturitySchema.nullable();
+const roleDemandSchema = z.record(
+  idSchema,
+  z.int({ error: 'must be a whole number of people from 0 to 50' }).min(0, 'must be a whole number of people from 0 to 50').max(50, 'must be a whole number of people from 0 to 50'),
+);
+
+const workItemShape = {
+  title: requiredText(200),
+  capabilityId: idSchema.nullable(),
+  fromMaturity: maturityOrNull,
+  toMaturity: maturityOrNull,
+  durationWeeks: z.int({ error: 'must be a whole number of weeks from 0 to 520' }).min(0, 'must be a whole number of weeks from 0 to 520').max(520, 'must be a whole number of weeks from 0 to 520'),
+  demand: roleDemandSchema,
+  predecessors: z.array(idSchema).max(200),
+  releaseDate: isoDateSchema.nullable(),
+  pinnedStart: isoDateSchema.nullable(),
+  status: z.enum(WORK_ITEM_STATUSES, { error: `must be one of ${WORK_ITEM_STATUSES.join(', ')}` }),
+  notes: text(5000),
+};
+
+function maturityStepOk(v: { fromMaturity?: number | null; toMaturity?: number | null }): boolean {
+  return v.fromMaturity == null || v.toMaturity == null || v.toMaturity > v.fromMaturity;
+}
+const maturityStepIssue = { message: 'must be higher than the maturity it starts from', path: ['toMaturity'] };
+
+export const workItemFieldsSchema = z
+  .strictObject({
+    ...workItemShape,
+    capabilityId: workItemShape.capabilityId.default(null),
+    fromMaturity: workItemShape.fromMaturity.default(null),
+    toMaturity: workItemShape.toMaturity.default(null),
+    predecessors: workItemShape.predecessors.default([]),
+    releaseDate: workItemShape.releaseDate.default(null),
+    pinnedStart: workItemShape.pinnedStart.default(null),
+    status: workItemShape.status.default('planned'),
+    notes: workItemShape.notes.default(''),
+  })
+  .refine(maturityStepOk, maturityStepIssue);
+export type WorkItemFields = z.infer<typeof workItemFieldsSchema>;
+export const workItemPatchSchema = z.strictObject(workItemShape).partial().refine(maturityStepOk, maturityStepIssue);
+export type WorkItemPatch = z.infer<typeof workItemPatchSchema>;
+
+const scenarioShape = {
+  name: requiredText(120),
+  startDate: isoDateSchema,
+  horizonQuarters: z.int({ error: 'must be a whole number of quarters from 1 to 20' }).min(1, 'must be a whole number of quarters from 1 to 20').max(20, 'must be a whole number of quarters from 1 to 20'),
+  targetLayer: layerSchema,
+  targetDate: isoDateSchema.nullable(),
+  hiringBudgetPerQuarter: z.number({ error: 'must be an amount ≥ 0, or empty for no limit' }).min(0, 'must be an amount ≥ 0, or empty for no limit').nullable(),
+  maxHiresPerQuarter: z.int({ error: 'must be a whole number from 0 to 50' }).min(0, 'must be a whole number from 0 to 50').max(50, 'must be a whole number from 0 to 50'),
+  gateThreshold: z.number({ error: 'must be between 0.05 and 1' }).min(0.05, 'must be between 0.05 and 1').max(1, 'must be between 0.05 and 1'),
+  leadTimeWeeks: z.int({ error: 'must be a whole number of weeks from 0 to 104' }).min(0, 'must be a whole number of weeks from 0 to 104').max(104, 'must be a whole number of weeks from 0 to 104'),
+  rampUpWeeks: z.int({ error: 'must be a whole number of weeks from 0 to 52' }).min(0, 'must be a whole number of weeks from 0 to 52').max(52, 'must be a whole number of weeks from 0 to 52').nullable(),
+  salaries: z.record(idSchema, z.number({ error: 'must be an annual salary ≥ 0' }).min(0, 'must be an annual salary ≥ 0')),
+};
+
+function targetAfterStart(v: { startDate?: string; targetDate?: string | null }): boolean {
+  return !v.startDate || !v.targetDate || v.targetDate > v.startDate;
+}
+const targetIssue = { message: 'must be after the start date', path: ['targetDate'] };
+
+export const scenarioFieldsSchema = z
+  .strictObject({
+    ...scenarioShape,
+    targetDate: scenarioShape.targetDate.default(null),
+    hiringBudgetPerQuarter: scenarioShape.hiringBudgetPerQuarter.default(null),
+    rampUpWeeks: scenarioShape.rampUpWeeks.default(null),
+    salaries: scenarioShape.salaries.default({}),
+  })
+  .refine(targetAfterStart, targetIssue);
+export type ScenarioFields = z.infer<typeof scenarioFieldsSchema>;
+export const scenarioPatchSchema = z.strictObject(scenarioShape).partial().refine(targetAfterStart, targetIssue);
+export type ScenarioPatch = z.infer<typeof scenarioPatchSchema>;

@@ -31,7 +31,7 @@ const now = () => new Date(Date.UTC(2026, 0, 5, 9, minute++));
 const workspace = openWorkspace(target, { migrationsDir, now });
 try {
   workspace.seed({
-    organisation: { name: 'Fixture Org — schema 1' },
+    organisation: { name: `Fixture Org — schema ${version}` },
     roles: [
       {
         id: 'data_engineer',
@@ -88,6 +88,47 @@ try {
   workspace.updatePerson('p-ada', { fte: 0.8 });
   const temp = workspace.createPerson({ id: 'p-temp', name: 'Contractor', roleId: 'data_engineer', fte: 0.5, status: 'planned', startDate: '2026-02-01', endDate: '2026-06-30' });
   workspace.deletePerson(temp.id);
+
+  // Schema 2: scenarios and work items (the default scenario was inserted when the file was created).
+  workspace.updateScenario('default', { startDate: '2026-04-01', hiringBudgetPerQuarter: 250000, salaries: { data_engineer: 120000 } });
+  workspace.createScenario({
+    id: 'lean',
+    name: 'Lean',
+    startDate: '2026-04-01',
+    horizonQuarters: 4,
+    targetLayer: 'move_store',
+    targetDate: '2026-12-31',
+    hiringBudgetPerQuarter: 0,
+    maxHiresPerQuarter: 0,
+    gateThreshold: 0.5,
+    leadTimeWeeks: 8,
+    rampUpWeeks: 4,
+    salaries: {},
+  });
+  workspace.createWorkItem({
+    id: 'wi-orchestrate',
+    title: 'Schedule the pipelines',
+    capabilityId: 'orchestration',
+    fromMaturity: 1,
+    toMaturity: 2,
+    durationWeeks: 6,
+    demand: { data_engineer: 1 },
+    status: 'planned',
+  });
+  workspace.createWorkItem({
+    id: 'wi-features',
+    title: 'First feature tables',
+    capabilityId: 'custom-feature-store',
+    fromMaturity: 0,
+    toMaturity: 1,
+    durationWeeks: 4,
+    demand: { data_engineer: 1, ml_engineer: 1 },
+    predecessors: ['wi-orchestrate'],
+    releaseDate: '2026-07-01',
+    status: 'proposed',
+    notes: 'after orchestration',
+  });
+  workspace.updateWorkItem('wi-orchestrate', { status: 'in_progress', pinnedStart: '2026-04-06' });
 } finally {
   workspace.close();
 }

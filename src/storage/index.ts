@@ -4,6 +4,8 @@
  */
 export { openWorkspace, defaultMigrationsDir } from './workspace';
 export type { OpenOptions, OpenWorkspaceOptions, Workspace } from './workspace';
+export { loadPlanInput } from './plan-input';
+export type { LoadPlanInputOptions } from './plan-input';
 export { WorkspaceError, StorageError } from './errors';
 export type { WorkspaceErrorCode, StorageErrorCode } from './errors';
 export { GROUNDWORK_APPLICATION_ID, readMigrations, latestVersion, migrate } from './migrations';
@@ -16,6 +18,10 @@ export type {
   RolePatch,
   PersonInput,
   PersonPatch,
+  WorkItemInput,
+  WorkItemPatch,
+  ScenarioInput,
+  ScenarioPatch,
   HistoryEntity,
   HistoryField,
   HistoryEntry,

@@ -55,7 +55,47 @@ export interface DbPerson {
   readonly updated_at: string;
 }
 
-export type DbHistoryEntity = 'capability' | 'person';
+export interface DbScenario {
+  readonly id: string;
+  readonly name: string;
+  readonly is_default: DbBoolean;
+  readonly start_date: string;
+  readonly horizon_quarters: number;
+  readonly target_layer: string;
+  readonly target_date: string | null;
+  readonly hiring_budget_per_quarter: number | null;
+  readonly max_hires_per_quarter: number;
+  readonly gate_threshold: number;
+  readonly lead_time_weeks: number;
+  readonly ramp_up_weeks: number | null;
+  /** JSON object: role id → annual salary. */
+  readonly salaries: string;
+  readonly sort_order: number;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+export interface DbWorkItem {
+  readonly id: string;
+  readonly title: string;
+  readonly capability_id: string | null;
+  readonly from_maturity: number | null;
+  readonly to_maturity: number | null;
+  readonly duration_weeks: number;
+  /** JSON object: role id → whole people. */
+  readonly demand: string;
+  /** JSON array of work item ids. */
+  readonly predecessors: string;
+  readonly release_date: string | null;
+  readonly pinned_start: string | null;
+  readonly status: string;
+  readonly notes: string;
+  readonly sort_order: number;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+export type DbHistoryEntity = 'capability' | 'person' | 'work_item';
 
 export type DbHistoryField =
   | 'created'
@@ -66,7 +106,8 @@ export type DbHistoryField =
   | 'fte'
   | 'status'
   | 'start_date'
-  | 'end_date';
+  | 'end_date'
+  | 'pinned_start';
 
 export interface DbHistory {
   readonly id: number;

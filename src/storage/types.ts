@@ -1,4 +1,5 @@
 import type { LayerId } from '../core/domain/layers';
+import type { Scenario, WorkItemStatus } from '../core/domain/planning';
 import type { Organisation, PersonStatus } from '../core/domain/types';
 
 /*
@@ -79,7 +80,7 @@ export interface PersonPatch {
   readonly endDate?: string | null;
 }
 
-export type HistoryEntity = 'capability' | 'person';
+export type HistoryEntity = 'capability' | 'person' | 'work_item';
 
 /**
  * The tracked fields. `created`/`deleted` bracket an entity's life (their value is its name);
@@ -94,7 +95,8 @@ export type HistoryField =
   | 'fte'
   | 'status'
   | 'startDate'
-  | 'endDate';
+  | 'endDate'
+  | 'pinnedStart';
 
 export interface HistoryEntry {
   readonly id: number;
@@ -119,3 +121,47 @@ export interface SeedData {
   readonly roles: readonly RoleInput[];
   readonly people: readonly PersonInput[];
 }
+
+/**
+ * A new work item: WorkItem without its id (optional, a UUID by default). Only `title` and
+ * `durationWeeks` are required; the rest default as in the IPC schema (no capability, no
+ * maturities, no demand, no predecessors, no dates, status `planned`, no notes).
+ */
+export interface WorkItemInput {
+  readonly id?: string;
+  readonly title: string;
+  readonly capabilityId?: string | null;
+  readonly fromMaturity?: number | null;
+  readonly toMaturity?: number | null;
+  readonly durationWeeks: number;
+  readonly demand?: Readonly<Record<string, number>>;
+  readonly predecessors?: readonly string[];
+  readonly releaseDate?: string | null;
+  readonly pinnedStart?: string | null;
+  readonly status?: WorkItemStatus;
+  readonly notes?: string;
+}
+
+/** Changes only the keys it contains; `null` clears a nullable field. */
+export interface WorkItemPatch {
+  readonly title?: string;
+  readonly capabilityId?: string | null;
+  readonly fromMaturity?: number | null;
+  readonly toMaturity?: number | null;
+  readonly durationWeeks?: number;
+  readonly demand?: Readonly<Record<string, number>>;
+  readonly predecessors?: readonly string[];
+  readonly releaseDate?: string | null;
+  readonly pinnedStart?: string | null;
+  readonly status?: WorkItemStatus;
+  readonly notes?: string;
+}
+
+/**
+ * A new scenario. `id` defaults to a UUID; `isDefault: true` makes it the default (the previous
+ * default stops being one, in the same transaction).
+ */
+export type ScenarioInput = Omit<Scenario, 'id' | 'isDefault'> & { readonly id?: string; readonly isDefault?: boolean };
+
+/** Changes only the keys it contains; `null` clears a nullable field. The default is changed with setDefaultScenario. */
+export type ScenarioPatch = Partial<Omit<Scenario, 'id' | 'isDefault'>>;

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { toIsoDate } from '../core/calendar';
+import { defaultScenario, type Scenario, type WorkItem } from '../core/domain/planning';
 import type { Capability, Organisation, Person, Role } from '../core/domain/types';
 import { backupBeforeMigration } from './backup';
 import { StorageError, WorkspaceError } from './errors';
@@ -13,6 +15,8 @@ import { HistoryRepository } from './repositories/history';
 import { MetaRepository } from './repositories/meta';
 import { PersonRepository } from './repositories/people';
 import { RoleRepository } from './repositories/roles';
+import { ScenarioRepository } from './repositories/scenarios';
+import { WorkItemRepository } from './repositories/work-items';
 import type {
   CapabilityInput,
   CapabilityPatch,
@@ -22,7 +26,11 @@ import type {
   PersonPatch,
   RoleInput,
   RolePatch,
+  ScenarioInput,
+  ScenarioPatch,
   SeedData,
+  WorkItemInput,
+  WorkItemPatch,
 } from './types';
 
 export interface OpenWorkspaceOptions {
@@ -67,7 +75,7 @@ export interface Workspace {
   readonly readonly: boolean;
   close(): void;
 
-  /** True when the workspace has no capabilities, no roles and no people: what seed() needs. */
+  /** True when the workspace has no capabilities, no roles, no people and no work items: what seed() needs. */
   isEmpty(): boolean;
 
   getOrganisation(): Organisation;
@@ -92,11 +100,31 @@ export interface Workspace {
   updatePerson(id: string, patch: PersonPatch): Person;
   deletePerson(id: string): void;
 
+  /** In creation order. */
+  listWorkItems(): WorkItem[];
+  getWorkItem(id: string): WorkItem | null;
+  /** Refused when a demanded role or a predecessor does not exist, or the predecessors would make a cycle ('constraint'). */
+  createWorkItem(input: WorkItemInput): WorkItem;
+  updateWorkItem(id: string, patch: WorkItemPatch): WorkItem;
+  /** Also removes the id from the other items' predecessors. */
+  deleteWorkItem(id: string): void;
+
+  /** The default first, then by name (ignoring case). */
+  listScenarios(): Scenario[];
+  getScenario(id: string): Scenario | null;
+  /** With `isDefault: true` it becomes the default and the previous default stops being one. */
+  createScenario(input: ScenarioInput): Scenario;
+  updateScenario(id: string, patch: ScenarioPatch): Scenario;
+  /** Refused with 'conflict' for the last scenario; deleting the default makes the first remaining one (by name) the default. */
+  deleteScenario(id: string): void;
+  setDefaultScenario(id: string): Scenario;
+
   /** History rows, oldest first (by time, then by insertion). */
   listHistory(filter?: HistoryFilter): HistoryEntry[];
 
   /**
-   * Fills an empty workspace ("start from the catalog", the demo) in one transaction. Refused with
+   * Fills an empty workspace ("start from the catalog", the demo) in one transaction, and makes sure
+   * it has a default scenario (defaultScenario of today, by the workspace's clock). Refused with
    * 'conflict' unless isEmpty(): merging a catalog into a workspace a lead has started editing
    * would have to guess which of two "Warehouse" entries wins.
    */
@@ -154,6 +182,8 @@ export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}):
       const result = migrate(memory, migrations, { path });
       memory.pragma('foreign_keys = ON');
       const migratedFrom = result.from !== result.to && result.from >= 1 ? result.from : null;
+      // No default scenario is inserted here: a read-only open writes nothing, not even in memory;
+      // loadPlanInput plans with an in-memory defaultScenario instead.
       return new SqliteWorkspace(memory, path, result.to, migratedFrom, null, true, now);
     } catch (error) {
       memory.close();
@@ -176,7 +206,10 @@ export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}):
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     const migratedFrom = result.from !== result.to && result.from >= 1 ? result.from : null;
-    return new SqliteWorkspace(db, path, result.to, migratedFrom, backupPath, false, now);
+    const workspace = new SqliteWorkspace(db, path, result.to, migratedFrom, backupPath, false, now);
+    // A new file, or one migrated from schema 1, has no scenario yet: every workspace plans with one.
+    workspace.ensureDefaultScenario();
+    return workspace;
   } catch (error) {
     db.close();
     // A migration that failed was rolled back: the file is as it was, so its backup is redundant.
@@ -197,6 +230,8 @@ class SqliteWorkspace implements Workspace {
   private readonly capabilities: CapabilityRepository;
   private readonly roles: RoleRepository;
   private readonly people: PersonRepository;
+  private readonly workItems: WorkItemRepository;
+  private readonly scenarios: ScenarioRepository;
 
   constructor(
     private readonly db: Database.Database,
@@ -212,6 +247,8 @@ class SqliteWorkspace implements Workspace {
     this.capabilities = new CapabilityRepository(db, this.history);
     this.roles = new RoleRepository(db);
     this.people = new PersonRepository(db, this.history);
+    this.workItems = new WorkItemRepository(db, this.history);
+    this.scenarios = new ScenarioRepository(db);
   }
 
   close(): void {
@@ -219,7 +256,13 @@ class SqliteWorkspace implements Workspace {
   }
 
   isEmpty(): boolean {
-    return this.capabilities.count() === 0 && this.roles.count() === 0 && this.people.count() === 0;
+    return this.capabilities.count() === 0 && this.roles.count() === 0 && this.people.count() === 0 && this.workItems.count() === 0;
+  }
+
+  /** Inserts defaultScenario(today) when there is no scenario, in one transaction of its own. */
+  ensureDefaultScenario(): void {
+    if (this.scenarios.count() > 0) return;
+    this.write((at) => this.insertDefaultScenario(at));
   }
 
   getOrganisation(): Organisation {
@@ -290,6 +333,50 @@ class SqliteWorkspace implements Workspace {
     this.write((at) => this.people.delete(id, at));
   }
 
+  listWorkItems(): WorkItem[] {
+    return this.workItems.list();
+  }
+
+  getWorkItem(id: string): WorkItem | null {
+    return this.workItems.get(id);
+  }
+
+  createWorkItem(input: WorkItemInput): WorkItem {
+    return this.write((at) => this.workItems.create(input, at));
+  }
+
+  updateWorkItem(id: string, patch: WorkItemPatch): WorkItem {
+    return this.write((at) => this.workItems.update(id, patch, at));
+  }
+
+  deleteWorkItem(id: string): void {
+    this.write((at) => this.workItems.delete(id, at));
+  }
+
+  listScenarios(): Scenario[] {
+    return this.scenarios.list();
+  }
+
+  getScenario(id: string): Scenario | null {
+    return this.scenarios.get(id);
+  }
+
+  createScenario(input: ScenarioInput): Scenario {
+    return this.write((at) => this.scenarios.create(input, at));
+  }
+
+  updateScenario(id: string, patch: ScenarioPatch): Scenario {
+    return this.write((at) => this.scenarios.update(id, patch, at));
+  }
+
+  deleteScenario(id: string): void {
+    this.write((at) => this.scenarios.delete(id, at));
+  }
+
+  setDefaultScenario(id: string): Scenario {
+    return this.write((at) => this.scenarios.setDefault(id, at));
+  }
+
   listHistory(filter?: HistoryFilter): HistoryEntry[] {
     return this.history.list(filter);
   }
@@ -306,7 +393,45 @@ class SqliteWorkspace implements Workspace {
         withPosition(`capabilities[${index}]`, () => this.capabilities.create(capability, at)),
       );
       data.people.forEach((person, index) => withPosition(`people[${index}]`, () => this.people.create(person, at)));
+      if (this.scenarios.count() === 0) this.insertDefaultScenario(at);
     });
+  }
+
+  /**
+   * Replaces the whole content of this workspace by `data` in one transaction, writing rows as
+   * given: history rows are restored, not generated (Workspace JSON import). Not part of the
+   * public Workspace interface.
+   */
+  restore(data: RestoreData): void {
+    this.write((at) => {
+      for (const table of ['history', 'work_items', 'scenarios', 'people', 'roles', 'capabilities', 'meta']) {
+        this.db.prepare(`DELETE FROM ${table}`).run();
+      }
+      this.meta.setOrganisation(data.organisation);
+      // Repositories that write no history rows: the imported history is restored as it is.
+      const silent = new HistoryRepository(this.db, false);
+      const capabilities = new CapabilityRepository(this.db, silent);
+      const people = new PersonRepository(this.db, silent);
+      const workItems = new WorkItemRepository(this.db, silent);
+      data.roles.forEach((role, index) => withPosition(`roles[${index}]`, () => this.roles.create(role, at)));
+      data.capabilities.forEach((c, index) => withPosition(`capabilities[${index}]`, () => capabilities.create(c, at)));
+      data.people.forEach((person, index) => withPosition(`people[${index}]`, () => people.create(person, at)));
+      // Predecessors must exist when an item is written: insert without them, then set them in order.
+      data.workItems.forEach((item, index) =>
+        withPosition(`workItems[${index}]`, () => workItems.create({ ...item, predecessors: [] }, at)),
+      );
+      data.workItems.forEach((item, index) => {
+        if (item.predecessors.length > 0) {
+          withPosition(`workItems[${index}]`, () => workItems.update(item.id, { predecessors: item.predecessors }, at));
+        }
+      });
+      data.scenarios.forEach((scenario, index) => withPosition(`scenarios[${index}]`, () => this.scenarios.create(scenario, at)));
+      this.history.restore(data.history);
+    });
+  }
+
+  private insertDefaultScenario(at: string): void {
+    this.scenarios.create(defaultScenario(toIsoDate(new Date(at))), at);
   }
 
   async saveCopyTo(target: string): Promise<string> {
@@ -337,6 +462,17 @@ class SqliteWorkspace implements Workspace {
     const at = this.now().toISOString();
     return this.db.transaction(() => body(at)).immediate();
   }
+}
+
+/** What restore() writes: a whole workspace, every entity with its id. */
+export interface RestoreData {
+  readonly organisation: Organisation;
+  readonly capabilities: readonly (CapabilityInput & { readonly id: string })[];
+  readonly roles: readonly (RoleInput & { readonly id: string })[];
+  readonly people: readonly (PersonInput & { readonly id: string })[];
+  readonly workItems: readonly (WorkItemInput & { readonly id: string; readonly predecessors: readonly string[] })[];
+  readonly scenarios: readonly (ScenarioInput & { readonly id: string })[];
+  readonly history: readonly Omit<HistoryEntry, 'id'>[];
 }
 
 /** Prefixes a seed item's error with its place in the input (e.g. `people[3]: …`), keeping code and field. */

@@ -18,7 +18,17 @@ const FIELD_TO_DOMAIN: Readonly<Record<DbHistoryField, HistoryField>> = {
   status: 'status',
   start_date: 'startDate',
   end_date: 'endDate',
+  pinned_start: 'pinnedStart',
 };
+
+const FIELD_TO_DB = Object.fromEntries(Object.entries(FIELD_TO_DOMAIN).map(([db, domain]) => [domain, db])) as Readonly<
+  Record<HistoryField, DbHistoryField>
+>;
+
+/** The column value of a domain history field name (`pinnedStart` → `pinned_start`). */
+export function historyFieldToDb(field: HistoryField): DbHistoryField {
+  return FIELD_TO_DB[field];
+}
 
 /** The history value of a tracked field: text, `null` for "none". */
 export function historyValue(value: string | number | null): string | null {
@@ -47,15 +57,30 @@ export class HistoryRepository {
     [string, DbHistoryEntity, string, DbHistoryField, string | null, string | null]
   >;
 
-  constructor(private readonly db: Database.Database) {
+  /** `recording: false` makes record() a no-op (a restore writes the history it is given instead). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly recording = true,
+  ) {
     this.insertStatement = db.prepare(
       'INSERT INTO history (at, entity, entity_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)',
     );
   }
 
   record(entity: DbHistoryEntity, entityId: string, at: string, changes: readonly HistoryChange[]): void {
+    if (!this.recording) return;
     for (const change of changes) {
       this.insertStatement.run(at, entity, entityId, change.field, change.oldValue, change.newValue);
+    }
+  }
+
+  /**
+   * Appends rows exactly as given (a Workspace JSON import restoring a workspace's history): the
+   * rows keep their own times, and the order of `entries` becomes their id order.
+   */
+  restore(entries: readonly Omit<HistoryEntry, 'id'>[]): void {
+    for (const entry of entries) {
+      this.insertStatement.run(entry.at, entry.entity, entry.entityId, historyFieldToDb(entry.field), entry.oldValue, entry.newValue);
     }
   }
 

@@ -154,7 +154,7 @@ export class RoleRepository {
     return toRole(this.existing(id));
   }
 
-  /** Refused with 'conflict' while people hold the role (the foreign key would refuse it too). */
+  /** Refused with 'conflict' while people hold the role (the foreign key would refuse it too) or work items demand it. */
   delete(id: string): void {
     const before = this.existing(id);
     const holders = this.db
@@ -167,6 +167,23 @@ export class RoleRepository {
         'conflict',
         `role "${before.name}" is still held by ${holders.length} ${holders.length === 1 ? 'person' : 'people'} ` +
           `(${shown}); give them another role or delete them first`,
+        'id',
+      );
+    }
+    // Demand lives in JSON, so no foreign key guards it: an item demanding a missing role could never be scheduled.
+    const items = this.db
+      .prepare<[string], string>(
+        `SELECT title FROM work_items WHERE EXISTS (SELECT 1 FROM json_each(work_items.demand) WHERE key = ?)
+         ORDER BY sort_order, id`,
+      )
+      .pluck()
+      .all(id);
+    if (items.length > 0) {
+      const shown = items.slice(0, 3).map((t) => `"${t}"`).join(', ') + (items.length > 3 ? ', …' : '');
+      throw new StorageError(
+        'conflict',
+        `role "${before.name}" is needed by ${items.length} work item${items.length === 1 ? '' : 's'} (${shown}); ` +
+          'change their demand first',
         'id',
       );
     }

@@ -14,9 +14,10 @@ function migrationsWith(extra: Record<string, string>): string {
   return dir;
 }
 
+/** A made-up schema 3, to exercise the runner beyond the released migrations. */
 const ADD_BUDGET = `
 ALTER TABLE capabilities ADD COLUMN budget INTEGER;
-CREATE TABLE work_items (id TEXT NOT NULL PRIMARY KEY, capability_id TEXT NOT NULL REFERENCES capabilities (id)) STRICT;
+CREATE TABLE budget_lines (id TEXT NOT NULL PRIMARY KEY, capability_id TEXT NOT NULL REFERENCES capabilities (id)) STRICT;
 `;
 
 function userVersion(file: string): number {
@@ -95,9 +96,9 @@ describe('migrating an older workspace', () => {
     const rows = { capabilities: before.listCapabilities(), roles: before.listRoles(), people: before.listPeople(), history: before.listHistory() };
     before.close();
 
-    const migrationsDir = migrationsWith({ '002_budget.sql': ADD_BUDGET });
+    const migrationsDir = migrationsWith({ '003_budget.sql': ADD_BUDGET });
     const workspace = open(file, { migrationsDir });
-    expect(workspace.schemaVersion).toBe(2);
+    expect(workspace.schemaVersion).toBe(3);
     expect(workspace.migratedFrom).toBe(1);
     expect(workspace.backupPath).toBe(`${file}.v1.bak`);
     expect(sha256(`${file}.v1.bak`)).toBe(original);
@@ -109,13 +110,14 @@ describe('migrating an older workspace', () => {
     }).toEqual(rows);
     workspace.close();
 
-    expect(userVersion(file)).toBe(2);
+    expect(userVersion(file)).toBe(3);
     expect(columns(file, 'capabilities')).toContain('budget');
-    expect(columns(file, 'work_items')).toEqual(['id', 'capability_id']);
+    expect(columns(file, 'budget_lines')).toEqual(['id', 'capability_id']);
 
     // The backup is itself a workspace at schema 1 that the old version can open.
     const backup = open(`${file}.v1.bak`, { create: false, readonly: true });
-    expect(backup.schemaVersion).toBe(1);
+    expect(userVersion(`${file}.v1.bak`)).toBe(1);
+    expect(backup.migratedFrom).toBe(1);
     expect(backup.listCapabilities()).toEqual(rows.capabilities);
     backup.close();
 
@@ -129,7 +131,7 @@ describe('migrating an older workspace', () => {
   it('puts the backup in backupDir when given, and never overwrites an earlier backup', () => {
     const dir = tempDir();
     const backupDir = join(dir, 'backups');
-    const migrationsDir = migrationsWith({ '002_budget.sql': ADD_BUDGET });
+    const migrationsDir = migrationsWith({ '003_budget.sql': ADD_BUDGET });
     const first = copyFixture(1, dir, 'plan.groundwork');
     open(first, { migrationsDir, backupDir }).close();
     expect(readdirSync(backupDir)).toEqual(['plan.groundwork.v1.bak']);
@@ -142,8 +144,8 @@ describe('migrating an older workspace', () => {
 
   it('creates a new file at the newest version directly, without a backup', () => {
     const dir = tempDir();
-    const workspace = open(join(dir, 'new.groundwork'), { migrationsDir: migrationsWith({ '002_budget.sql': ADD_BUDGET }) });
-    expect(workspace.schemaVersion).toBe(2);
+    const workspace = open(join(dir, 'new.groundwork'), { migrationsDir: migrationsWith({ '003_budget.sql': ADD_BUDGET }) });
+    expect(workspace.schemaVersion).toBe(3);
     expect(workspace.backupPath).toBeNull();
     expect(readdirSync(dir).filter((name) => name.endsWith('.bak'))).toEqual([]);
   });
@@ -154,7 +156,7 @@ describe('migrating an older workspace', () => {
     const hash = sha256(file);
     // The first statement works, the second does not: the first must be undone too.
     const migrationsDir = migrationsWith({
-      '002_half.sql': 'ALTER TABLE capabilities ADD COLUMN budget INTEGER;\nCREATE TABLE oops (;',
+      '003_half.sql': 'ALTER TABLE capabilities ADD COLUMN budget INTEGER;\nCREATE TABLE oops (;',
     });
     let caught: unknown;
     try {
@@ -164,7 +166,7 @@ describe('migrating an older workspace', () => {
     }
     expect(caught).toBeInstanceOf(WorkspaceError);
     expect(caught).toMatchObject({ code: 'migration-failed', path: file });
-    expect((caught as Error).message).toMatch(/002_half\.sql failed .*still at schema 1/);
+    expect((caught as Error).message).toMatch(/003_half\.sql failed .*still at schema 1/);
     expect(sideFiles(file)).toEqual([]);
     expect(sha256(file)).toBe(hash);
     expect(userVersion(file)).toBe(1);
@@ -177,7 +179,7 @@ describe('migrating an older workspace', () => {
 
   it('rolls back a migration that leaves a broken foreign key', () => {
     const file = copyFixture(1, tempDir());
-    const migrationsDir = migrationsWith({ '002_orphans.sql': "UPDATE people SET role_id = 'ghost';" });
+    const migrationsDir = migrationsWith({ '003_orphans.sql': "UPDATE people SET role_id = 'ghost';" });
     expect(() => openWorkspace(file, { migrationsDir })).toThrow(
       expect.objectContaining({ code: 'migration-failed', message: expect.stringMatching(/break a foreign key/) }),
     );
@@ -187,7 +189,7 @@ describe('migrating an older workspace', () => {
 
 describe('the migrations runner', () => {
   it('runs over any folder it is given (Signal-style: migrate, insert, migrate on, assert)', () => {
-    const dir = migrationsWith({ '002_budget.sql': ADD_BUDGET });
+    const dir = migrationsWith({ '003_budget.sql': ADD_BUDGET });
     const all = readMigrations(dir);
     const db = new Database(':memory:');
     try {
@@ -197,20 +199,20 @@ describe('the migrations runner', () => {
          VALUES ('warehouse', 'Warehouse', 'move_store', 2, 3, '2027-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z')`,
       ).run();
       const seen: number[][] = [];
-      expect(migrate(db, all, { beforeMigrate: (from, to) => seen.push([from, to]) })).toEqual({ from: 1, to: 2 });
-      expect(seen).toEqual([[1, 2]]);
+      expect(migrate(db, all, { beforeMigrate: (from, to) => seen.push([from, to]) })).toEqual({ from: 1, to: 3 });
+      expect(seen).toEqual([[1, 3]]);
       expect(db.prepare('SELECT name, budget FROM capabilities').get()).toEqual({ name: 'Warehouse', budget: null });
-      expect(migrate(db, all)).toEqual({ from: 2, to: 2 });
+      expect(migrate(db, all)).toEqual({ from: 3, to: 3 });
     } finally {
       db.close();
     }
   });
 
   it('refuses a folder whose numbers have a gap, a repeat or a bad name', () => {
-    expect(() => readMigrations(migrationsWith({ '003_skip.sql': 'SELECT 1;' }))).toThrow(/expected migration number 2/);
+    expect(() => readMigrations(migrationsWith({ '004_skip.sql': 'SELECT 1;' }))).toThrow(/expected migration number 3/);
     expect(() => readMigrations(migrationsWith({ '001_again.sql': 'SELECT 1;' }))).toThrow(/expected migration number 2/);
     expect(() => readMigrations(migrationsWith({ '2_short.sql': 'SELECT 1;' }))).toThrow(/NNN_name\.sql/);
-    expect(readMigrations(migrationsWith({ 'README.md': '# notes' })).map((m) => m.file)).toEqual(['001_init.sql']);
+    expect(readMigrations(migrationsWith({ 'README.md': '# notes' })).map((m) => m.file)).toEqual(['001_init.sql', '002_planning.sql']);
     const empty = join(tempDir(), 'empty');
     mkdirSync(empty);
     expect(() => readMigrations(empty)).toThrow(/no migrations/);

@@ -1,0 +1,51 @@
+import { toIsoDate } from '../core/calendar';
+import { defaultScenario, type Scenario } from '../core/domain/planning';
+import type { PlanInput } from '../core/planner/types';
+import { StorageError } from './errors';
+import type { Workspace } from './workspace';
+
+export interface LoadPlanInputOptions {
+  /** A scenario's id, or its name ignoring case (default: the workspace's default scenario). */
+  readonly scenario?: string;
+  /** `YYYY-MM-DD` (default: today, local time): only used when the workspace has no scenario yet. */
+  readonly today?: string;
+}
+
+/**
+ * Everything the planner needs from a workspace, for one scenario. A workspace opened read-only
+ * that was migrated from schema 1 has no scenario (a read-only open writes nothing): it is then
+ * planned with defaultScenario(today), held in memory only.
+ *
+ * An unknown scenario is StorageError 'not-found' on the field `scenario`, naming the ones there are.
+ */
+export function loadPlanInput(
+  workspace: Workspace,
+  options: LoadPlanInputOptions = {},
+): { input: PlanInput; scenario: Scenario } {
+  const stored = workspace.listScenarios();
+  const scenarios = stored.length > 0 ? stored : [defaultScenario(options.today ?? toIsoDate(new Date()))];
+  const scenario = pickScenario(scenarios, options.scenario);
+  const input: PlanInput = {
+    organisation: workspace.getOrganisation(),
+    capabilities: workspace.listCapabilities(),
+    roles: workspace.listRoles(),
+    people: workspace.listPeople(),
+    workItems: workspace.listWorkItems(),
+    scenario,
+  };
+  return { input, scenario };
+}
+
+function pickScenario(scenarios: readonly Scenario[], wanted: string | undefined): Scenario {
+  if (wanted === undefined) return scenarios.find((s) => s.isDefault) ?? (scenarios[0] as Scenario);
+  const byId = scenarios.find((s) => s.id === wanted);
+  if (byId) return byId;
+  const key = wanted.trim().toLowerCase();
+  const byName = scenarios.find((s) => s.name.toLowerCase() === key);
+  if (byName) return byName;
+  throw new StorageError(
+    'not-found',
+    `no scenario "${wanted}" in this workspace (scenarios: ${scenarios.map((s) => s.name).join(', ')})`,
+    'scenario',
+  );
+}

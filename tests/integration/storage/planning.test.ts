@@ -1,0 +1,318 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { LayerId } from '../../../src/core/domain/layers';
+import { defaultScenario, type WorkItemStatus } from '../../../src/core/domain/planning';
+import { StorageError, loadPlanInput, type ScenarioInput, type Workspace } from '../../../src/storage';
+import { FIXTURES, copyFixture, open, sha256, sideFiles, tempDir } from './helpers';
+
+let workspace: Workspace;
+
+beforeEach(() => {
+  workspace = open(join(tempDir(), 'planning.groundwork'));
+  workspace.createRole({ id: 'de', name: 'Data engineer', builds: ['move_store'] });
+  workspace.createRole({ id: 'ds', name: 'Data scientist', builds: ['learn_optimize'] });
+  workspace.createCapability({ id: 'warehouse', name: 'Warehouse', layer: 'move_store', currentMaturity: 1, targetMaturity: 3 });
+});
+
+function everything(ws: Workspace) {
+  return {
+    roles: ws.listRoles(),
+    capabilities: ws.listCapabilities(),
+    workItems: ws.listWorkItems(),
+    scenarios: ws.listScenarios(),
+    history: ws.listHistory(),
+  };
+}
+
+function expectRefused(write: () => unknown, code: StorageError['code'], field: string | undefined): StorageError {
+  const before = everything(workspace);
+  let caught: unknown;
+  try {
+    write();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(StorageError);
+  expect(caught).toMatchObject({ code, field });
+  expect(everything(workspace)).toEqual(before);
+  return caught as StorageError;
+}
+
+const lean: ScenarioInput = {
+  name: 'Lean',
+  startDate: '2027-04-01',
+  horizonQuarters: 4,
+  targetLayer: 'move_store',
+  targetDate: '2027-12-31',
+  hiringBudgetPerQuarter: 0,
+  maxHiresPerQuarter: 0,
+  gateThreshold: 0.5,
+  leadTimeWeeks: 8,
+  rampUpWeeks: 4,
+  salaries: { de: 110000.5 },
+};
+
+describe('work items', () => {
+  it('round-trip every field, and default the optional ones', () => {
+    const base = workspace.createWorkItem({ id: 'load', title: 'Scheduled loads', durationWeeks: 3 });
+    expect(base).toEqual({
+      id: 'load',
+      title: 'Scheduled loads',
+      capabilityId: null,
+      fromMaturity: null,
+      toMaturity: null,
+      durationWeeks: 3,
+      demand: {},
+      predecessors: [],
+      releaseDate: null,
+      pinnedStart: null,
+      status: 'planned',
+      notes: '',
+    });
+    const full = {
+      id: 'wh',
+      title: 'Warehouse to managed — “Ünïcode”',
+      capabilityId: 'warehouse',
+      fromMaturity: 1,
+      toMaturity: 3,
+      durationWeeks: 8,
+      demand: { de: 2, ds: 0 },
+      predecessors: ['load'],
+      releaseDate: '2027-02-01',
+      pinnedStart: '2027-03-01',
+      status: 'in_progress' as const,
+      notes: 'needs budget',
+    };
+    expect(workspace.createWorkItem(full)).toEqual(full);
+    expect(workspace.getWorkItem('wh')).toEqual(full);
+    expect(workspace.listWorkItems().map((w) => w.id)).toEqual(['load', 'wh']);
+    expect(workspace.getWorkItem('nope')).toBeNull();
+
+    const generated = workspace.createWorkItem({ title: 'No id', durationWeeks: 1 });
+    expect(generated.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    expect(workspace.updateWorkItem('wh', { notes: 'funded', releaseDate: null, demand: { de: 1 } })).toEqual({
+      ...full,
+      notes: 'funded',
+      releaseDate: null,
+      demand: { de: 1 },
+    });
+  });
+
+  it('refuse bad values with the field, and write nothing', () => {
+    workspace.createWorkItem({ id: 'a', title: 'A', durationWeeks: 2 });
+    workspace.createWorkItem({ id: 'b', title: 'B', durationWeeks: 2, predecessors: ['a'] });
+    expectRefused(() => workspace.createWorkItem({ title: ' ', durationWeeks: 1 }), 'constraint', 'title');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1.5 }), 'constraint', 'durationWeeks');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: -1 }), 'constraint', 'durationWeeks');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1, fromMaturity: 3, toMaturity: 2 }), 'constraint', 'toMaturity');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1, toMaturity: 5 }), 'constraint', 'toMaturity');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1, capabilityId: 'ghost' }), 'constraint', 'capabilityId');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1, demand: { ghost: 1 } }), 'constraint', 'demand');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1, demand: { de: 0.5 } }), 'constraint', 'demand');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1, predecessors: ['ghost'] }), 'constraint', 'predecessors');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1, releaseDate: '2027-02-30' }), 'constraint', 'releaseDate');
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1, pinnedStart: '1/3/2027' }), 'constraint', 'pinnedStart');
+    // A status outside the domain, as an unchecked caller could send.
+    const started = String('started') as WorkItemStatus;
+    expectRefused(() => workspace.createWorkItem({ title: 'X', durationWeeks: 1, status: started }), 'constraint', 'status');
+    expectRefused(() => workspace.createWorkItem({ id: 'a', title: 'Again', durationWeeks: 1 }), 'conflict', 'id');
+    expectRefused(() => workspace.updateWorkItem('a', { predecessors: ['a'] }), 'constraint', 'predecessors');
+    const cycle = expectRefused(() => workspace.updateWorkItem('a', { predecessors: ['b'] }), 'constraint', 'predecessors');
+    expect(cycle.message).toMatch(/cycle: "A" → "B" → "A"|cycle: "B" → "A" → "B"/);
+    expectRefused(() => workspace.updateWorkItem('ghost', { title: 'X' }), 'not-found', 'id');
+    expectRefused(() => workspace.deleteWorkItem('ghost'), 'not-found', 'id');
+  });
+
+  it('deleting an item removes it from the others’ predecessors; deleting a capability unlinks its items', () => {
+    workspace.createWorkItem({ id: 'a', title: 'A', durationWeeks: 2, capabilityId: 'warehouse', fromMaturity: 1, toMaturity: 2 });
+    workspace.createWorkItem({ id: 'b', title: 'B', durationWeeks: 2, predecessors: ['a'] });
+    workspace.createWorkItem({ id: 'c', title: 'C', durationWeeks: 2, predecessors: ['b', 'a'] });
+    workspace.deleteWorkItem('a');
+    expect(workspace.listWorkItems().map((w) => [w.id, w.predecessors])).toEqual([
+      ['b', []],
+      ['c', ['b']],
+    ]);
+    workspace.createWorkItem({ id: 'd', title: 'D', durationWeeks: 1, capabilityId: 'warehouse' });
+    workspace.deleteCapability('warehouse');
+    expect(workspace.getWorkItem('d')?.capabilityId).toBeNull();
+  });
+
+  it('a role that work items demand cannot be deleted', () => {
+    workspace.createWorkItem({ id: 'a', title: 'Pipelines', durationWeeks: 2, demand: { ds: 1 } });
+    const error = expectRefused(() => workspace.deleteRole('ds'), 'conflict', 'id');
+    expect(error.message).toMatch(/needed by 1 work item \("Pipelines"\)/);
+  });
+
+  it('history records creation, status and pinned-start changes, and deletion', () => {
+    const since = workspace.listHistory().length;
+    workspace.createWorkItem({ id: 'a', title: 'A', durationWeeks: 2, status: 'planned' });
+    workspace.updateWorkItem('a', { title: 'A2', notes: 'not tracked', durationWeeks: 5 });
+    workspace.updateWorkItem('a', { status: 'in_progress', pinnedStart: '2027-02-01' });
+    workspace.updateWorkItem('a', { pinnedStart: null });
+    workspace.deleteWorkItem('a');
+    const rows = workspace.listHistory({ entity: 'work_item', entityId: 'a' });
+    expect(workspace.listHistory().length - since).toBe(rows.length);
+    expect(rows.map((h) => [h.field, h.oldValue, h.newValue])).toEqual([
+      ['created', null, 'A'],
+      ['status', null, 'planned'],
+      ['status', 'planned', 'in_progress'],
+      ['pinnedStart', null, '2027-02-01'],
+      ['pinnedStart', '2027-02-01', null],
+      ['deleted', 'A2', null],
+      ['status', 'in_progress', null],
+    ]);
+    // One timestamp per write.
+    expect(rows[2]?.at).toBe(rows[3]?.at);
+  });
+});
+
+describe('scenarios', () => {
+  it('a new workspace has the default scenario of its clock’s day', () => {
+    // The helpers' clock starts on 2027-01-04: within the quarter's first two weeks.
+    expect(workspace.listScenarios()).toEqual([defaultScenario('2027-01-04')]);
+    expect(workspace.listScenarios()[0]?.startDate).toBe('2027-01-01');
+  });
+
+  it('round-trip, list default first then by name, and switch the default', () => {
+    const created = workspace.createScenario({ ...lean, id: 'lean' });
+    expect(created).toEqual({ ...lean, id: 'lean', isDefault: false });
+    workspace.createScenario({ ...lean, id: 'aggr', name: 'aggressive', hiringBudgetPerQuarter: null, targetDate: null, rampUpWeeks: null });
+    expect(workspace.listScenarios().map((s) => s.name)).toEqual(['Baseline', 'aggressive', 'Lean']);
+
+    expect(workspace.setDefaultScenario('lean').isDefault).toBe(true);
+    expect(workspace.listScenarios().map((s) => [s.name, s.isDefault])).toEqual([
+      ['Lean', true],
+      ['aggressive', false],
+      ['Baseline', false],
+    ]);
+    const made = workspace.createScenario({ ...lean, name: 'New default', isDefault: true });
+    expect(workspace.listScenarios().filter((s) => s.isDefault).map((s) => s.id)).toEqual([made.id]);
+
+    expect(workspace.updateScenario('lean', { gateThreshold: 1, targetDate: null, salaries: {} })).toMatchObject({
+      gateThreshold: 1,
+      targetDate: null,
+      salaries: {},
+      horizonQuarters: 4,
+    });
+  });
+
+  it('refuse bad values with the field, and write nothing', () => {
+    workspace.createScenario({ ...lean, id: 'lean' });
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'LEAN' }), 'conflict', 'name');
+    expectRefused(() => workspace.createScenario({ ...lean, id: 'lean', name: 'Other' }), 'conflict', 'id');
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'X', gateThreshold: 0 }), 'constraint', 'gateThreshold');
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'X', gateThreshold: 1.2 }), 'constraint', 'gateThreshold');
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'X', hiringBudgetPerQuarter: -1 }), 'constraint', 'hiringBudgetPerQuarter');
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'X', horizonQuarters: 0 }), 'constraint', 'horizonQuarters');
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'X', startDate: '2027-13-01' }), 'constraint', 'startDate');
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'X', targetDate: '2027-01-01' }), 'constraint', 'targetDate');
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'X', salaries: { de: -5 } }), 'constraint', 'salaries');
+    const ml = String('ml') as LayerId;
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'X', targetLayer: ml }), 'constraint', 'targetLayer');
+    // A failed create with isDefault must not leave the workspace without its default.
+    expectRefused(() => workspace.createScenario({ ...lean, name: 'lean', isDefault: true }), 'conflict', 'name');
+    expectRefused(() => workspace.updateScenario('ghost', { name: 'X' }), 'not-found', 'id');
+    expectRefused(() => workspace.setDefaultScenario('ghost'), 'not-found', 'id');
+  });
+
+  it('the last scenario cannot be deleted; deleting the default promotes the first remaining one by name', () => {
+    const only = workspace.listScenarios()[0]?.id ?? '';
+    const error = expectRefused(() => workspace.deleteScenario(only), 'conflict', 'id');
+    expect(error.message).toMatch(/only one/);
+    workspace.createScenario({ ...lean, id: 'lean' });
+    workspace.createScenario({ ...lean, id: 'agg', name: 'Aggressive' });
+    workspace.deleteScenario(only);
+    expect(workspace.listScenarios().map((s) => [s.id, s.isDefault])).toEqual([
+      ['agg', true],
+      ['lean', false],
+    ]);
+    workspace.deleteScenario('lean');
+    expect(workspace.listScenarios().map((s) => s.id)).toEqual(['agg']);
+  });
+});
+
+describe('loadPlanInput', () => {
+  beforeEach(() => {
+    workspace.createScenario({ ...lean, id: 'lean' });
+    workspace.createWorkItem({ id: 'a', title: 'A', durationWeeks: 2, demand: { de: 1 } });
+  });
+
+  it('uses the default scenario, or one named by id or by name ignoring case', () => {
+    const byDefault = loadPlanInput(workspace);
+    expect(byDefault.scenario.name).toBe('Baseline');
+    expect(byDefault.input).toEqual({
+      organisation: { name: '' },
+      capabilities: workspace.listCapabilities(),
+      roles: workspace.listRoles(),
+      people: [],
+      workItems: workspace.listWorkItems(),
+      scenario: byDefault.scenario,
+    });
+    expect(loadPlanInput(workspace, { scenario: 'lean' }).scenario.id).toBe('lean');
+    expect(loadPlanInput(workspace, { scenario: 'LEAN' }).input.scenario.name).toBe('Lean');
+  });
+
+  it('names the scenarios there are when asked for an unknown one', () => {
+    expect(() => loadPlanInput(workspace, { scenario: 'Fast' })).toThrow(
+      expect.objectContaining({
+        code: 'not-found',
+        field: 'scenario',
+        message: 'no scenario "Fast" in this workspace (scenarios: Baseline, Lean)',
+      }),
+    );
+  });
+});
+
+describe('schema 1 workspaces', () => {
+  it('a writable open migrates, backs up and inserts the default scenario; rows are kept', () => {
+    const file = copyFixture(1, tempDir());
+    const original = sha256(join(FIXTURES, 'v1.groundwork'));
+    const ws = open(file, { create: false });
+    expect(ws.migratedFrom).toBe(1);
+    expect(sha256(ws.backupPath ?? '')).toBe(original);
+    expect(ws.listScenarios()).toEqual([defaultScenario('2027-01-04')]);
+    expect(ws.listWorkItems()).toEqual([]);
+    expect(ws.listCapabilities()).toHaveLength(4);
+    expect(ws.listPeople().map((p) => p.id)).toEqual(['p-ada', 'p-ml-req']);
+    ws.close();
+    // Reopening adds nothing.
+    expect(open(file, { create: false }).listScenarios()).toHaveLength(1);
+  });
+
+  it('a read-only open writes nothing, and plans with an in-memory default scenario', () => {
+    const file = copyFixture(1, tempDir());
+    const hash = sha256(file);
+    const ws = open(file, { readonly: true });
+    expect(ws.listScenarios()).toEqual([]);
+    const { scenario } = loadPlanInput(ws, { today: '2027-05-20' });
+    expect(scenario).toEqual(defaultScenario('2027-05-20'));
+    expect(() => loadPlanInput(ws, { scenario: 'Lean', today: '2027-05-20' })).toThrow(/scenarios: Baseline\)/);
+    ws.close();
+    expect(sha256(file)).toBe(hash);
+    expect(sideFiles(file)).toEqual([]);
+  });
+
+  it('the v2 fixture holds its scenarios and work items', () => {
+    const ws = open(copyFixture(2, tempDir()), { create: false });
+    expect(ws.listScenarios().map((s) => [s.id, s.isDefault])).toEqual([
+      ['default', true],
+      ['lean', false],
+    ]);
+    expect(ws.getWorkItem('wi-features')).toMatchObject({ predecessors: ['wi-orchestrate'], demand: { data_engineer: 1, ml_engineer: 1 } });
+    expect(ws.listHistory({ entity: 'work_item', entityId: 'wi-orchestrate' }).map((h) => h.field)).toEqual([
+      'created',
+      'status',
+      'status',
+      'pinnedStart',
+    ]);
+  });
+});
+
+describe('seed', () => {
+  it('leaves the workspace with exactly one default scenario', () => {
+    const ws = open(join(tempDir(), 'seeded.groundwork'));
+    ws.seed({ organisation: { name: 'Acme' }, capabilities: [], roles: [{ id: 'r', name: 'R' }], people: [] });
+    expect(ws.listScenarios().filter((s) => s.isDefault)).toHaveLength(1);
+  });
+});

@@ -1,3 +1,6 @@
+// First: in `electron-vite dev` this sets up React Refresh from a module, since the strict CSP
+// blocks the inline preamble script the React plugin would put in index.html (empty in builds).
+import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -32,7 +32,7 @@ test('add a capability in the inventory, change its maturity, and see the layer 
   // Bring every catalog capability of Collect to its target, so the new one decides the layer.
   await showScreen(page, 'Inventory');
   const collect = page.getByTestId('inventory-collect');
-  const rows = collect.locator('tbody tr');
+  const rows = collect.getByRole('listitem');
   const count = await rows.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
@@ -56,7 +56,7 @@ test('add a capability in the inventory, change its maturity, and see the layer 
   await dialog.getByLabel('Name').press('Enter');
   await expect(dialog).toBeHidden();
 
-  const row = collect.getByRole('row').filter({ has: page.getByLabel('Name of Partner data feeds') });
+  const row = collect.getByRole('listitem').filter({ has: page.getByLabel('Name of Partner data feeds') });
   await expect(row).toHaveCount(1);
   await expect(collect.getByText('0% ready')).toBeVisible();
 

@@ -15,6 +15,8 @@ interface Props {
   /** The field name the server would report, to show its error here. */
   readonly field?: string;
   readonly multiline?: boolean;
+  /** One line of text that wraps instead of scrolling sideways (long names); Enter still saves. */
+  readonly wrap?: boolean;
   readonly placeholder?: string;
   readonly inputMode?: 'text' | 'decimal' | 'numeric';
   readonly className?: string;
@@ -25,7 +27,7 @@ interface Props {
  * A text field that saves on blur and on Enter (no Save button), validates before sending, and
  * shows the error next to itself. Esc puts the committed value back.
  */
-export function EditableText({ label, hideLabel = true, value, validate, onCommit, field, multiline = false, placeholder, inputMode, className, testId }: Props) {
+export function EditableText({ label, hideLabel = true, value, validate, onCommit, field, multiline = false, wrap = false, placeholder, inputMode, className, testId }: Props) {
   const id = useId();
   const errorId = `${id}-error`;
   const [draft, setDraft] = useState(value);
@@ -60,7 +62,7 @@ export function EditableText({ label, hideLabel = true, value, validate, onCommi
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
+    if (event.key === 'Enter' && (!multiline || wrap || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void commit();
     } else if (event.key === 'Escape' && draft !== value) {
@@ -90,8 +92,8 @@ export function EditableText({ label, hideLabel = true, value, validate, onCommi
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field-label'}>
         {label}
       </label>
-      {multiline ? (
-        <textarea {...shared} rows={2} onChange={(e) => setDraft(e.target.value)} />
+      {multiline || wrap ? (
+        <textarea {...shared} rows={wrap ? 1 : 2} className={`${shared.className}${wrap ? ' field-wrap' : ''}`} onChange={(e) => setDraft(wrap ? e.target.value.replace(/\s*\n\s*/g, ' ') : e.target.value)} />
       ) : (
         <input {...shared} type="text" inputMode={inputMode} spellCheck={inputMode ? false : undefined} onChange={(e) => setDraft(e.target.value)} />
       )}

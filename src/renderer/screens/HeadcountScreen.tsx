@@ -71,10 +71,10 @@ export function HeadcountScreen() {
                   Status
                 </th>
                 <th scope="col" className="col-date">
-                  Start
+                  Start <span className="th-hint">YYYY-MM-DD</span>
                 </th>
                 <th scope="col" className="col-date">
-                  End
+                  End <span className="th-hint">YYYY-MM-DD</span>
                 </th>
                 <th scope="col" className="col-actions">
                   <span className="visually-hidden">Actions</span>
@@ -203,6 +203,7 @@ function PersonRow({ person: p, roles, onDelete }: { readonly person: Person; re
           label={`Name of ${p.name}`}
           value={p.name}
           field="name"
+          wrap
           validate={(v) => fieldError(personPatchSchema, { name: v }, 'name')}
           onCommit={(v) => save('name', v, 'name')}
           className="field-strong"
@@ -242,7 +243,7 @@ function PersonRow({ person: p, roles, onDelete }: { readonly person: Person; re
           label={`Start date of ${p.name}`}
           value={p.startDate ?? ''}
           field="startDate"
-          placeholder={DATE_PLACEHOLDER}
+          placeholder="—"
           inputMode="numeric"
           validate={(v) => dateError(p, 'startDate', v)}
           onCommit={(v) => save('startDate', parseDate(v), 'start date')}
@@ -253,7 +254,7 @@ function PersonRow({ person: p, roles, onDelete }: { readonly person: Person; re
           label={`End date of ${p.name}`}
           value={p.endDate ?? ''}
           field="endDate"
-          placeholder={DATE_PLACEHOLDER}
+          placeholder="—"
           inputMode="numeric"
           validate={(v) => dateError(p, 'endDate', v)}
           onCommit={(v) => save('endDate', parseDate(v), 'end date')}

@@ -105,38 +105,20 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
             {own.length === 0 ? (
               <p className="empty">No capabilities in this layer yet.</p>
             ) : (
-              <table className="grid-table inventory-table">
-                <thead>
-                  <tr>
-                    <th scope="col" className="col-name">
-                      Capability
-                    </th>
-                    <th scope="col" className="col-maturity">
-                      Current
-                    </th>
-                    <th scope="col" className="col-maturity">
-                      Target
-                    </th>
-                    <th scope="col" className="col-owner">
-                      Owner
-                    </th>
-                    <th scope="col" className="col-tools">
-                      Tools
-                    </th>
-                    <th scope="col" className="col-notes">
-                      Notes
-                    </th>
-                    <th scope="col" className="col-actions">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
+              <>
+                <div className="cap-header" aria-hidden="true">
+                  <span className="cap-area-name">Capability</span>
+                  <span>Current</span>
+                  <span>Target</span>
+                  <span>Owner</span>
+                  <span>Tools</span>
+                </div>
+                <ul className="cap-list" aria-label={`Capabilities in ${layer.name}`}>
                   {own.map((c) => (
                     <CapabilityRow key={c.id} capability={c} onDelete={() => setDeleting(c)} />
                   ))}
-                </tbody>
-              </table>
+                </ul>
+              </>
             )}
           </section>
         );
@@ -175,12 +157,12 @@ function CapabilityRow({ capability: c, onDelete }: { readonly capability: Capab
   const check = (field: keyof CapabilityPatch) => (draft: string) => fieldError(capabilityPatchSchema, { [field]: draft }, field);
 
   return (
-    <tr data-testid={`capability-${c.id}`}>
-      <td className="col-name">
-        <EditableText label={`Name of ${c.name}`} value={c.name} field="name" validate={check('name')} onCommit={(v) => save('name', v, 'name')} className="field-strong" />
-        {c.description && <p className="cell-hint">{c.description}</p>}
-      </td>
-      <td className="col-maturity">
+    <li className="cap-row" data-testid={`capability-${c.id}`}>
+      <div className="cap-area-name">
+        <EditableText label={`Name of ${c.name}`} value={c.name} field="name" wrap validate={check('name')} onCommit={(v) => save('name', v, 'name')} className="field-strong" />
+        {c.description && <p className="cell-hint" title={c.description}>{c.description}</p>}
+      </div>
+      <div className="cap-area-current">
         <SelectField
           label={`Current maturity of ${c.name}`}
           value={String(c.currentMaturity)}
@@ -189,8 +171,8 @@ function CapabilityRow({ capability: c, onDelete }: { readonly capability: Capab
         >
           <MaturityOptions />
         </SelectField>
-      </td>
-      <td className="col-maturity">
+      </div>
+      <div className="cap-area-target">
         <SelectField
           label={`Target maturity of ${c.name}`}
           value={String(c.targetMaturity)}
@@ -199,22 +181,22 @@ function CapabilityRow({ capability: c, onDelete }: { readonly capability: Capab
         >
           <MaturityOptions />
         </SelectField>
-      </td>
-      <td className="col-owner">
-        <EditableText label={`Owner of ${c.name}`} value={c.owner} field="owner" placeholder="Owner" validate={check('owner')} onCommit={(v) => save('owner', v, 'owner')} />
-      </td>
-      <td className="col-tools">
-        <EditableText label={`Tools for ${c.name}`} value={c.tools} field="tools" placeholder="Tools" validate={check('tools')} onCommit={(v) => save('tools', v, 'tools')} />
-      </td>
-      <td className="col-notes">
+      </div>
+      <div className="cap-area-owner">
+        <EditableText label={`Owner of ${c.name}`} value={c.owner} field="owner" wrap placeholder="Owner" validate={check('owner')} onCommit={(v) => save('owner', v, 'owner')} />
+      </div>
+      <div className="cap-area-tools">
+        <EditableText label={`Tools for ${c.name}`} value={c.tools} field="tools" wrap placeholder="Tools" validate={check('tools')} onCommit={(v) => save('tools', v, 'tools')} />
+      </div>
+      <div className="cap-area-notes">
         <EditableText label={`Notes on ${c.name}`} value={c.notes} field="notes" placeholder="Notes" multiline validate={check('notes')} onCommit={(v) => save('notes', v, 'notes')} />
-      </td>
-      <td className="col-actions">
+      </div>
+      <div className="cap-area-actions">
         <button type="button" className="icon-button" aria-label={`Delete ${c.name}`} title={`Delete ${c.name}`} onClick={onDelete}>
           <TrashIcon />
         </button>
-      </td>
-    </tr>
+      </div>
+    </li>
   );
 }
 

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Method, MethodInput, WorkspaceSnapshot } from '../../shared/contract';
+import type { Method, MethodInput, MethodResult, WorkspaceSnapshot } from '../../shared/contract';
 import { call, onWorkspaceChanged, toApiError, type ApiError } from '../api';
 import { useToasts } from './toasts';
 import { emptyHistory, recorded, redone, undone, type FieldEdit, type UndoHistory } from './undo';
@@ -9,7 +9,7 @@ type Load = { readonly state: 'loading' } | { readonly state: 'ready'; readonly 
 interface WorkspaceApi {
   readonly load: Load;
   /** Sends one call; its answer replaces the snapshot. Errors are toasted, then rethrown. */
-  run<M extends Method>(method: M, payload: MethodInput<M>): Promise<WorkspaceSnapshot>;
+  run<M extends SnapshotMethod>(method: M, payload: MethodInput<M>): Promise<WorkspaceSnapshot>;
   /** Sends a field edit and records it for undo. */
   edit(edit: FieldEdit): Promise<void>;
   undo(): Promise<void>;
@@ -17,6 +17,9 @@ interface WorkspaceApi {
   readonly history: UndoHistory;
   reload(): Promise<void>;
 }
+
+/** The methods that answer the whole workspace (edits); others, like planning, answer their own result. */
+export type SnapshotMethod = { [M in Method]: MethodResult<M> extends WorkspaceSnapshot ? M : never }[Method];
 
 const WorkspaceContext = createContext<WorkspaceApi | null>(null);
 
@@ -68,7 +71,8 @@ export function WorkspaceProvider({ children }: { readonly children: ReactNode }
   }, []);
 
   const run = useCallback(
-    <M extends Method>(method: M, payload: MethodInput<M>) =>
+    <M extends SnapshotMethod>(method: M, payload: MethodInput<M>) =>
+      // SnapshotMethod guarantees the answer is a snapshot; TypeScript cannot see it through M.
       enqueue(async () => accept((await call(method, payload)) as WorkspaceSnapshot)),
     [enqueue, accept],
   );

@@ -1,0 +1,75 @@
+import { buildContent } from './content';
+import { PageDraft } from './flow';
+import { ganttPages } from './gantt';
+import { fitText } from './metrics';
+import { appendixPages, coverPage, hiringPages, pyramidPages, roadmapPages, SECTION_TITLES, summaryPages, warningPages } from './sections';
+import { FAINT, MUTED, pageFrame, RULE, TYPE } from './theme';
+import type { ReportInput, ReportModel, ReportPage, SectionId } from './types';
+
+/**
+ * The roadmap report: what it says (`content`) and every page laid out (`pages`), so that the
+ * renderer only paints and the page count, the running header's "page N of M" and the Gantt
+ * layout are known — and testable — before any PDF exists. Pure: same input, same model.
+ */
+export function buildReportModel(input: ReportInput): ReportModel {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.generatedOn)) throw new RangeError(`generatedOn: "${input.generatedOn}" is not an ISO date (YYYY-MM-DD)`);
+  if (input.paper !== 'a4' && input.paper !== 'letter') throw new RangeError(`paper: must be "a4" or "letter", got "${String(input.paper)}"`);
+  const content = buildContent(input);
+  const portrait = pageFrame(input.paper, 'portrait');
+  const landscape = pageFrame(input.paper, 'landscape');
+  const title = `${content.cover.organisation} — ${content.cover.scenarioName} — Roadmap`;
+
+  // Sections after the summary first: the summary and the cover refer to their page numbers.
+  const pyramid = pyramidPages(content, portrait, `End of plan (${content.cover.horizon.lastQuarter})`);
+  const roadmap = roadmapPages(content, portrait);
+  const timeline = ganttPages(input.plan, landscape, () => new PageDraft('timeline', landscape));
+  const hiring = hiringPages(content, portrait);
+  const warnings = warningPages(content, portrait);
+  const appendix = appendixPages(content, portrait);
+  const order: { id: SectionId; pages: () => PageDraft[] }[] = [
+    { id: 'summary', pages: () => [] },
+    { id: 'pyramid', pages: () => pyramid },
+    { id: 'roadmap', pages: () => roadmap },
+    { id: 'timeline', pages: () => timeline },
+    { id: 'hiring', pages: () => hiring },
+    { id: 'warnings', pages: () => warnings },
+    { id: 'appendix', pages: () => appendix },
+  ];
+  // Cover (1) and summary (1) come first; both are one page by construction.
+  const firstPage = new Map<SectionId, number>([['cover', 1], ['summary', 2]]);
+  let next = 3;
+  for (const entry of order.slice(1)) {
+    firstPage.set(entry.id, next);
+    next += entry.pages().length;
+  }
+  const pageOf = (id: SectionId) => `page ${firstPage.get(id) ?? 1}`;
+  const summary = summaryPages(content, portrait, pageOf);
+  const sections = (['summary', 'pyramid', 'roadmap', 'timeline', 'hiring', 'warnings', 'appendix'] as const).map((id) => ({ id, title: SECTION_TITLES[id], firstPage: firstPage.get(id) ?? 1 }));
+  const cover = coverPage(content, portrait, sections.map((s) => ({ title: s.title, page: s.firstPage })));
+
+  const drafts = [cover, ...summary, ...pyramid, ...roadmap, ...timeline, ...hiring, ...warnings, ...appendix];
+  const total = drafts.length;
+  const pages: ReportPage[] = drafts.map((draft, i) => {
+    const { frame } = draft;
+    const { x, width } = frame.content;
+    // The running header and the footer, in the margins of every page, the cover included.
+    draft.text(fitText(title, width * 0.7, TYPE.tiny), x, frame.headerY, width * 0.7, { fontSize: TYPE.tiny, color: MUTED });
+    draft.text(SECTION_TITLES[draft.section], x + width * 0.7, frame.headerY, width * 0.3, { fontSize: TYPE.tiny, color: FAINT, align: 'right' });
+    draft.line(x, frame.headerY + 14, x + width, frame.headerY + 14, RULE, 0.5);
+    draft.text(`Prepared on ${input.generatedOn} with Groundwork`, x, frame.footerY, width / 2, { fontSize: TYPE.tiny, color: FAINT });
+    draft.text(`page ${i + 1} of ${total}`, x + width / 2, frame.footerY, width / 2, { fontSize: TYPE.tiny, color: MUTED, align: 'right' });
+    return {
+      number: i + 1,
+      section: draft.section,
+      orientation: frame.orientation,
+      width: frame.width,
+      height: frame.height,
+      content: frame.content,
+      shapes: draft.shapes,
+      texts: draft.texts,
+      ...(draft.gantt ? { gantt: draft.gantt } : {}),
+    };
+  });
+  const minFontSize = Math.min(...pages.flatMap((p) => p.texts.map((t) => t.fontSize)));
+  return { version: 1, paper: input.paper, title, generatedOn: input.generatedOn, content, sections, pages, minFontSize };
+}

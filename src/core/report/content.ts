@@ -1,0 +1,235 @@
+import { headcountByRole } from '../domain/headcount';
+import { LAYERS, layerById, type LayerId } from '../domain/layers';
+import { computeReadiness, readinessOfLayer } from '../domain/readiness';
+import { PERSON_STATUS_LABELS } from '../domain/types';
+import { addWeeksIso, quarterLabelOfWeek, WEEKS_PER_QUARTER } from '../planner/calendar';
+import type { PlanWarning, PlanWarningCode } from '../planner/types';
+import { LAYER_COLORS } from './theme';
+import type {
+  Assumption,
+  HeadcountRow,
+  HiresInQuarter,
+  LayerStanding,
+  ReportContent,
+  ReportHire,
+  ReportInput,
+  ReportWarning,
+  RoadmapQuarter,
+  Severity,
+} from './types';
+
+/**
+ * How much a warning matters to the people reading the report, most first:
+ * - critical: the plan does not deliver what was asked, or money is about to be spent on a hire
+ *   who cannot be productive (the target is missed, a layer never reaches its gate, a luxury hire
+ *   starts before the foundations);
+ * - major: the plan is held back or had to break a rule (no capacity for some work, hiring limits
+ *   bind, a user's pin or constraint could not be kept, a pin before the gate);
+ * - minor: worth knowing, does not change the story (an item finishes after the horizon).
+ */
+const SEVERITY: Readonly<Record<PlanWarningCode, { severity: Severity; rank: number }>> = {
+  'target-missed': { severity: 'critical', rank: 0 },
+  'luxury-hire-early': { severity: 'critical', rank: 1 },
+  'gate-unreachable': { severity: 'critical', rank: 2 },
+  'no-capacity': { severity: 'major', rank: 3 },
+  'hiring-limited': { severity: 'major', rank: 4 },
+  'constraint-conflict': { severity: 'major', rank: 5 },
+  'pinned-before-gate': { severity: 'major', rank: 6 },
+  'beyond-horizon': { severity: 'minor', rank: 7 },
+};
+
+export function severityOf(code: PlanWarningCode): Severity {
+  return SEVERITY[code].severity;
+}
+
+/** Warnings most important first; within a code, the earliest week first, then the plan's order. */
+export function orderWarnings(warnings: readonly PlanWarning[]): ReportWarning[] {
+  return warnings
+    .map((w, index) => ({ w, index }))
+    .sort((a, b) => SEVERITY[a.w.code].rank - SEVERITY[b.w.code].rank || weekKey(a.w.week) - weekKey(b.w.week) || a.index - b.index)
+    .map(({ w }) => ({ code: w.code, severity: SEVERITY[w.code].severity, message: w.message, layer: w.layer ?? null, week: w.week ?? null }));
+}
+
+function weekKey(week: number | null | undefined): number {
+  return week ?? Number.MAX_SAFE_INTEGER;
+}
+
+export const HIRE_STATUS_LABELS = { proposed: 'Proposed', open_req: 'Open requisition', planned: 'Planned hire' } as const;
+
+export function percent(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 100)}%`;
+}
+
+function standing(input: ReportInput): LayerStanding[] {
+  const readiness = computeReadiness(input.capabilities);
+  return LAYERS.map((layer) => {
+    const projection = input.plan.layers.find((l) => l.layer === layer.id);
+    const count = readinessOfLayer(readiness, layer.id).capabilityCount;
+    const readyWeek = projection?.readyWeek ?? null;
+    let status: string;
+    if (count === 0) status = 'not tracked';
+    else if (readyWeek === 0) status = 'ready now';
+    else if (readyWeek === null) status = 'not within the plan';
+    else if (readyWeek > input.plan.scenario.horizonWeeks) status = `${projection?.readyQuarter ?? ''}, after the horizon`;
+    else status = `${projection?.readyQuarter ?? ''} (${projection?.readyDate ?? ''})`;
+    return {
+      layer: layer.id,
+      name: layer.name,
+      color: LAYER_COLORS[layer.id],
+      capabilityCount: count,
+      readinessNow: projection?.readinessNow ?? null,
+      readinessAtEnd: projection?.readinessAtEnd ?? null,
+      readyWeek,
+      readyQuarter: projection?.readyQuarter ?? null,
+      readyDate: projection?.readyDate ?? null,
+      status,
+    };
+  });
+}
+
+function hires(input: ReportInput): ReportHire[] {
+  return [...input.plan.hires]
+    .sort((a, b) => a.startWeek - b.startWeek || a.id.localeCompare(b.id))
+    .map((h) => ({
+      id: h.id,
+      roleName: h.roleName,
+      quarter: h.quarter,
+      statusLabel: HIRE_STATUS_LABELS[h.status],
+      source: h.source,
+      personName: h.personName,
+      requisitionWeek: h.requisitionWeek,
+      startWeek: h.startWeek,
+      startDate: h.startDate,
+      productiveWeek: h.productiveWeek,
+      layer: h.layer,
+      reason: h.reason,
+    }));
+}
+
+function hiresByQuarter(list: readonly ReportHire[]): HiresInQuarter[] {
+  const byQuarter = new Map<string, { roleName: string; statusLabel: string }[]>();
+  for (const h of list) {
+    const row = byQuarter.get(h.quarter) ?? [];
+    row.push({ roleName: h.roleName, statusLabel: h.statusLabel });
+    byQuarter.set(h.quarter, row);
+  }
+  return [...byQuarter.entries()].map(([quarter, list]) => ({ quarter, hires: list }));
+}
+
+/** Scheduled items by the quarter they start in, then by layer bottom to top; quarters past the horizon included. */
+function roadmap(input: ReportInput): RoadmapQuarter[] {
+  const { plan } = input;
+  const scheduled = plan.items.filter((i) => i.start !== null && i.finish !== null);
+  const lastWeek = Math.max(plan.scenario.horizonWeeks - 1, ...scheduled.map((i) => i.start ?? 0));
+  const quarterCount = Math.floor(lastWeek / WEEKS_PER_QUARTER) + 1;
+  const quarters: RoadmapQuarter[] = [];
+  for (let q = 0; q < quarterCount; q++) {
+    const startWeek = q * WEEKS_PER_QUARTER;
+    const inQuarter = scheduled.filter((i) => Math.floor((i.start ?? 0) / WEEKS_PER_QUARTER) === q);
+    const layers: (LayerId | null)[] = [...LAYERS.map((l) => l.id), null];
+    quarters.push({
+      label: quarterLabelOfWeek(plan.scenario.startDate, startWeek),
+      startWeek,
+      startDate: addWeeksIso(plan.scenario.startDate, startWeek),
+      beyondHorizon: startWeek >= plan.scenario.horizonWeeks,
+      layers: layers
+        .map((layer) => ({
+          layer,
+          name: layer === null ? 'Other work' : layerById(layer).name,
+          items: inQuarter
+            .filter((i) => i.layer === layer)
+            .sort((a, b) => (a.start ?? 0) - (b.start ?? 0) || a.title.localeCompare(b.title))
+            .map((i) => ({ id: i.id, title: i.title, start: i.start ?? 0, finish: i.finish ?? 0, startDate: i.startDate ?? '', finishDate: i.finishDate ?? '' })),
+        }))
+        .filter((l) => l.items.length > 0),
+    });
+  }
+  return quarters;
+}
+
+function assumptions(input: ReportInput): Assumption[] {
+  const s = input.plan.scenario;
+  const roleName = (id: string) => input.roles.find((r) => r.id === id)?.name ?? id;
+  const money = (n: number) => n.toLocaleString('en-US');
+  const salaries = Object.entries(s.salaries);
+  return [
+    { label: 'Scenario', value: s.name },
+    { label: 'Plan starts', value: `${s.startDate} (week 0)` },
+    { label: 'Horizon', value: `${s.horizonQuarters} quarters (${s.horizonWeeks} weeks), to ${addWeeksIso(s.startDate, s.horizonWeeks)}` },
+    { label: 'Target', value: `${layerById(s.targetLayer).name} ready by ${s.targetDate ?? `the end of the horizon (${addWeeksIso(s.startDate, s.targetWeek)})`}` },
+    { label: 'Gate threshold', value: `${percent(s.gateThreshold)}: a layer's work starts once the layer below is this ready` },
+    { label: 'Hiring budget per quarter', value: s.hiringBudgetPerQuarter === null ? 'no limit' : money(s.hiringBudgetPerQuarter) },
+    { label: 'Hires per quarter at most', value: String(s.maxHiresPerQuarter) },
+    { label: 'Hiring lead time', value: `${s.leadTimeWeeks} weeks from requisition to first day` },
+    { label: 'Ramp-up', value: s.rampUpWeeks === null ? "each role's catalog ramp-up" : `${s.rampUpWeeks} weeks from first day to productive` },
+    {
+      label: 'Salaries',
+      value: salaries.length === 0 ? 'none given: hires are not costed' : salaries.map(([id, n]) => `${roleName(id)} ${money(n)}`).join('; '),
+    },
+    { label: 'Readiness', value: "a layer is as ready as its weakest capability: the minimum of current ÷ target maturity over the layer's capabilities" },
+  ];
+}
+
+function headcount(input: ReportInput): HeadcountRow[] {
+  const cell = (count: number, fte: number) => (count === 0 ? '—' : `${count} (${fte} FTE)`);
+  return headcountByRole(input.people, input.roles).map((row) => ({
+    roleName: row.roleName,
+    onStaff: cell(row.count.on_staff, row.fte.on_staff),
+    openReq: cell(row.count.open_req, row.fte.open_req),
+    planned: cell(row.count.planned, row.fte.planned),
+  }));
+}
+
+export function buildContent(input: ReportInput): ReportContent {
+  const { plan } = input;
+  const s = plan.scenario;
+  const hireList = hires(input);
+  const layers = standing(input);
+  const warnings = orderWarnings(plan.warnings);
+  const target = layers.find((l) => l.layer === s.targetLayer);
+  const onTime = target?.readyWeek !== null && target?.readyWeek !== undefined && target.readyWeek <= s.targetWeek;
+  const scheduled = plan.items.filter((i) => i.start !== null).length;
+  const proposedHires = hireList.filter((h) => h.source === 'proposed').length;
+  const targetText = `${layerById(s.targetLayer).name} ready by ${s.targetDate ?? addWeeksIso(s.startDate, s.targetWeek)}`;
+  const headline =
+    `${scheduled} work item${scheduled === 1 ? '' : 's'} scheduled over ${s.horizonQuarters} quarters, ` +
+    `${proposedHires} new hire${proposedHires === 1 ? '' : 's'} proposed. ` +
+    (onTime
+      ? `${target?.name ?? ''} reaches its gate in ${target?.readyQuarter ?? ''}, in time for the target.`
+      : `${target?.name ?? ''} ${target?.readyQuarter ? `reaches its gate only in ${target.readyQuarter}` : 'does not reach its gate within the plan'}: the target is missed.`);
+  const roleName = new Map(input.roles.map((r) => [r.id, r.name]));
+
+  return {
+    cover: {
+      organisation: input.organisation.name,
+      scenarioName: s.name,
+      generatedOn: input.generatedOn,
+      horizon: {
+        startDate: s.startDate,
+        endDate: addWeeksIso(s.startDate, s.horizonWeeks),
+        quarters: s.horizonQuarters,
+        firstQuarter: quarterLabelOfWeek(s.startDate, 0),
+        lastQuarter: quarterLabelOfWeek(s.startDate, Math.max(0, s.horizonWeeks - 1)),
+      },
+      target: targetText,
+    },
+    summary: { headline, layers, hiresByQuarter: hiresByQuarter(hireList), warnings },
+    roadmap: roadmap(input),
+    hires: hireList,
+    assumptions: assumptions(input),
+    decisions: plan.decisions.map((d) => d.text),
+    inventory: LAYERS.flatMap((layer) =>
+      input.capabilities
+        .filter((c) => c.layer === layer.id)
+        .map((c) => ({ layer: layer.id, name: c.name, currentMaturity: c.currentMaturity, targetMaturity: c.targetMaturity, owner: c.owner, tools: c.tools })),
+    ),
+    headcount: headcount(input),
+    people: input.people.map((p) => ({
+      name: p.name,
+      role: roleName.get(p.roleId) ?? p.roleId,
+      status: PERSON_STATUS_LABELS[p.status],
+      fte: String(p.fte),
+      start: p.startDate ?? '—',
+    })),
+  };
+}

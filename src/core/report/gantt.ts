@@ -1,0 +1,305 @@
+import { LAYERS } from '../domain/layers';
+import { quarterLabel, WEEKS_PER_QUARTER, addWeeksIso } from '../planner/calendar';
+import type { PlannedHire, PlannedItem, PlanResult } from '../planner/types';
+import { HIRE_STATUS_LABELS } from './content';
+import { lineHeightOf, round, type PageDraft } from './flow';
+import { fitText, measureText, wrapText } from './metrics';
+import { ACCENT, FAINT, INK, LAYER_COLORS, MUTED, OTHER_COLOR, PANEL, RULE, SEVERITY_COLORS, tint, TYPE, type PageFrame } from './theme';
+import type { GanttPageLayout, GanttRowLayout } from './types';
+
+/** The timeline's fixed measures (points). Type is never smaller than TYPE.small for labels. */
+export const GANTT = {
+  labelWidth: 230,
+  labelGap: 10,
+  /** A quarter narrower than this would cramp the scale's labels: more quarters go to another page instead. */
+  minQuarterWidth: 44,
+  titleHeight: 24,
+  scaleHeight: 28,
+  legendHeight: 18,
+  groupHeight: 16,
+  rowPadding: 4,
+  maxLabelLines: 2,
+  barHeight: 8,
+  fontSize: TYPE.small,
+} as const;
+
+interface RowSpec {
+  readonly kind: GanttRowLayout['kind'];
+  readonly id: string;
+  readonly label: readonly string[];
+  readonly height: number;
+  readonly group: string;
+  readonly groupLabel: string;
+  readonly color: string;
+  readonly item?: PlannedItem;
+  readonly hire?: PlannedHire;
+}
+
+function labelLines(text: string, width: number): string[] {
+  const lines = wrapText(text, width, GANTT.fontSize);
+  if (lines.length <= GANTT.maxLabelLines) return lines;
+  const kept = lines.slice(0, GANTT.maxLabelLines);
+  kept[GANTT.maxLabelLines - 1] = fitText(`${kept[GANTT.maxLabelLines - 1] ?? ''} ${lines.slice(GANTT.maxLabelLines).join(' ')}`, width, GANTT.fontSize);
+  return kept;
+}
+
+function rowHeight(lines: number): number {
+  return round(Math.max(lines, 1) * lineHeightOf(GANTT.fontSize) + GANTT.rowPadding);
+}
+
+/** Hires first (the milestones leadership asks about), then the items layer by layer, bottom to top. */
+function rowSpecs(plan: PlanResult): RowSpec[] {
+  const indent = 10;
+  const labelWidth = GANTT.labelWidth - indent;
+  const rows: RowSpec[] = [];
+  const group = (id: string, label: string, color: string) =>
+    rows.push({ kind: 'group', id, label: [label], height: GANTT.groupHeight, group: id, groupLabel: label, color });
+
+  if (plan.hires.length > 0) {
+    group('hires', 'Hires', ACCENT);
+    for (const hire of [...plan.hires].sort((a, b) => a.startWeek - b.startWeek || a.id.localeCompare(b.id))) {
+      const label = labelLines(`${hire.roleName} (${HIRE_STATUS_LABELS[hire.status].toLowerCase()})`, labelWidth);
+      rows.push({ kind: 'hire', id: hire.id, label, height: rowHeight(label.length), group: 'hires', groupLabel: 'Hires', color: hire.layer ? LAYER_COLORS[hire.layer] : ACCENT, hire });
+    }
+  }
+  const order = (a: PlannedItem, b: PlannedItem) =>
+    (a.start ?? Number.MAX_SAFE_INTEGER) - (b.start ?? Number.MAX_SAFE_INTEGER) || (a.finish ?? 0) - (b.finish ?? 0) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+  const groups = [
+    ...LAYERS.map((l) => ({ id: `layer:${l.id}`, name: l.name, color: LAYER_COLORS[l.id], items: plan.items.filter((i) => i.layer === l.id) })),
+    { id: 'other', name: 'Other work', color: OTHER_COLOR, items: plan.items.filter((i) => i.layer === null) },
+  ];
+  for (const g of groups) {
+    if (g.items.length === 0) continue;
+    group(g.id, g.name, g.color);
+    for (const item of [...g.items].sort(order)) {
+      const label = labelLines(item.title, labelWidth);
+      rows.push({ kind: 'item', id: item.id, label, height: rowHeight(label.length), group: g.id, groupLabel: g.name, color: g.color, item });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Splits rows into pages of at most `available` points. A group heading never ends a page, and a
+ * group that runs on to a new page gets its heading again, marked "(continued)".
+ */
+function paginateRows(rows: readonly RowSpec[], available: number): RowSpec[][] {
+  const pages: RowSpec[][] = [];
+  let page: RowSpec[] = [];
+  let used = 0;
+  let current: RowSpec | undefined;
+  const open = () => {
+    if (page.length > 0) pages.push(page);
+    page = [];
+    used = 0;
+  };
+  rows.forEach((row, i) => {
+    if (row.kind === 'group') {
+      current = row;
+      const next = rows[i + 1];
+      if (used + row.height + (next && next.kind !== 'group' ? next.height : 0) > available) open();
+      page.push(row);
+      used += row.height;
+      return;
+    }
+    if (used + row.height > available) {
+      open();
+      if (current) {
+        const continued = { ...current, label: [`${current.groupLabel} (continued)`] };
+        page.push(continued);
+        used += continued.height;
+      }
+    }
+    page.push(row);
+    used += row.height;
+  });
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+export interface GanttWindow {
+  readonly index: number;
+  readonly firstQuarter: number;
+  /** Exclusive. */
+  readonly endQuarter: number;
+}
+
+/** Quarters split into page-wide windows of equal size (the last one may be shorter). */
+export function quarterWindows(quarterCount: number, plotWidth: number): GanttWindow[] {
+  const perPage = Math.max(1, Math.floor(plotWidth / GANTT.minQuarterWidth));
+  const count = Math.max(1, Math.ceil(quarterCount / perPage));
+  const size = Math.ceil(quarterCount / count);
+  return Array.from({ length: count }, (_, index) => ({ index, firstQuarter: index * size, endQuarter: Math.min(quarterCount, (index + 1) * size) }));
+}
+
+/** Every timeline page: rows paginated down, quarters paginated across, scale and legend repeated. */
+export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => PageDraft): PageDraft[] {
+  const { content } = frame;
+  const s = plan.scenario;
+  const lastWeek = Math.max(s.horizonWeeks, plan.makespan, ...plan.hires.map((h) => h.productiveWeek));
+  const quarterCount = Math.max(1, Math.ceil(lastWeek / WEEKS_PER_QUARTER));
+  const plotX = content.x + GANTT.labelWidth + GANTT.labelGap;
+  const plotWidth = content.x + content.width - plotX;
+  const windows = quarterWindows(quarterCount, plotWidth);
+  const quartersPerWindow = (windows[0]?.endQuarter ?? 1) - (windows[0]?.firstQuarter ?? 0);
+  const pointsPerWeek = plotWidth / (quartersPerWindow * WEEKS_PER_QUARTER);
+
+  const scaleY = content.y + GANTT.titleHeight;
+  const rowsTop = scaleY + GANTT.scaleHeight;
+  const rowsBottom = content.y + content.height - GANTT.legendHeight;
+  const rowPages = paginateRows(rowSpecs(plan), rowsBottom - rowsTop);
+
+  const pages: PageDraft[] = [];
+  for (const window of windows) {
+    const startWeek = window.firstQuarter * WEEKS_PER_QUARTER;
+    const endWeek = window.endQuarter * WEEKS_PER_QUARTER;
+    const xOf = (week: number) => plotX + (week - startWeek) * pointsPerWeek;
+    const windowRight = xOf(endWeek);
+    rowPages.forEach((rows, rowPageIndex) => {
+      const page = newPage();
+      const first = quarterLabel(s.startDate, window.firstQuarter);
+      const last = quarterLabel(s.startDate, window.endQuarter - 1);
+      page.text(`Timeline ${first} – ${last}`, content.x, content.y, content.width, { fontSize: TYPE.h2, weight: 600 });
+      const parts = [
+        windows.length > 1 ? `quarters ${window.index + 1} of ${windows.length} groups` : '',
+        rowPages.length > 1 ? `rows ${rowPageIndex + 1} of ${rowPages.length} pages` : '',
+      ].filter((p) => p !== '');
+      if (parts.length > 0) page.text(parts.join(' · '), content.x, content.y + 3, content.width, { fontSize: TYPE.small, color: MUTED, align: 'right' });
+
+      // Quarter columns: alternate shading, past-the-horizon in grey, the scale on top.
+      for (let q = window.firstQuarter; q < window.endQuarter; q++) {
+        const x = xOf(q * WEEKS_PER_QUARTER);
+        const w = WEEKS_PER_QUARTER * pointsPerWeek;
+        const beyond = q * WEEKS_PER_QUARTER >= s.horizonWeeks;
+        if (beyond) page.rect(x, scaleY, w, rowsBottom - scaleY, '#eceef1');
+        else if (q % 2 === 1) page.rect(x, scaleY, w, rowsBottom - scaleY, PANEL);
+        page.line(x, scaleY, x, rowsBottom, RULE, 0.5);
+        page.text(quarterLabel(s.startDate, q), x, scaleY + 2, w, { fontSize: TYPE.small, weight: 600, align: 'center', color: beyond ? MUTED : INK });
+        const date = addWeeksIso(s.startDate, q * WEEKS_PER_QUARTER);
+        if (measureText(date, TYPE.tiny) + 4 <= w) page.text(date, x, scaleY + 13, w, { fontSize: TYPE.tiny, align: 'center', color: MUTED });
+      }
+      page.line(windowRight, scaleY, windowRight, rowsBottom, RULE, 0.5);
+      page.line(content.x, rowsTop - 1, windowRight, rowsTop - 1, FAINT, 0.75);
+
+      // Rows.
+      const layouts: GanttRowLayout[] = [];
+      let y = rowsTop;
+      for (const row of rows) {
+        let bar: GanttRowLayout['bar'] = null;
+        let outside: GanttRowLayout['outside'] = null;
+        const mid = y + row.height / 2;
+        if (row.kind === 'group') {
+          page.rect(content.x, y + 1, windowRight - content.x, row.height - 2, tint(row.color, 0.86));
+          page.rect(content.x, y + 1, 3, row.height - 2, row.color);
+          page.text(row.label[0] ?? '', content.x + 8, y + (row.height - lineHeightOf(GANTT.fontSize)) / 2, GANTT.labelWidth, { fontSize: GANTT.fontSize, weight: 600, color: INK });
+        } else {
+          row.label.forEach((line, l) => page.text(line, content.x + 10, y + GANTT.rowPadding / 2 + l * lineHeightOf(GANTT.fontSize), GANTT.labelWidth - 10, { fontSize: GANTT.fontSize }));
+          const span = spanOf(row);
+          if (span === null) {
+            page.text(unscheduledText(row.item), plotX + 4, mid - lineHeightOf(TYPE.tiny) / 2, plotWidth - 8, { fontSize: TYPE.tiny, color: MUTED, italic: true });
+          } else if (span.to <= startWeek || span.from >= endWeek) {
+            // Outside this window: a chevron at the window's edge points to where it is.
+            outside = span.to <= startWeek ? 'before' : 'after';
+            const edge = outside === 'before' ? plotX + 2 : windowRight - 2;
+            const dir = outside === 'before' ? -1 : 1;
+            page.shape({ kind: 'polygon', points: [[round(edge - dir * 5), round(mid - 3.5)], [round(edge), round(mid)], [round(edge - dir * 5), round(mid + 3.5)]], fill: tint(row.color, 0.35), stroke: null });
+          } else {
+            const from = Math.max(span.from, startWeek);
+            const to = Math.min(span.to, endWeek);
+            const x = xOf(from);
+            const width = Math.max(1.5, (to - from) * pointsPerWeek);
+            bar = { x: round(x), width: round(width), clippedStart: span.from < startWeek, clippedEnd: span.to > endWeek };
+            if (row.kind === 'hire' && row.hire) drawHire(page, row.hire, xOf, startWeek, endWeek, mid, row.color);
+            else page.rect(x, mid - GANTT.barHeight / 2, width, GANTT.barHeight, row.color, null, { radius: 1.5 });
+          }
+          page.line(content.x + 10, y + row.height, windowRight, y + row.height, '#eef0f2', 0.4);
+        }
+        layouts.push({ kind: row.kind, id: row.id, label: row.label, fontSize: GANTT.fontSize, y: round(y), height: row.height, bar, outside });
+        y += row.height;
+      }
+
+      // The horizon's end and the target, then the legend.
+      const markers: { week: number; label: string; color: string }[] = [{ week: s.horizonWeeks, label: 'end of horizon', color: SEVERITY_COLORS.critical }];
+      if (s.targetWeek !== s.horizonWeeks) markers.push({ week: s.targetWeek, label: 'target date', color: ACCENT });
+      for (const m of markers) {
+        if (m.week < startWeek || m.week > endWeek) continue;
+        page.line(xOf(m.week), scaleY + GANTT.scaleHeight - 4, xOf(m.week), rowsBottom, m.color, 0.9, [3, 2]);
+      }
+      drawLegend(page, content.x, rowsBottom + 5, content.width, markers);
+
+      const layout: GanttPageLayout = {
+        window: { index: window.index, count: windows.length, firstQuarter: first, lastQuarter: last, startWeek, endWeek },
+        rowPage: { index: rowPageIndex, count: rowPages.length },
+        plot: { x: round(plotX), y: round(rowsTop), width: round(windowRight - plotX), height: round(rowsBottom - rowsTop) },
+        pointsPerWeek: round(pointsPerWeek),
+        scale: { x: round(plotX), y: round(scaleY), width: round(windowRight - plotX), height: GANTT.scaleHeight },
+        rows: layouts,
+      };
+      page.gantt = layout;
+      pages.push(page);
+    });
+  }
+  return pages;
+}
+
+function spanOf(row: RowSpec): { from: number; to: number } | null {
+  if (row.hire) return { from: row.hire.requisitionWeek ?? row.hire.startWeek, to: Math.max(row.hire.productiveWeek, row.hire.startWeek + 1) };
+  if (row.item && row.item.start !== null && row.item.finish !== null) return { from: row.item.start, to: Math.max(row.item.finish, row.item.start + 1) };
+  return null;
+}
+
+function unscheduledText(item: PlannedItem | undefined): string {
+  if (!item) return '';
+  if (item.status === 'done') return 'done';
+  if (item.status === 'dropped') return 'dropped';
+  return 'not scheduled (see the warnings)';
+}
+
+/** Requisition → first day as a thin line, the first day as a diamond, ramp-up as a pale bar. */
+function drawHire(page: PageDraft, hire: PlannedHire, xOf: (week: number) => number, startWeek: number, endWeek: number, mid: number, color: string): void {
+  const clamp = (week: number) => Math.min(Math.max(week, startWeek), endWeek);
+  if (hire.requisitionWeek !== null && hire.requisitionWeek < hire.startWeek) {
+    page.line(xOf(clamp(hire.requisitionWeek)), mid, xOf(clamp(hire.startWeek)), mid, MUTED, 1);
+    if (hire.requisitionWeek >= startWeek) page.line(xOf(hire.requisitionWeek), mid - 3, xOf(hire.requisitionWeek), mid + 3, MUTED, 1);
+  }
+  if (hire.productiveWeek > hire.startWeek) {
+    const from = clamp(hire.startWeek);
+    const to = clamp(hire.productiveWeek);
+    if (to > from) page.rect(xOf(from), mid - GANTT.barHeight / 2, xOf(to) - xOf(from), GANTT.barHeight, tint(color, 0.6), color, { strokeWidth: 0.5, radius: 1.5 });
+  }
+  if (hire.startWeek >= startWeek && hire.startWeek <= endWeek) {
+    const x = xOf(hire.startWeek);
+    const r = 4.5;
+    page.shape({ kind: 'polygon', points: [[round(x), round(mid - r)], [round(x + r), round(mid)], [round(x), round(mid + r)], [round(x - r), round(mid)]], fill: color, stroke: '#ffffff', strokeWidth: 0.6 });
+  }
+}
+
+function drawLegend(page: PageDraft, x0: number, y: number, width: number, markers: readonly { label: string; color: string }[]): void {
+  let x = x0;
+  const lh = lineHeightOf(TYPE.tiny);
+  const entry = (label: string, draw: (x: number) => number) => {
+    const used = draw(x);
+    page.text(label, x + used + 3, y, measureText(label, TYPE.tiny) + 2, { fontSize: TYPE.tiny, color: MUTED });
+    x += used + 3 + measureText(label, TYPE.tiny) + 12;
+  };
+  for (const layer of LAYERS) {
+    entry(layer.name, (at) => {
+      page.rect(at, y + lh / 2 - 3.5, 10, 7, LAYER_COLORS[layer.id], null, { radius: 1.5 });
+      return 10;
+    });
+  }
+  entry('hire: requisition, first day, ramp-up', (at) => {
+    const mid = y + lh / 2;
+    page.line(at, mid, at + 10, mid, MUTED, 1);
+    page.shape({ kind: 'polygon', points: [[round(at + 10), round(mid - 4)], [round(at + 14), round(mid)], [round(at + 10), round(mid + 4)], [round(at + 6), round(mid)]], fill: ACCENT, stroke: null });
+    page.rect(at + 14, mid - 3.5, 10, 7, tint(ACCENT, 0.6), ACCENT, { strokeWidth: 0.5, radius: 1.5 });
+    return 24;
+  });
+  for (const m of markers) {
+    entry(m.label, (at) => {
+      page.line(at + 4, y, at + 4, y + lh, m.color, 0.9, [3, 2]);
+      return 8;
+    });
+  }
+  void width;
+}

@@ -1,0 +1,6 @@
+export { buildReportModel } from './build';
+export { orderWarnings, severityOf } from './content';
+export { GANTT, quarterWindows } from './gantt';
+export { measureText, wrapText } from './metrics';
+export { LAYER_COLORS, MIN_FONT_SIZE, pageFrame } from './theme';
+export * from './types';

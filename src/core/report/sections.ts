@@ -1,0 +1,419 @@
+import { layerById, LAYERS } from '../domain/layers';
+import { columns, Flow, lineHeightOf, PageDraft, round, type TableRow } from './flow';
+import { percent } from './content';
+import { measureText, wrapText } from './metrics';
+import { ACCENT, FAINT, INK, LAYER_COLORS, MUTED, OTHER_COLOR, PANEL, RULE, SEVERITY_COLORS, tint, TYPE, type PageFrame } from './theme';
+import type { ReportContent, ReportWarning, SectionId } from './types';
+
+export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
+  cover: 'Cover',
+  summary: 'Summary',
+  pyramid: 'The pyramid, now and at the end of the plan',
+  roadmap: 'Roadmap, quarter by quarter',
+  timeline: 'Timeline',
+  hiring: 'Hiring plan',
+  warnings: 'Warnings and assumptions',
+  appendix: 'Appendix: inventory and headcount',
+};
+
+/** A section's pages start with its title; pages it runs on to say "(continued)". */
+export function sectionFlow(section: SectionId, frame: PageFrame): Flow {
+  return new Flow(section, frame, (page, index) => {
+    const { x, y, width } = frame.content;
+    if (index === 0) {
+      const h = page.text(SECTION_TITLES[section], x, y, width, { fontSize: TYPE.h1, weight: 600, color: ACCENT });
+      page.line(x, y + h + 4, x + width, y + h + 4, ACCENT, 1);
+      return h + 14;
+    }
+    const h = page.text(`${SECTION_TITLES[section]} (continued)`, x, y, width, { fontSize: TYPE.h2, weight: 600, color: MUTED });
+    return h + 8;
+  });
+}
+
+const SEVERITY_LABEL = { critical: 'Critical', major: 'Major', minor: 'Minor' } as const;
+
+/** A warning as a row: severity and code on the left, the message beside them. */
+function warningBlock(flow: Flow, warning: ReportWarning): void {
+  const tag = 92;
+  const lh = lineHeightOf(TYPE.body);
+  const lines = wrapText(warning.message, flow.width - tag, TYPE.body);
+  const height = Math.max(2, lines.length) * lh + 6;
+  if (!flow.fits(height)) flow.newPage();
+  const color = SEVERITY_COLORS[warning.severity];
+  flow.page.rect(flow.left, flow.y + 2, 3, height - 6, color);
+  flow.page.text(SEVERITY_LABEL[warning.severity], flow.left + 9, flow.y, tag - 12, { fontSize: TYPE.small, weight: 600, color });
+  flow.page.text(warning.code, flow.left + 9, flow.y + lh, tag - 12, { fontSize: TYPE.tiny, color: MUTED });
+  lines.forEach((line, i) => flow.page.text(line, flow.left + tag, flow.y + i * lh, flow.width - tag));
+  flow.y += height;
+}
+
+export function summaryPages(content: ReportContent, frame: PageFrame, firstPageOf: (id: SectionId) => string): PageDraft[] {
+  const flow = sectionFlow('summary', frame);
+  const { summary } = content;
+  flow.paragraph(summary.headline, { fontSize: 11, color: INK });
+  flow.gap(8);
+
+  flow.heading('Where each layer stands');
+  const cols = columns(flow.width, [
+    { header: 'Layer', width: 120, weight: 600 },
+    { header: 'Ready now', width: 60, align: 'right' },
+    { header: 'End of plan', width: 60, align: 'right' },
+    { header: 'Progress', width: 110 },
+    { header: 'Reaches its gate', width: null },
+  ], 8, 10);
+  const progress = cols[3];
+  const rows: TableRow[] = [...summary.layers].reverse().map((l) => ({
+    swatch: l.color,
+    cells: [l.name, percent(l.readinessNow), percent(l.readinessAtEnd), '', l.status],
+    muted: l.capabilityCount === 0,
+  }));
+  const placed = flow.table(cols, rows);
+  // Progress bars drawn into the empty column: pale for the end of the plan, solid for now.
+  if (progress) {
+    const x = flow.left + 10 + cols.slice(0, 3).reduce((s, c) => s + c.width + 8, 0);
+    const barTop = 3.5 + (lineHeightOf(TYPE.small) - 7) / 2;
+    [...summary.layers].reverse().forEach((l, i) => {
+      const row = placed[i];
+      if (!row) return;
+      const y = row.y + barTop;
+      row.page.rect(x, y, progress.width, 7, PANEL, RULE, { strokeWidth: 0.4, radius: 1.5 });
+      if (l.readinessAtEnd) row.page.rect(x, y, progress.width * l.readinessAtEnd, 7, tint(l.color, 0.6), null, { radius: 1.5 });
+      if (l.readinessNow) row.page.rect(x, y, progress.width * l.readinessNow, 7, l.color, null, { radius: 1.5 });
+    });
+  }
+  flow.gap(4);
+  flow.paragraph('Solid: readiness now; pale: at the end of the plan. A layer is as ready as its weakest capability.', { fontSize: TYPE.tiny, color: MUTED });
+
+  flow.heading('Hires by quarter');
+  if (summary.hiresByQuarter.length === 0) flow.paragraph('No hires in this plan.', { color: MUTED });
+  for (const q of summary.hiresByQuarter) {
+    const lh = lineHeightOf(TYPE.body);
+    const lines = wrapText(q.hires.map((h) => (h.statusLabel === 'Proposed' ? h.roleName : `${h.roleName} (${h.statusLabel.toLowerCase()})`)).join(', '), flow.width - 70, TYPE.body);
+    flow.ensure(lines.length * lh);
+    flow.page.text(q.quarter, flow.left, flow.y, 64, { weight: 600 });
+    lines.forEach((line, i) => flow.page.text(line, flow.left + 70, flow.y + i * lh, flow.width - 70));
+    flow.y += lines.length * lh + 2;
+  }
+
+  flow.heading('Most important warnings');
+  if (summary.warnings.length === 0) flow.paragraph('The planner raised no warnings.', { color: MUTED });
+  // At most five, critical and major ones first; minor ones only while nothing more serious is left.
+  const noteHeight = 2 * lineHeightOf(TYPE.body) + 4;
+  const shown: ReportWarning[] = [];
+  for (const w of summary.warnings) {
+    if (shown.length >= 5 || (w.severity === 'minor' && shown.some((s) => s.severity !== 'minor') && shown.length >= 3)) break;
+    const lines = wrapText(w.message, flow.width - 92, TYPE.body).length;
+    if (!flow.fits(Math.max(2, lines) * lineHeightOf(TYPE.body) + 6 + noteHeight)) break;
+    warningBlock(flow, w);
+    shown.push(w);
+  }
+  const rest = summary.warnings.slice(shown.length);
+  if (rest.length > 0) {
+    const byCode = new Map<string, number>();
+    for (const w of rest) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
+    const list = [...byCode].map(([code, n]) => `${n} ${code}`).join(', ');
+    flow.gap(2);
+    flow.paragraph(`${rest.length} more warning${rest.length === 1 ? '' : 's'} (${list}): see ${SECTION_TITLES.warnings.toLowerCase()}, ${firstPageOf('warnings')}.`, { color: MUTED, italic: true });
+  }
+  // The summary is one page by design: it shows what fits and points to the rest.
+  return flow.pages.slice(0, 1);
+}
+
+/** Clips a convex polygon to x ≤ limit (one Sutherland–Hodgman step). */
+function clipLeft(points: readonly (readonly [number, number])[], limit: number): [number, number][] {
+  const out: [number, number][] = [];
+  points.forEach((p, i) => {
+    const q = points[(i + 1) % points.length] ?? p;
+    const pin = p[0] <= limit;
+    const qin = q[0] <= limit;
+    if (pin) out.push([p[0], p[1]]);
+    if (pin !== qin) {
+      const t = (limit - p[0]) / (q[0] - p[0]);
+      out.push([limit, p[1] + t * (q[1] - p[1])]);
+    }
+  });
+  return out;
+}
+
+export function pyramidPages(content: ReportContent, frame: PageFrame, endLabel: string): PageDraft[] {
+  const flow = sectionFlow('pyramid', frame);
+  flow.paragraph(
+    'Each band is a layer of the data pyramid of needs, bottom to top. The filled part of a band is the layer’s readiness: the weakest capability’s maturity against its target. Work on a layer starts once the layer below reaches the gate.',
+    { color: MUTED },
+  );
+  flow.gap(14);
+  const layers = content.summary.layers;
+  const bandHeight = 40;
+  const height = bandHeight * layers.length;
+  const base = 200;
+  const apex = 36;
+  const nameColumn = 100;
+  const gap = (flow.width - 2 * base - nameColumn) / 2;
+  const panels = [
+    { title: 'Now', x: flow.left, value: (i: number) => layers[i]?.readinessNow ?? null },
+    { title: endLabel, x: flow.left + base + gap + nameColumn + gap, value: (i: number) => layers[i]?.readinessAtEnd ?? null },
+  ];
+  const top = flow.y + lineHeightOf(TYPE.h2) + 6;
+  for (const panel of panels) {
+    flow.page.text(panel.title, panel.x, flow.y, base, { fontSize: TYPE.h2, weight: 600, align: 'center' });
+    const cx = panel.x + base / 2;
+    const widthAt = (y: number) => apex + ((base - apex) * (y - top)) / height;
+    layers.forEach((layer, i) => {
+      const y1 = top + height - (i + 1) * bandHeight;
+      const y2 = y1 + bandHeight;
+      const inset = 1.2;
+      const w1 = widthAt(y1 + inset);
+      const w2 = widthAt(y2 - inset);
+      const band: [number, number][] = [
+        [cx - w1 / 2, y1 + inset],
+        [cx + w1 / 2, y1 + inset],
+        [cx + w2 / 2, y2 - inset],
+        [cx - w2 / 2, y2 - inset],
+      ];
+      const r = panel.value(i);
+      const round2 = (pts: readonly (readonly [number, number])[]) => pts.map(([x, y]) => [round(x), round(y)] as const);
+      flow.page.shape({ kind: 'polygon', points: round2(band), fill: tint(layer.color, 0.82), stroke: layer.color, strokeWidth: 0.6 });
+      if (r !== null && r > 0) {
+        const wm = widthAt((y1 + y2) / 2);
+        const filled = clipLeft(band, cx - wm / 2 + wm * r);
+        flow.page.shape({ kind: 'polygon', points: round2(filled), fill: layer.color, stroke: null });
+      }
+      const label = r === null ? 'n/a' : percent(r);
+      const textColor = r !== null && r >= 0.55 ? '#ffffff' : INK;
+      flow.page.text(label, cx - 30, (y1 + y2) / 2 - lineHeightOf(TYPE.body) / 2, 60, { weight: 600, align: 'center', color: textColor });
+    });
+  }
+  const nameX = flow.left + base + gap;
+  layers.forEach((layer, i) => {
+    const y1 = top + height - (i + 1) * bandHeight;
+    flow.page.text(layer.name, nameX, y1 + bandHeight / 2 - lineHeightOf(TYPE.body) / 2, nameColumn, { weight: 600, align: 'center', color: layer.color });
+  });
+  flow.y = top + height + 20;
+
+  flow.heading('Layer by layer');
+  flow.table(
+    columns(flow.width, [
+      { header: 'Layer', width: 110, weight: 600 },
+      { header: 'Capabilities', width: 62, align: 'right' },
+      { header: 'Now', width: 44, align: 'right' },
+      { header: 'End of plan', width: 56, align: 'right' },
+      { header: 'Reaches its gate', width: null },
+    ], 8, 10),
+    [...layers].reverse().map((l) => ({
+      swatch: l.color,
+      cells: [l.name, String(l.capabilityCount), percent(l.readinessNow), percent(l.readinessAtEnd), l.status],
+      muted: l.capabilityCount === 0,
+    })),
+  );
+  return flow.pages;
+}
+
+export function roadmapPages(content: ReportContent, frame: PageFrame): PageDraft[] {
+  const flow = sectionFlow('roadmap', frame);
+  const lh = lineHeightOf(TYPE.small);
+  const weeksWidth = 74;
+  for (const quarter of content.roadmap) {
+    const count = quarter.layers.reduce((s, l) => s + l.items.length, 0);
+    const head = `${quarter.label}${quarter.beyondHorizon ? ' · after the horizon' : ''}`;
+    const sub = `from ${quarter.startDate} · ${count === 0 ? 'no work starts' : `${count} item${count === 1 ? '' : 's'} start${count === 1 ? 's' : ''}`}`;
+    const headHeight = lineHeightOf(TYPE.h2) + 8;
+    const drawHead = (continued: boolean) => {
+      flow.page.rect(flow.left, flow.y, flow.width, headHeight - 2, quarter.beyondHorizon ? '#eceef1' : PANEL);
+      flow.page.text(continued ? `${quarter.label} (continued)` : head, flow.left + 6, flow.y + 3, flow.width / 2, { fontSize: TYPE.h2, weight: 600 });
+      flow.page.text(sub, flow.left + flow.width / 2, flow.y + 5, flow.width / 2 - 6, { fontSize: TYPE.small, color: MUTED, align: 'right' });
+      flow.y += headHeight + 2;
+    };
+    flow.ensure(headHeight + 2 + 2 * lh);
+    if (flow.y > flow.frame.content.y + 40) flow.gap(6);
+    flow.ensure(headHeight + 2 + 2 * lh);
+    drawHead(false);
+    for (const group of quarter.layers) {
+      const color = group.layer ? LAYER_COLORS[group.layer] : OTHER_COLOR;
+      flow.ensure(2 * lh + 2);
+      flow.page.rect(flow.left + 6, flow.y + 2, 7, 7, color, null, { radius: 1 });
+      flow.page.text(group.name, flow.left + 18, flow.y, 200, { fontSize: TYPE.small, weight: 600, color });
+      flow.y += lh;
+      for (const item of group.items) {
+        const titleWidth = flow.width - 18 - weeksWidth - 8;
+        const lines = wrapText(item.title, titleWidth, TYPE.small);
+        if (!flow.fits(lines.length * lh)) {
+          flow.newPage();
+          drawHead(true);
+        }
+        lines.forEach((line, i) => flow.page.text(line, flow.left + 18, flow.y + i * lh, titleWidth, { fontSize: TYPE.small }));
+        flow.page.text(`weeks ${item.start}–${item.finish}`, flow.left + flow.width - weeksWidth, flow.y, weeksWidth, { fontSize: TYPE.small, color: MUTED, align: 'right' });
+        flow.y += lines.length * lh;
+      }
+      flow.y += 3;
+    }
+  }
+  return flow.pages;
+}
+
+export function hiringPages(content: ReportContent, frame: PageFrame): PageDraft[] {
+  const flow = sectionFlow('hiring', frame);
+  if (content.hires.length === 0) {
+    flow.paragraph('This plan proposes no hires, and the headcount has no open requisitions or planned hires.', { color: MUTED });
+    return flow.pages;
+  }
+  flow.paragraph(
+    'Proposed hires come from the planner; open requisitions and planned hires come from the headcount and pass the same checks. Weeks count from the plan’s start.',
+    { color: MUTED },
+  );
+  flow.gap(6);
+  const lh = lineHeightOf(TYPE.body);
+  for (const hire of content.hires) {
+    const reason = wrapText(hire.reason, flow.width - 12, TYPE.body);
+    const detail = [
+      hire.personName && hire.source === 'existing' ? hire.personName : null,
+      hire.requisitionWeek !== null ? `requisition opens week ${hire.requisitionWeek}` : null,
+      `first day week ${hire.startWeek} (${hire.startDate})`,
+      `productive from week ${hire.productiveWeek}`,
+      hire.layer ? `for ${layerById(hire.layer).name}` : null,
+    ]
+      .filter((p): p is string => p !== null)
+      .join(' · ');
+    const detailLines = wrapText(detail, flow.width - 12, TYPE.small);
+    const height = lineHeightOf(TYPE.h2) + detailLines.length * lineHeightOf(TYPE.small) + reason.length * lh + 14;
+    if (!flow.fits(height)) flow.newPage();
+    const color = hire.layer ? LAYER_COLORS[hire.layer] : ACCENT;
+    const top = flow.y;
+    flow.page.rect(flow.left, top + 1, 3, height - 10, color);
+    const quarterWidth = measureText(hire.quarter, TYPE.h2, 600) + 10;
+    flow.page.text(hire.quarter, flow.left + 12, flow.y, quarterWidth, { fontSize: TYPE.h2, weight: 600, color: MUTED });
+    flow.page.text(hire.roleName, flow.left + 12 + quarterWidth, flow.y, flow.width - 12 - quarterWidth - 110, { fontSize: TYPE.h2, weight: 600 });
+    const status = hire.statusLabel;
+    flow.page.text(status, flow.left + flow.width - 110, flow.y + 2, 110, {
+      fontSize: TYPE.small,
+      weight: 600,
+      align: 'right',
+      color: hire.source === 'proposed' ? ACCENT : MUTED,
+    });
+    flow.y += lineHeightOf(TYPE.h2) + 1;
+    detailLines.forEach((line) => {
+      flow.y += flow.page.text(line, flow.left + 12, flow.y, flow.width - 12, { fontSize: TYPE.small, color: MUTED });
+    });
+    flow.y += 2;
+    reason.forEach((line) => {
+      flow.y += flow.page.text(line, flow.left + 12, flow.y, flow.width - 12);
+    });
+    flow.y = top + height;
+  }
+  return flow.pages;
+}
+
+export function warningPages(content: ReportContent, frame: PageFrame): PageDraft[] {
+  const flow = sectionFlow('warnings', frame);
+  const warnings = content.summary.warnings;
+  flow.heading(`Warnings (${warnings.length})`, TYPE.h2);
+  if (warnings.length === 0) flow.paragraph('The planner raised no warnings.', { color: MUTED });
+  else flow.paragraph('Most important first: critical warnings change what the plan delivers or spend money too early; minor ones are worth knowing.', { color: MUTED, fontSize: TYPE.small });
+  flow.gap(4);
+  for (const w of warnings) warningBlock(flow, w);
+
+  flow.heading('Assumptions (scenario parameters)', TYPE.h2, 60);
+  flow.table(columns(flow.width, [{ header: 'Parameter', width: 140, weight: 600 }, { header: 'Value', width: null }]), content.assumptions.map((a) => ({ cells: [a.label, a.value] })), { fontSize: TYPE.body });
+
+  flow.heading('How the planner reasoned', TYPE.h2, 60);
+  content.decisions.forEach((text, i) => {
+    const lines = wrapText(text, flow.width - 22, TYPE.small);
+    const lh = lineHeightOf(TYPE.small);
+    flow.ensure(lines.length * lh);
+    flow.page.text(`${i + 1}.`, flow.left, flow.y, 18, { fontSize: TYPE.small, color: MUTED, align: 'right' });
+    lines.forEach((line, l) => flow.page.text(line, flow.left + 22, flow.y + l * lh, flow.width - 22, { fontSize: TYPE.small }));
+    flow.y += lines.length * lh + 3;
+  });
+  return flow.pages;
+}
+
+export function appendixPages(content: ReportContent, frame: PageFrame): PageDraft[] {
+  const flow = sectionFlow('appendix', frame);
+  flow.heading('Inventory', TYPE.h2);
+  flow.table(
+    columns(flow.width, [
+      { header: 'Capability', width: 170 },
+      { header: 'Layer', width: 86 },
+      { header: 'Maturity', width: 52, align: 'right' },
+      { header: 'Owner', width: 80 },
+      { header: 'Tools', width: null },
+    ], 8, 10),
+    content.inventory.map((c) => ({
+      swatch: LAYER_COLORS[c.layer],
+      cells: [c.name, layerById(c.layer).name, `${c.currentMaturity} → ${c.targetMaturity}`, c.owner || '—', c.tools || '—'],
+    })),
+    { zebra: true },
+  );
+  flow.paragraph('Maturity: current → target, from 0 (none) to 4 (optimised).', { fontSize: TYPE.tiny, color: MUTED });
+
+  flow.heading('Headcount by role', TYPE.h2, 60);
+  if (content.headcount.length === 0) flow.paragraph('Nobody is recorded yet.', { color: MUTED });
+  else
+    flow.table(
+      columns(flow.width, [{ header: 'Role', width: null, weight: 600 }, { header: 'On staff', width: 90, align: 'right' }, { header: 'Open requisitions', width: 90, align: 'right' }, { header: 'Planned hires', width: 90, align: 'right' }]),
+      content.headcount.map((h) => ({ cells: [h.roleName, h.onStaff, h.openReq, h.planned] })),
+    );
+
+  if (content.people.length > 0) {
+    flow.heading('People', TYPE.h2, 60);
+    flow.table(
+      columns(flow.width, [{ header: 'Name', width: 150 }, { header: 'Role', width: 130 }, { header: 'Status', width: 90 }, { header: 'FTE', width: 30, align: 'right' }, { header: 'Start', width: null, align: 'right' }]),
+      content.people.map((p) => ({ cells: [p.name, p.role, p.status, p.fte, p.start] })),
+      { zebra: true },
+    );
+  }
+  return flow.pages;
+}
+
+/** The cover: who, which scenario, when, the horizon, and the contents with page numbers. */
+export function coverPage(content: ReportContent, frame: PageFrame, contents: readonly { title: string; page: number }[]): PageDraft {
+  const page = new PageDraft('cover', frame);
+  const { x, y, width, height } = frame.content;
+  const { cover } = content;
+  // A small pyramid as the cover's mark, one band per layer in its colour.
+  const markWidth = 120;
+  const band = 14;
+  LAYERS.forEach((layer, i) => {
+    const w1 = 24 + ((markWidth - 24) * (LAYERS.length - i - 1)) / LAYERS.length;
+    const w2 = 24 + ((markWidth - 24) * (LAYERS.length - i)) / LAYERS.length;
+    const y2 = y + 40 + band * LAYERS.length - i * band;
+    const y1 = y2 - band + 1.5;
+    const cx = x + markWidth / 2;
+    page.shape({ kind: 'polygon', points: [[round(cx - w1 / 2), round(y1)], [round(cx + w1 / 2), round(y1)], [round(cx + w2 / 2), round(y2)], [round(cx - w2 / 2), round(y2)]], fill: LAYER_COLORS[layer.id], stroke: null });
+  });
+  let cursor = y + 40 + band * LAYERS.length + 40;
+  page.text('DATA ROADMAP', x, cursor, width, { fontSize: TYPE.h2, weight: 600, color: ACCENT });
+  cursor += lineHeightOf(TYPE.h2) + 6;
+  for (const line of wrapText(cover.organisation, width, TYPE.coverTitle, 700)) {
+    cursor += page.text(line, x, cursor, width, { fontSize: TYPE.coverTitle, weight: 700 });
+  }
+  cursor += 4;
+  cursor += page.text(`Scenario: ${cover.scenarioName}`, x, cursor, width, { fontSize: TYPE.coverSubtitle, color: MUTED });
+  cursor += 18;
+  page.line(x, cursor, x + width, cursor, RULE, 1);
+  cursor += 14;
+  const facts = [
+    ['Horizon', `${cover.horizon.firstQuarter} to ${cover.horizon.lastQuarter} · ${cover.horizon.quarters} quarters · ${cover.horizon.startDate} to ${cover.horizon.endDate}`],
+    ['Target', cover.target],
+    ['Prepared on', cover.generatedOn],
+  ] as const;
+  for (const [label, value] of facts) {
+    page.text(label, x, cursor, 100, { fontSize: 11, weight: 600, color: MUTED });
+    const lines = wrapText(value, width - 110, 11);
+    lines.forEach((line, i) => page.text(line, x + 110, cursor + i * lineHeightOf(11), width - 110, { fontSize: 11 }));
+    cursor += lines.length * lineHeightOf(11) + 6;
+  }
+  cursor += 26;
+  page.text('Contents', x, cursor, width, { fontSize: TYPE.h2, weight: 600 });
+  cursor += lineHeightOf(TYPE.h2) + 4;
+  for (const entry of contents) {
+    page.text(entry.title, x, cursor, width - 60, { fontSize: TYPE.body });
+    page.text(String(entry.page), x + width - 60, cursor, 60, { fontSize: TYPE.body, align: 'right', color: MUTED });
+    page.line(x, cursor + lineHeightOf(TYPE.body) + 1.5, x + width, cursor + lineHeightOf(TYPE.body) + 1.5, '#eef0f2', 0.5);
+    cursor += lineHeightOf(TYPE.body) + 5;
+  }
+  page.text('Made with Groundwork from the workspace’s inventory, headcount and plan. Every date and reason in it is computed from that data.', x, y + height - lineHeightOf(TYPE.small), width, {
+    fontSize: TYPE.small,
+    color: FAINT,
+  });
+  return page;
+}

@@ -1,0 +1,251 @@
+import type { LayerId } from '../domain/layers';
+import type { Capability, Organisation, Person, Role } from '../domain/types';
+import type { PlanResult, PlanWarningCode } from '../planner/types';
+import type { FontWeight } from './metrics';
+
+export type Paper = 'a4' | 'letter';
+export type Orientation = 'portrait' | 'landscape';
+
+export interface ReportInput {
+  readonly organisation: Organisation;
+  readonly capabilities: readonly Capability[];
+  readonly people: readonly Person[];
+  readonly roles: readonly Role[];
+  readonly plan: PlanResult;
+  /** ISO date `YYYY-MM-DD` printed on the cover and in every footer. */
+  readonly generatedOn: string;
+  readonly paper: Paper;
+}
+
+/** A rectangle in points, from the page's top-left corner. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the report says (the content, independent of pages)
+// ---------------------------------------------------------------------------------------------
+
+export type Severity = 'critical' | 'major' | 'minor';
+
+export interface ReportWarning {
+  readonly code: PlanWarningCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly layer: LayerId | null;
+  readonly week: number | null;
+}
+
+export interface LayerStanding {
+  readonly layer: LayerId;
+  readonly name: string;
+  readonly color: string;
+  readonly capabilityCount: number;
+  readonly readinessNow: number | null;
+  readonly readinessAtEnd: number | null;
+  readonly readyWeek: number | null;
+  readonly readyQuarter: string | null;
+  readonly readyDate: string | null;
+  /** One phrase: "ready now", "ready in 2027-Q4 (2027-10-15)", "not within the horizon", "not tracked". */
+  readonly status: string;
+}
+
+export interface ReportHire {
+  readonly id: string;
+  readonly roleName: string;
+  readonly quarter: string;
+  /** "Proposed", "Open requisition", "Planned hire". */
+  readonly statusLabel: string;
+  readonly source: 'proposed' | 'existing';
+  readonly personName: string | null;
+  readonly requisitionWeek: number | null;
+  readonly startWeek: number;
+  readonly startDate: string;
+  readonly productiveWeek: number;
+  readonly layer: LayerId | null;
+  readonly reason: string;
+}
+
+export interface HiresInQuarter {
+  readonly quarter: string;
+  readonly hires: readonly { readonly roleName: string; readonly statusLabel: string }[];
+}
+
+export interface RoadmapItem {
+  readonly id: string;
+  readonly title: string;
+  readonly start: number;
+  readonly finish: number;
+  readonly startDate: string;
+  readonly finishDate: string;
+}
+
+export interface RoadmapQuarter {
+  readonly label: string;
+  readonly startWeek: number;
+  readonly startDate: string;
+  readonly beyondHorizon: boolean;
+  readonly layers: readonly { readonly layer: LayerId | null; readonly name: string; readonly items: readonly RoadmapItem[] }[];
+}
+
+export interface Assumption {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface InventoryRow {
+  readonly layer: LayerId;
+  readonly name: string;
+  readonly currentMaturity: number;
+  readonly targetMaturity: number;
+  readonly owner: string;
+  readonly tools: string;
+}
+
+export interface HeadcountRow {
+  readonly roleName: string;
+  readonly onStaff: string;
+  readonly openReq: string;
+  readonly planned: string;
+}
+
+export interface ReportContent {
+  readonly cover: {
+    readonly organisation: string;
+    readonly scenarioName: string;
+    readonly generatedOn: string;
+    readonly horizon: {
+      readonly startDate: string;
+      readonly endDate: string;
+      readonly quarters: number;
+      readonly firstQuarter: string;
+      readonly lastQuarter: string;
+    };
+    readonly target: string;
+  };
+  readonly summary: {
+    readonly headline: string;
+    readonly layers: readonly LayerStanding[];
+    readonly hiresByQuarter: readonly HiresInQuarter[];
+    /** All warnings, most important first (see `severityOf`). */
+    readonly warnings: readonly ReportWarning[];
+  };
+  readonly roadmap: readonly RoadmapQuarter[];
+  readonly hires: readonly ReportHire[];
+  readonly assumptions: readonly Assumption[];
+  readonly decisions: readonly string[];
+  readonly inventory: readonly InventoryRow[];
+  readonly headcount: readonly HeadcountRow[];
+  readonly people: readonly { readonly name: string; readonly role: string; readonly status: string; readonly fte: string; readonly start: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// How it is laid out: every page as shapes and lines of text at computed positions
+// ---------------------------------------------------------------------------------------------
+
+export type Shape =
+  | {
+      readonly kind: 'rect';
+      readonly x: number;
+      readonly y: number;
+      readonly width: number;
+      readonly height: number;
+      readonly fill: string | null;
+      readonly stroke: string | null;
+      readonly strokeWidth?: number;
+      readonly radius?: number;
+      readonly opacity?: number;
+    }
+  | {
+      readonly kind: 'line';
+      readonly x1: number;
+      readonly y1: number;
+      readonly x2: number;
+      readonly y2: number;
+      readonly stroke: string;
+      readonly strokeWidth: number;
+      readonly dash?: readonly number[];
+    }
+  | {
+      readonly kind: 'polygon';
+      readonly points: readonly (readonly [number, number])[];
+      readonly fill: string | null;
+      readonly stroke: string | null;
+      readonly strokeWidth?: number;
+      readonly opacity?: number;
+    };
+
+/** One line of text; `y` is the top of its line box, of height `lineHeight`. Never wrapped by the renderer. */
+export interface TextLine {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  /** Width of the box the line is aligned in. */
+  readonly width: number;
+  readonly fontSize: number;
+  readonly lineHeight: number;
+  readonly weight: FontWeight;
+  readonly color: string;
+  readonly align: 'left' | 'center' | 'right';
+  readonly italic?: boolean;
+}
+
+export type SectionId = 'cover' | 'summary' | 'pyramid' | 'roadmap' | 'timeline' | 'hiring' | 'warnings' | 'appendix';
+
+export interface GanttRowLayout {
+  readonly kind: 'group' | 'item' | 'hire';
+  /** Item id, hire id, or the group's key (`layer:collect`, `hires`, `other`). */
+  readonly id: string;
+  readonly label: readonly string[];
+  readonly fontSize: number;
+  /** Top of the row on its page, and its height: rows of a page never overlap and stay inside the content box. */
+  readonly y: number;
+  readonly height: number;
+  /** The bar inside this page's quarter window; null when the item is not scheduled or lies outside the window. */
+  readonly bar: { readonly x: number; readonly width: number; readonly clippedStart: boolean; readonly clippedEnd: boolean } | null;
+  /** Where the item lies when it is outside this window. */
+  readonly outside: 'before' | 'after' | null;
+}
+
+export interface GanttPageLayout {
+  /** Which window of quarters (columns) this page shows, and which of the window's row pages it is. */
+  readonly window: { readonly index: number; readonly count: number; readonly firstQuarter: string; readonly lastQuarter: string; readonly startWeek: number; readonly endWeek: number };
+  readonly rowPage: { readonly index: number; readonly count: number };
+  /** The plotting area: x of week `window.startWeek`, points per week. */
+  readonly plot: Box;
+  readonly pointsPerWeek: number;
+  /** The quarter scale, repeated on every page. */
+  readonly scale: Box;
+  readonly rows: readonly GanttRowLayout[];
+}
+
+export interface ReportPage {
+  /** 1-based. */
+  readonly number: number;
+  readonly section: SectionId;
+  readonly orientation: Orientation;
+  readonly width: number;
+  readonly height: number;
+  /** Everything but the running header and footer lies inside this box. */
+  readonly content: Box;
+  readonly shapes: readonly Shape[];
+  readonly texts: readonly TextLine[];
+  /** Only on timeline pages. */
+  readonly gantt?: GanttPageLayout;
+}
+
+export interface ReportModel {
+  readonly version: 1;
+  readonly paper: Paper;
+  /** The running header: "Organisation — Scenario — Roadmap". */
+  readonly title: string;
+  readonly generatedOn: string;
+  readonly content: ReportContent;
+  readonly sections: readonly { readonly id: SectionId; readonly title: string; readonly firstPage: number }[];
+  readonly pages: readonly ReportPage[];
+  /** Smallest font size used anywhere in the report (points). */
+  readonly minFontSize: number;
+}

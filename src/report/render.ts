@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { createElement as h, type ReactElement } from 'react';
+import { Canvas, Document, Line, Page, Polygon, Rect, renderToBuffer, Svg } from './react-pdf';
+import { measureText } from '../core/report/metrics';
+import type { ReportModel, ReportPage, Shape, TextLine } from '../core/report/types';
+import { FONT_BOX, reportFontFiles, type ReportFontFiles } from './fonts';
+
+export interface RenderOptions {
+  /** Called as rendering goes on, with a fraction in [0, 1] and what is being done. */
+  readonly onProgress?: (fraction: number, stage: string) => void;
+}
+
+function shape(s: Shape, key: number): ReactElement {
+  switch (s.kind) {
+    case 'rect':
+      return h(Rect, {
+        key,
+        x: s.x,
+        y: s.y,
+        width: s.width,
+        height: s.height,
+        rx: s.radius ?? 0,
+        ry: s.radius ?? 0,
+        fill: s.fill ?? 'none',
+        stroke: s.stroke ?? 'none',
+        strokeWidth: s.strokeWidth ?? (s.stroke ? 0.75 : 0),
+        ...(s.opacity !== undefined ? { fillOpacity: s.opacity } : {}),
+      });
+    case 'line':
+      return h(Line, {
+        key,
+        x1: s.x1,
+        y1: s.y1,
+        x2: s.x2,
+        y2: s.y2,
+        stroke: s.stroke,
+        strokeWidth: s.strokeWidth,
+        ...(s.dash ? { strokeDasharray: s.dash.join(',') } : {}),
+      });
+    case 'polygon':
+      return h(Polygon, {
+        key,
+        points: s.points.map(([x, y]) => `${x},${y}`).join(' '),
+        fill: s.fill ?? 'none',
+        stroke: s.stroke ?? 'none',
+        strokeWidth: s.strokeWidth ?? (s.stroke ? 0.75 : 0),
+        ...(s.opacity !== undefined ? { fillOpacity: s.opacity } : {}),
+      });
+  }
+}
+
+/**
+ * OpenType features off: shaping Source Sans 3's kerning and ligature tables was most of the
+ * rendering time, and the model measures lines without kerning, so what is drawn now matches
+ * what was measured (right and centred lines end where the model says).
+ */
+const NO_FEATURES: Readonly<Record<string, boolean>> = Object.fromEntries(
+  ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'].map((f) => [f, false]),
+);
+
+/** The part of the pdfkit document react-pdf's Canvas hands to `paint`, as used here. */
+interface Painter {
+  font(src: string): Painter;
+  fontSize(size: number): Painter;
+  fillColor(color: string): Painter;
+  text(text: string, x: number, y: number, options: { lineBreak: boolean; features: Readonly<Record<string, boolean>> }): Painter;
+}
+
+function isPainter(value: unknown): value is Painter {
+  return typeof value === 'object' && value !== null && 'text' in value && 'font' in value && 'fontSize' in value && 'fillColor' in value;
+}
+
+/**
+ * Text is painted line by line at the model's positions through react-pdf's Canvas, straight into
+ * the PDF: every line was measured and broken by the model already, and going through a <Text>
+ * element per line (layout engine, line breaker, bidi) cost a millisecond or more per line — too
+ * slow for a 500-item roadmap. The line box is `lineHeight` tall; the glyphs sit centred in it.
+ */
+function paintTexts(texts: readonly TextLine[], fonts: ReportFontFiles) {
+  return (painter: unknown) => {
+    if (!isPainter(painter)) throw new Error('react-pdf Canvas painter lacks text drawing');
+    for (const t of texts) {
+      const file = t.italic ? fonts.italic : t.weight === 700 ? fonts.bold : t.weight === 600 ? fonts.semibold : fonts.regular;
+      const width = measureText(t.text, t.fontSize, t.weight);
+      const x = t.align === 'right' ? t.x + t.width - width : t.align === 'center' ? t.x + (t.width - width) / 2 : t.x;
+      const y = t.y + (t.lineHeight - t.fontSize * FONT_BOX) / 2;
+      painter.font(file).fontSize(t.fontSize).fillColor(t.color).text(t.text, x, y, { lineBreak: false, features: NO_FEATURES });
+    }
+    return null;
+  };
+}
+
+function page(p: ReportPage, fonts: ReportFontFiles): ReactElement {
+  // Every position comes from the model, so nothing flows on to another page. (`wrap: false` would
+  // say so, but react-pdf 4.9 then gives the page a height of 0; and a drawing as tall as the page
+  // counts as "too tall", so it stops a point short: no shape reaches the bottom margin anyway.)
+  return h(
+    Page,
+    { key: p.number, size: [p.width, p.height], style: { backgroundColor: '#ffffff' } },
+    h(Svg, { width: p.width, height: p.height - 1, viewBox: `0 0 ${p.width} ${p.height - 1}`, style: { position: 'absolute', left: 0, top: 0 } }, ...p.shapes.map(shape)),
+    h(Canvas, { paint: paintTexts(p.texts, fonts), style: { position: 'absolute', left: 0, top: 0, width: p.width, height: p.height - 1 } }),
+  );
+}
+
+/** The report as PDF bytes. Same code in plain Node (the CLI) and in Electron's main process. */
+export async function renderRoadmapPdf(model: ReportModel, options: RenderOptions = {}): Promise<Buffer> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress(0, 'fonts');
+  const fonts = reportFontFiles();
+  progress(0.1, 'layout');
+  const document = h(
+    Document,
+    { title: model.title, author: model.content.cover.organisation, subject: `Roadmap, scenario ${model.content.cover.scenarioName}`, creator: 'Groundwork', producer: 'Groundwork', language: 'en' },
+    ...model.pages.map((p) => page(p, fonts)),
+  );
+  progress(0.2, `rendering ${model.pages.length} pages`);
+  const buffer = await renderToBuffer(document);
+  progress(1, 'done');
+  return buffer;
+}
+
+/**
+ * Renders, then writes to a temporary file beside `file` and renames it into place: a failed
+ * render or write leaves no file (and never a half-written one) at `file`.
+ */
+export async function writeRoadmapPdf(model: ReportModel, file: string, options: RenderOptions = {}): Promise<void> {
+  const buffer = await renderRoadmapPdf(model, options);
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, buffer, { flag: 'wx' });
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 // `npm run bench [-- --sets j30,j60,j120,large] [--limit N] [--workers N]`
 // Sections live in scripts/bench/*-section.ts; add a new one to SECTIONS.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { makeContext, type BenchOptions, type BenchSection } from './bench/context';
 import { largeSection } from './bench/large-section';
 import { psplibSection } from './bench/psplib-section';
@@ -29,5 +29,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
 }
 
 const context = makeContext(parseArgs(process.argv.slice(2)));
-context.print(`groundwork bench — ${new Date().toISOString()}, ${cpus().length} cores, node ${process.version}`);
+const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
+context.print(`groundwork bench — ${new Date().toISOString()}, ${cpus().length} cores, node ${process.version}, ${context.options.workers} worker(s), load average ${load()}`);
 for (const section of SECTIONS) await section.run(context);
+context.print(`done ${new Date().toISOString()}, load average ${load()}`);

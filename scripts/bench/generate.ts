@@ -20,13 +20,15 @@ export const ROLES = ['analyst', 'statistician', 'analytics-engineer', 'data-eng
 export function generateProblem(n: number, seed: number): Problem {
   const random = generator(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
+  // Capacity grows with n so that the makespan (and so the horizon) stays comparable across sizes.
+  const scale = Math.max(1, Math.round(n / 1000));
   const resources = ROLES.map((id) => {
-    const steps = [{ from: 0, units: int(2, 5) }];
+    const steps = [{ from: 0, units: scale * int(2, 5) }];
     let week = 0;
     for (let k = 0; k < 4; k++) {
       week += int(10, 60);
       const previous = steps[steps.length - 1]!.units;
-      steps.push({ from: week, units: Math.max(2, previous + (random() < 0.75 ? 1 : -1)) });
+      steps.push({ from: week, units: Math.max(2 * scale, previous + scale * (random() < 0.75 ? 1 : -1)) });
     }
     return { id, capacity: steps };
   });
@@ -34,10 +36,10 @@ export function generateProblem(n: number, seed: number): Problem {
   for (let j = 0; j < n; j++) {
     const predecessors = new Set<string>();
     const count = j === 0 ? 0 : int(0, 3);
-    for (let k = 0; k < count; k++) predecessors.add(String(Math.max(0, j - int(1, 200))));
+    for (let k = 0; k < count; k++) predecessors.add(String(Math.max(0, j - int(1, 20 * scale + 50))));
     const demand: Record<string, number> = {};
     const roles = int(1, 2);
-    for (let k = 0; k < roles; k++) demand[ROLES[int(0, ROLES.length - 1)]!] = int(1, 2);
+    for (let k = 0; k < roles; k++) demand[ROLES[int(0, ROLES.length - 1)]!] = int(1, 2) * (random() < 0.1 ? scale : 1);
     tasks.push({ id: String(j), duration: int(1, 12), demand, predecessors: [...predecessors], release: random() < 0.05 ? int(0, 100) : 0 });
   }
   return { version: 1, resources, tasks };

@@ -15,6 +15,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'write the demo organisation to a new workspace file',
     load: async () => (await import('./commands/demo')).run,
   },
+  'export-pdf': {
+    usage: 'export-pdf WORKSPACE [--scenario NAME] --out FILE [--paper a4|letter]',
+    summary: 'the roadmap report as a PDF (A4 or US Letter), for leadership',
+    load: async () => (await import('./commands/export-pdf')).run,
+  },
   plan: {
     usage: 'plan WORKSPACE [--scenario NAME] [--json] [--explain]',
     summary: 'the roadmap: items by quarter, hires with reasons, warnings',

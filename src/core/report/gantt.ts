@@ -147,7 +147,9 @@ export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => Pa
   const scaleY = content.y + GANTT.titleHeight;
   const rowsTop = scaleY + GANTT.scaleHeight;
   const rowsBottom = content.y + content.height - GANTT.legendHeight;
-  const rowPages = paginateRows(rowSpecs(plan), rowsBottom - rowsTop);
+  const specs = rowSpecs(plan);
+  const totalRows = specs.filter((r) => r.kind !== 'group').length;
+  const rowPages = paginateRows(specs, rowsBottom - rowsTop);
 
   const pages: PageDraft[] = [];
   for (const window of windows) {
@@ -160,9 +162,11 @@ export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => Pa
       const first = quarterLabel(s.startDate, window.firstQuarter);
       const last = quarterLabel(s.startDate, window.endQuarter - 1);
       page.text(`Timeline ${first} – ${last}`, content.x, content.y, content.width, { fontSize: TYPE.h2, weight: 600 });
+      const counted = rows.filter((r) => r.kind !== 'group');
+      const before = rowPages.slice(0, rowPageIndex).reduce((n, p) => n + p.filter((r) => r.kind !== 'group').length, 0);
       const parts = [
-        windows.length > 1 ? `quarters ${window.index + 1} of ${windows.length} groups` : '',
-        rowPages.length > 1 ? `rows ${rowPageIndex + 1} of ${rowPages.length} pages` : '',
+        windows.length > 1 ? `quarters: part ${window.index + 1} of ${windows.length}` : '',
+        rowPages.length > 1 && counted.length > 0 ? `rows ${before + 1}–${before + counted.length} of ${totalRows}` : '',
       ].filter((p) => p !== '');
       if (parts.length > 0) page.text(parts.join(' · '), content.x, content.y + 3, content.width, { fontSize: TYPE.small, color: MUTED, align: 'right' });
 

@@ -329,20 +329,22 @@ export function warningPages(content: ReportContent, frame: PageFrame): PageDraf
 export function appendixPages(content: ReportContent, frame: PageFrame): PageDraft[] {
   const flow = sectionFlow('appendix', frame);
   flow.heading('Inventory', TYPE.h2);
-  flow.table(
-    columns(flow.width, [
-      { header: 'Capability', width: 170 },
-      { header: 'Layer', width: 86 },
-      { header: 'Maturity', width: 52, align: 'right' },
-      { header: 'Owner', width: 80 },
-      { header: 'Tools', width: null },
-    ], 8, 10),
-    content.inventory.map((c) => ({
-      swatch: LAYER_COLORS[c.layer],
-      cells: [c.name, layerById(c.layer).name, `${c.currentMaturity} → ${c.targetMaturity}`, c.owner || '—', c.tools || '—'],
-    })),
-    { zebra: true },
-  );
+  const inventoryColumns = columns(flow.width, [
+    { header: 'Capability', width: 180 },
+    { header: 'Maturity', width: 48, align: 'right' },
+    { header: 'Owner', width: 90 },
+    { header: 'Tools', width: null },
+  ], 8, 10);
+  for (const layer of [...LAYERS].reverse()) {
+    const rows = content.inventory.filter((c) => c.layer === layer.id);
+    if (rows.length === 0) continue;
+    flow.heading(layer.name, TYPE.body, 50, LAYER_COLORS[layer.id]);
+    flow.table(
+      inventoryColumns,
+      rows.map((c) => ({ swatch: LAYER_COLORS[c.layer], cells: [c.name, `${c.currentMaturity} → ${c.targetMaturity}`, c.owner || '—', c.tools || '—'] })),
+      { zebra: true },
+    );
+  }
   flow.paragraph('Maturity: current → target, from 0 (none) to 4 (optimised).', { fontSize: TYPE.tiny, color: MUTED });
 
   flow.heading('Headcount by role', TYPE.h2, 60);

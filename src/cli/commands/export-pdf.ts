@@ -1,0 +1,95 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { toIsoDate } from '../../core/calendar';
+import { plan } from '../../core/planner';
+import { buildReportModel, type Paper } from '../../core/report';
+import { writeRoadmapPdf } from '../../report';
+import { loadPlanInput, openWorkspace, StorageError, WorkspaceError } from '../../storage';
+import { parseCommandArgs, parseIsoDateArg } from '../args';
+import { CliError, type CliIO } from '../io';
+
+const USAGE = 'groundwork export-pdf WORKSPACE [--scenario NAME] --out FILE [--paper a4|letter] [--today YYYY-MM-DD]';
+
+function parsePaper(value: string | undefined): Paper {
+  if (value === undefined) return 'a4';
+  const paper = value.toLowerCase();
+  if (paper === 'a4' || paper === 'letter') return paper;
+  throw new CliError(`--paper: must be a4 or letter, got "${value}"`);
+}
+
+/** The folder the PDF goes to must exist: checked before any work, so a bad path costs nothing. */
+function checkOutFolder(file: string): void {
+  const folder = dirname(file);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  if (!isFolder) throw new CliError(`--out: folder "${folder}" does not exist`);
+  try {
+    if (statSync(file).isDirectory()) throw new CliError(`--out: "${file}" is a folder, not a file`);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+  }
+}
+
+/**
+ * `groundwork export-pdf`: the roadmap report of a workspace's scenario as a PDF. Nothing is
+ * written unless the whole report rendered (writeRoadmapPdf renames a finished temporary file).
+ */
+export async function run(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      scenario: { type: 'string' },
+      out: { type: 'string' },
+      paper: { type: 'string' },
+      today: { type: 'string' },
+    },
+    { min: 1, max: 1, usage: USAGE },
+  );
+  if (values.out === undefined || values.out === '') throw new CliError(`--out FILE is required (usage: ${USAGE})`);
+  const paper = parsePaper(values.paper);
+  const today = values.today === undefined ? toIsoDate(new Date()) : parseIsoDateArg('today', values.today);
+  const out = resolve(values.out);
+  checkOutFolder(out);
+
+  let workspace;
+  try {
+    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw new CliError(error.message);
+    throw error;
+  }
+  let model;
+  try {
+    let input;
+    try {
+      ({ input } = loadPlanInput(workspace, { today, ...(values.scenario === undefined ? {} : { scenario: values.scenario }) }));
+    } catch (error) {
+      if (error instanceof StorageError || error instanceof WorkspaceError) throw new CliError(`--scenario: ${error.message}`);
+      throw error;
+    }
+    const result = plan(input);
+    model = buildReportModel({
+      organisation: input.organisation,
+      capabilities: input.capabilities,
+      people: input.people,
+      roles: input.roles,
+      plan: result,
+      generatedOn: today,
+      paper,
+    });
+  } finally {
+    workspace.close();
+  }
+  try {
+    await writeRoadmapPdf(model, out);
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? ` (${String(error.code)})` : '';
+    throw new CliError(`--out: could not write "${out}"${code}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  io.stdout(`${out}: ${model.pages.length} pages, ${paper === 'a4' ? 'A4' : 'US Letter'}, scenario "${model.content.cover.scenarioName}"\n`);
+  return 0;
+}

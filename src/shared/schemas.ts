@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LAYER_IDS } from '../core/domain/layers';
+import type { Maturity } from '../core/domain/maturity';
 import { PERSON_STATUSES } from '../core/domain/types';
 import { WORK_ITEM_STATUSES } from '../core/domain/planning';
 
@@ -16,7 +17,8 @@ export const layerSchema = z.enum(LAYER_IDS, { error: `must be one of ${LAYER_ID
 export const maturitySchema = z
   .int({ error: 'must be a whole number from 0 to 4' })
   .min(0, 'must be a whole number from 0 to 4')
-  .max(4, 'must be a whole number from 0 to 4');
+  .max(4, 'must be a whole number from 0 to 4')
+  .transform((value) => value as Maturity);
 
 /** `YYYY-MM-DD`, a real calendar date (2026-02-30 is refused). */
 export const isoDateSchema = z.iso.date({ error: 'not a date (use YYYY-MM-DD)' });

@@ -108,6 +108,50 @@ describe('IPC dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('refuses a dependency cycle among work items with the engine error, naming the field', async () => {
+    const base = { title: 'A', durationWeeks: 2, demand: { 'data-engineer': 1 } };
+    const a = await dispatch(handlers, 'workItem.create', base);
+    expect(a.ok).toBe(true);
+    const aId = (await snapshot()).workItems.find((w) => w.title === 'A')!.id;
+    const b = await dispatch(handlers, 'workItem.create', { ...base, title: 'B', predecessors: [aId] });
+    expect(b.ok).toBe(true);
+    const bId = (await snapshot()).workItems.find((w) => w.title === 'B')!.id;
+    const before = await snapshot();
+    const cycle = await dispatch(handlers, 'workItem.update', { id: aId, patch: { predecessors: [bId] } });
+    expect(cycle).toMatchObject({ ok: false, error: { code: 'constraint', field: 'predecessors' } });
+    if (!cycle.ok) expect(cycle.error.message).toMatch(/cycle/);
+    const unknownRole = await dispatch(handlers, 'workItem.create', { ...base, title: 'C', demand: { wizard: 1 } });
+    expect(unknownRole).toMatchObject({ ok: false, error: { code: 'constraint', field: 'demand' } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('plans the default scenario and compares scenarios', async () => {
+    const result = await dispatch(handlers, 'plan.run', {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const planned = result.value as { warnings: { code: string }[]; hires: unknown[] };
+    expect(planned.warnings.map((w) => w.code)).toContain('luxury-hire-early');
+    const defaultScenario = (await snapshot()).scenarios[0]!;
+    const created = await dispatch(handlers, 'scenario.create', {
+      ...defaultScenario,
+      id: undefined,
+      isDefault: undefined,
+      name: 'No hiring',
+      hiringBudgetPerQuarter: 0,
+    });
+    expect(created).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const { id: _id, isDefault: _d, ...fields } = defaultScenario;
+    const ok = await dispatch(handlers, 'scenario.create', { ...fields, name: 'No hiring', hiringBudgetPerQuarter: 0 });
+    expect(ok.ok).toBe(true);
+    const ids = (await snapshot()).scenarios.map((s) => s.id);
+    const compared = await dispatch(handlers, 'plan.compare', { scenarioIds: ids });
+    expect(compared.ok).toBe(true);
+    if (!compared.ok) return;
+    const plans = (compared.value as { plans: { scenario: { name: string }; hires: { source: string }[] }[] }).plans;
+    expect(plans.map((p) => p.scenario.name).sort()).toEqual(['Baseline', 'No hiring']);
+    expect(plans.find((p) => p.scenario.name === 'No hiring')!.hires.filter((h) => h.source === 'proposed')).toEqual([]);
+  });
+
   it('applies a valid edit and answers the new snapshot with readiness recomputed', async () => {
     const before = await snapshot();
     const target = before.capabilities.find((c) => c.currentMaturity < c.targetMaturity);

@@ -82,11 +82,13 @@ function Shell() {
       // A modal dialog owns the keyboard while it is open.
       if (document.querySelector('dialog[open]')) return;
       const key = event.key.toLowerCase();
-      const index = ['1', '2', '3', '4'].indexOf(event.key);
-      if (index >= 0 && !event.shiftKey) {
+      const index = /^[1-9]$/.test(event.key) ? Number(event.key) - 1 : -1;
+      if (index >= 0 && index < SCREENS.length && !event.shiftKey) {
         const target = SCREENS[index];
         if (!target) return;
         event.preventDefault();
+        // Leaving the screen unmounts its fields without a blur: save the one being typed in first.
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         setScreen(target.id);
         window.requestAnimationFrame(() => document.getElementById(tabId(target.id))?.focus());
         return;

@@ -4,6 +4,7 @@ import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { ToastProvider } from './workspace/toasts';
 import { WorkspaceProvider } from './workspace/WorkspaceProvider';
 import './styles/app.css';
@@ -13,10 +14,12 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <ToastProvider>
-      <WorkspaceProvider>
-        <App />
-      </WorkspaceProvider>
-    </ToastProvider>
+    <ErrorBoundary>
+      <ToastProvider>
+        <WorkspaceProvider>
+          <App />
+        </WorkspaceProvider>
+      </ToastProvider>
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -33,16 +33,23 @@ export function EditableText({ label, hideLabel = true, value, validate, onCommi
   const [draft, setDraft] = useState(value);
   const [committed, setCommitted] = useState(value);
   const [error, setError] = useState<string | undefined>(undefined);
+  // Bumped after each save: the answer may normalise the draft back to the same stored value
+  // ("1.0" → 1, " x " → "x"), which would otherwise leave the field looking unsaved.
+  const [saves, setSaves] = useState(0);
+  const [seenSaves, setSeenSaves] = useState(0);
 
   // A new committed value (an answer, an undo) replaces the draft.
-  if (value !== committed) {
+  if (value !== committed || saves !== seenSaves) {
     setCommitted(value);
+    setSeenSaves(saves);
     setDraft(value);
     setError(undefined);
   }
 
   const commit = async () => {
-    if (draft === value) {
+    if (draft.trim() === value.trim()) {
+      // Only whitespace changed: the schemas trim, so there is nothing to save.
+      if (draft !== value) setDraft(value);
       setError(undefined);
       return;
     }
@@ -54,6 +61,7 @@ export function EditableText({ label, hideLabel = true, value, validate, onCommi
     try {
       await onCommit(draft);
       setError(undefined);
+      setSaves((n) => n + 1);
     } catch (cause) {
       if (cause instanceof ApiError && (!field || serverField(cause.field) === field || cause.field === undefined)) {
         setError(cause.message);

@@ -23,7 +23,7 @@ export function TitleBar({ snapshot }: { readonly snapshot: WorkspaceSnapshot })
       </div>
       <div className="titlebar-workspace">
         {snapshot.isEmpty ? (
-          <span className="org-name-static">{snapshot.organisation.name}</span>
+          <span className="org-name-static">{snapshot.organisation.name || 'New workspace'}</span>
         ) : (
           <EditableText
             label="Organisation name"

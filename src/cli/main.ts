@@ -15,6 +15,16 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'write the demo organisation to a new workspace file',
     load: async () => (await import('./commands/demo')).run,
   },
+  'export-json': {
+    usage: 'export-json WORKSPACE [--out FILE]',
+    summary: 'the whole workspace as Workspace JSON v1 (stdout by default)',
+    load: async () => (await import('./commands/export-json')).run,
+  },
+  'import-json': {
+    usage: 'import-json FILE|- --out WORKSPACE [--force]',
+    summary: 'a Workspace JSON v1 file into a new workspace file',
+    load: async () => (await import('./commands/import-json')).run,
+  },
   'export-pdf': {
     usage: 'export-pdf WORKSPACE [--scenario NAME] --out FILE [--paper a4|letter]',
     summary: 'the roadmap report as a PDF (A4 or US Letter), for leadership',

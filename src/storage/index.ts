@@ -5,6 +5,8 @@
 export { openWorkspace, defaultMigrationsDir } from './workspace';
 export type { OpenOptions, OpenWorkspaceOptions, Workspace } from './workspace';
 export { loadPlanInput } from './plan-input';
+export { exportWorkspaceJson, importWorkspaceJson } from './workspace-json';
+export type { ImportWorkspaceJsonOptions } from './workspace-json';
 export type { LoadPlanInputOptions } from './plan-input';
 export { WorkspaceError, StorageError } from './errors';
 export type { WorkspaceErrorCode, StorageErrorCode } from './errors';

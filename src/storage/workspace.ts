@@ -407,7 +407,8 @@ class SqliteWorkspace implements Workspace {
       for (const table of ['history', 'work_items', 'scenarios', 'people', 'roles', 'capabilities', 'meta']) {
         this.db.prepare(`DELETE FROM ${table}`).run();
       }
-      this.meta.setOrganisation(data.organisation);
+      // A workspace whose organisation was never named exports the name ''; the file keeps it unset.
+      if (data.organisation.name !== '') this.meta.setOrganisation(data.organisation);
       // Repositories that write no history rows: the imported history is restored as it is.
       const silent = new HistoryRepository(this.db, false);
       const capabilities = new CapabilityRepository(this.db, silent);
@@ -462,6 +463,12 @@ class SqliteWorkspace implements Workspace {
     const at = this.now().toISOString();
     return this.db.transaction(() => body(at)).immediate();
   }
+}
+
+/** Replaces the whole content of `workspace` (opened by openWorkspace, writable) by `data`: see SqliteWorkspace.restore. */
+export function restoreWorkspace(workspace: Workspace, data: RestoreData): void {
+  if (!(workspace instanceof SqliteWorkspace)) throw new Error('restoreWorkspace needs a workspace opened by openWorkspace');
+  workspace.restore(data);
 }
 
 /** What restore() writes: a whole workspace, every entity with its id. */

@@ -1,0 +1,109 @@
+import type { Scenario, WorkItem } from '../domain/planning';
+import type { Capability, Organisation, Person, Role } from '../domain/types';
+import { WORKSPACE_JSON_FORMAT, WORKSPACE_JSON_VERSION, type HistoryJson, type WorkspaceJson } from './schema';
+
+/** What a Workspace JSON document is built from: the workspace's lists, in their own order. */
+export interface WorkspaceJsonParts {
+  readonly organisation: Organisation;
+  readonly capabilities: readonly Capability[];
+  readonly roles: readonly Role[];
+  readonly people: readonly Person[];
+  readonly workItems: readonly WorkItem[];
+  readonly scenarios: readonly Scenario[];
+  readonly history: readonly HistoryJson[];
+}
+
+/** A copy of a record with its keys sorted, so that the same data always prints the same. */
+function sortedRecord(record: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The canonical document: keys in the documented order, role-keyed maps sorted by key, arrays in
+ * the workspace's list order (which an import reproduces). So the same workspace always gives
+ * the same bytes, and export → import → export is identical apart from `exportedAt`.
+ */
+export function buildWorkspaceJson(parts: WorkspaceJsonParts, exportedAt: string): WorkspaceJson {
+  return {
+    format: WORKSPACE_JSON_FORMAT,
+    version: WORKSPACE_JSON_VERSION,
+    exportedAt,
+    organisation: { name: parts.organisation.name },
+    capabilities: parts.capabilities.map((c) => ({
+      id: c.id,
+      name: c.name,
+      layer: c.layer,
+      description: c.description,
+      currentMaturity: c.currentMaturity,
+      targetMaturity: c.targetMaturity,
+      owner: c.owner,
+      tools: c.tools,
+      notes: c.notes,
+      fromCatalog: c.fromCatalog,
+    })),
+    roles: parts.roles.map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      builds: [...r.builds],
+      prerequisites: r.prerequisites.map((p) =>
+        p.kind === 'capability'
+          ? { kind: 'capability' as const, capabilityId: p.capabilityId, minMaturity: p.minMaturity }
+          : { kind: 'layer' as const, layer: p.layer, minReadiness: p.minReadiness },
+      ),
+      needsFoundations: r.needsFoundations,
+      fromCatalog: r.fromCatalog,
+    })),
+    people: parts.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      roleId: p.roleId,
+      fte: p.fte,
+      status: p.status,
+      startDate: p.startDate,
+      endDate: p.endDate,
+    })),
+    workItems: parts.workItems.map((w) => ({
+      id: w.id,
+      title: w.title,
+      capabilityId: w.capabilityId,
+      fromMaturity: w.fromMaturity,
+      toMaturity: w.toMaturity,
+      durationWeeks: w.durationWeeks,
+      demand: sortedRecord(w.demand),
+      predecessors: [...w.predecessors],
+      releaseDate: w.releaseDate,
+      pinnedStart: w.pinnedStart,
+      status: w.status,
+      notes: w.notes,
+    })),
+    scenarios: parts.scenarios.map((s) => ({
+      id: s.id,
+      name: s.name,
+      isDefault: s.isDefault,
+      startDate: s.startDate,
+      horizonQuarters: s.horizonQuarters,
+      targetLayer: s.targetLayer,
+      targetDate: s.targetDate,
+      hiringBudgetPerQuarter: s.hiringBudgetPerQuarter,
+      maxHiresPerQuarter: s.maxHiresPerQuarter,
+      gateThreshold: s.gateThreshold,
+      leadTimeWeeks: s.leadTimeWeeks,
+      rampUpWeeks: s.rampUpWeeks,
+      salaries: sortedRecord(s.salaries),
+    })),
+    history: parts.history.map((h) => ({
+      at: h.at,
+      entity: h.entity,
+      entityId: h.entityId,
+      field: h.field,
+      oldValue: h.oldValue,
+      newValue: h.newValue,
+    })),
+  };
+}
+
+/** The file's text: two-space indented JSON and a final newline. */
+export function formatWorkspaceJson(doc: WorkspaceJson): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

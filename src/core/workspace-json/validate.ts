@@ -1,0 +1,198 @@
+import type { z } from 'zod';
+import { findCycle } from './graph';
+import { WORKSPACE_JSON_FORMAT, WORKSPACE_JSON_VERSION, workspaceJsonSchema, type WorkspaceJson } from './schema';
+
+/** How many problems an error message shows; the full list stays on WorkspaceJsonError.problems. */
+export const PROBLEMS_SHOWN = 10;
+
+/** A Workspace JSON document that cannot be imported. `problems` are `path: message` lines. */
+export class WorkspaceJsonError extends Error {
+  override readonly name = 'WorkspaceJsonError';
+  constructor(readonly problems: readonly string[]) {
+    const shown = problems.slice(0, PROBLEMS_SHOWN);
+    const more = problems.length - shown.length;
+    super(
+      `not a valid Workspace JSON file (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        shown.join('\n') +
+        (more > 0 ? `\n… and ${more} more` : ''),
+    );
+  }
+}
+
+export type WorkspaceJsonResult =
+  | { readonly ok: true; readonly value: WorkspaceJson }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** `people[3].startDate` from a zod path. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True when the path's last key is absent from its parent in `input` (a missing field, not a wrong value). */
+function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
+  let parent: unknown = input;
+  for (const key of path.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return false;
+    parent = (parent as Record<PropertyKey, unknown>)[key];
+  }
+  const last = path.at(-1);
+  return last !== undefined && typeof parent === 'object' && parent !== null && !(last in parent);
+}
+
+function zodProblem(issue: z.core.$ZodIssue, input: unknown): string {
+  const path = jsonPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    const where = path ? `${path}: ` : '';
+    return `${where}unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  const message = issue.code === 'invalid_type' && isMissing(input, issue.path) ? 'required' : issue.message;
+  return `${path || '(document)'}: ${message}`;
+}
+
+/**
+ * Validates a parsed JSON value as Workspace JSON v1: first the format and version (a file of
+ * another version gets that one problem, not a list of follow-on errors), then the shape with
+ * zod, then the cross-references a shape cannot express. Pure: no I/O.
+ */
+export function validateWorkspaceJson(input: unknown): WorkspaceJsonResult {
+  if (!isRecord(input)) return { ok: false, problems: ['(document): must be a JSON object'] };
+  if (input['format'] !== WORKSPACE_JSON_FORMAT) {
+    return {
+      ok: false,
+      problems: [`format: must be "${WORKSPACE_JSON_FORMAT}" (got ${JSON.stringify(input['format']) ?? 'nothing'}): this is not a Groundwork Workspace JSON file`],
+    };
+  }
+  if (input['version'] !== WORKSPACE_JSON_VERSION) {
+    const version = input['version'];
+    const newer = typeof version === 'number' && version > WORKSPACE_JSON_VERSION;
+    return {
+      ok: false,
+      problems: [
+        `version: ${JSON.stringify(version) ?? 'nothing'} is not supported: this Groundwork reads Workspace JSON version ${WORKSPACE_JSON_VERSION}` +
+          (newer ? ' (the file was written by a newer Groundwork; update to import it)' : ''),
+      ],
+    };
+  }
+  const parsed = workspaceJsonSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => zodProblem(issue, input)) };
+  const problems = crossReferenceProblems(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
+
+/** validateWorkspaceJson, throwing WorkspaceJsonError with the problems. */
+export function parseWorkspaceJson(input: unknown): WorkspaceJson {
+  const result = validateWorkspaceJson(input);
+  if (!result.ok) throw new WorkspaceJsonError(result.problems);
+  return result.value;
+}
+
+/** Reports the second and later use of an id (exactly) or a name (ignoring case). */
+function duplicates(
+  problems: string[],
+  collection: string,
+  items: readonly Record<string, unknown>[],
+  key: string,
+  normalise: (value: string) => string,
+): void {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const value = item[key];
+    if (typeof value !== 'string') return;
+    const normal = normalise(value);
+    const earlier = first.get(normal);
+    if (earlier === undefined) first.set(normal, index);
+    else problems.push(`${collection}[${index}].${key}: "${value}" is already used by ${collection}[${earlier}]`);
+  });
+}
+
+/** Everything zod cannot see item by item: uniqueness, references, cycles, the one default scenario, date order. */
+export function crossReferenceProblems(doc: WorkspaceJson): string[] {
+  const problems: string[] = [];
+  const exact = (v: string) => v;
+  const caseless = (v: string) => v.toLowerCase();
+  duplicates(problems, 'capabilities', doc.capabilities, 'id', exact);
+  duplicates(problems, 'capabilities', doc.capabilities, 'name', caseless);
+  duplicates(problems, 'roles', doc.roles, 'id', exact);
+  duplicates(problems, 'roles', doc.roles, 'name', caseless);
+  duplicates(problems, 'people', doc.people, 'id', exact);
+  duplicates(problems, 'workItems', doc.workItems, 'id', exact);
+  duplicates(problems, 'scenarios', doc.scenarios, 'id', exact);
+  duplicates(problems, 'scenarios', doc.scenarios, 'name', caseless);
+
+  const roleIds = new Set(doc.roles.map((r) => r.id));
+  const capabilityIds = new Set(doc.capabilities.map((c) => c.id));
+  const itemIds = new Set(doc.workItems.map((w) => w.id));
+
+  doc.roles.forEach((role, i) => {
+    const seen = new Set<string>();
+    role.builds.forEach((layer, j) => {
+      if (seen.has(layer)) problems.push(`roles[${i}].builds[${j}]: repeats the layer "${layer}"`);
+      seen.add(layer);
+    });
+  });
+
+  doc.people.forEach((person, i) => {
+    if (!roleIds.has(person.roleId)) problems.push(`people[${i}].roleId: no role "${person.roleId}" in roles`);
+    if (person.startDate !== null && person.endDate !== null && person.endDate < person.startDate) {
+      problems.push(`people[${i}].endDate: ${person.endDate} is before the start date ${person.startDate}`);
+    }
+  });
+
+  doc.workItems.forEach((item, i) => {
+    if (item.capabilityId !== null && !capabilityIds.has(item.capabilityId)) {
+      problems.push(`workItems[${i}].capabilityId: no capability "${item.capabilityId}" in capabilities`);
+    }
+    if (item.fromMaturity !== null && item.toMaturity !== null && item.toMaturity <= item.fromMaturity) {
+      problems.push(`workItems[${i}].toMaturity: must be higher than fromMaturity (${item.fromMaturity})`);
+    }
+    for (const roleId of Object.keys(item.demand)) {
+      if (!roleIds.has(roleId)) problems.push(`workItems[${i}].demand.${roleId}: no role "${roleId}" in roles`);
+    }
+    const seen = new Set<string>();
+    item.predecessors.forEach((p, j) => {
+      const where = `workItems[${i}].predecessors[${j}]`;
+      if (p === item.id) problems.push(`${where}: an item cannot be its own predecessor`);
+      else if (!itemIds.has(p)) problems.push(`${where}: no work item "${p}" in workItems`);
+      else if (seen.has(p)) problems.push(`${where}: repeats "${p}"`);
+      seen.add(p);
+    });
+  });
+  const graph = new Map<string, readonly string[]>();
+  for (const item of doc.workItems) if (!graph.has(item.id)) graph.set(item.id, item.predecessors.filter((p) => p !== item.id));
+  const found = findCycle(graph);
+  if (found !== null) {
+    // Told from the item that comes first in the file, so the message reads in the file's order.
+    const position = new Map(doc.workItems.map((w, i) => [w.id, i] as const).reverse());
+    const ring = found.slice(0, -1);
+    const first = ring.reduce((best, id, k) => ((position.get(id) ?? 0) < (position.get(ring[best] as string) ?? 0) ? k : best), 0);
+    const cycle = [...ring.slice(first), ...ring.slice(0, first), ring[first] as string];
+    const index = position.get(cycle[0] as string) ?? 0;
+    const titles = new Map(doc.workItems.map((w) => [w.id, w.title]));
+    problems.push(
+      `workItems[${index}].predecessors: dependency cycle ${cycle.map((id) => `"${titles.get(id) ?? id}"`).join(' → ')} ` +
+        `(ids ${cycle.join(' → ')})`,
+    );
+  }
+
+  if (doc.scenarios.length === 0) problems.push('scenarios: at least one scenario is needed (exactly one with "isDefault": true)');
+  const defaults = doc.scenarios.flatMap((s, i) => (s.isDefault ? [i] : []));
+  if (doc.scenarios.length > 0 && defaults.length === 0) problems.push('scenarios: no default scenario (exactly one needs "isDefault": true)');
+  for (const i of defaults.slice(1)) {
+    problems.push(`scenarios[${i}].isDefault: a second default scenario (scenarios[${defaults[0]}] is already the default)`);
+  }
+  doc.scenarios.forEach((s, i) => {
+    if (s.targetDate !== null && s.targetDate <= s.startDate) {
+      problems.push(`scenarios[${i}].targetDate: ${s.targetDate} must be after the start date ${s.startDate}`);
+    }
+  });
+  return problems;
+}

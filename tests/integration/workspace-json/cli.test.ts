@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatWorkspaceJson } from '../../../src/core/workspace-json';
+import { exportWorkspaceJson } from '../../../src/storage';
+import { open, sha256, tempDir } from '../storage/helpers';
+import { demoWorkspace } from './helpers';
+
+const BIN = fileURLToPath(new URL('../../../bin/groundwork.mjs', import.meta.url));
+
+/** Runs the real `groundwork` command in a child process. */
+function groundwork(args: readonly string[], input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const withoutTime = (text: string) => text.replace(/"exportedAt": "[^"]*"/, '"exportedAt": "…"');
+
+describe('groundwork export-json / import-json', () => {
+  it('exports to stdout or a file, imports it back, and the export is the same', () => {
+    const dir = tempDir();
+    demoWorkspace(dir).close();
+    const source = join(dir, 'demo.groundwork');
+
+    const toStdout = groundwork(['export-json', source]);
+    expect(toStdout.status).toBe(0);
+    const doc = JSON.parse(toStdout.stdout) as { format: string; workItems: unknown[] };
+    expect(doc.format).toBe('groundwork-workspace');
+    expect(doc.workItems).toHaveLength(3);
+
+    const file = join(dir, 'demo.json');
+    expect(groundwork(['export-json', source, '--out', file]).status).toBe(0);
+    expect(withoutTime(readFileSync(file, 'utf8'))).toBe(withoutTime(toStdout.stdout));
+
+    // From stdin.
+    const target = join(dir, 'copy.groundwork');
+    const imported = groundwork(['import-json', '-', '--out', target], toStdout.stdout);
+    expect(imported).toMatchObject({ status: 0, stderr: '' });
+    const copy = open(target, { create: false, readonly: true });
+    expect(withoutTime(formatWorkspaceJson(exportWorkspaceJson(copy)))).toBe(withoutTime(toStdout.stdout));
+  });
+
+  it('refuses a bad file with its first problems, one per line, and writes nothing', () => {
+    const dir = tempDir();
+    const workspace = demoWorkspace(dir);
+    const good = structuredClone(exportWorkspaceJson(workspace)) as unknown as {
+      people: { startDate: string | null; fte: number }[];
+    };
+    workspace.close();
+    const existing = join(dir, 'demo.groundwork');
+    good.people[1]!.startDate = '2027-02-30';
+    good.people[2]!.fte = 2;
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify(good));
+
+    const target = join(dir, 'new.groundwork');
+    const refused = groundwork(['import-json', bad, '--out', target]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.split('\n')).toEqual([
+      `${bad}: people[1].startDate: not a date (use YYYY-MM-DD)`,
+      `${bad}: people[2].fte: must be at most 1`,
+      `groundwork import-json: ${bad} is not a valid Workspace JSON file; nothing was written`,
+      '',
+    ]);
+    expect(existsSync(target)).toBe(false);
+
+    const hash = sha256(existing);
+    expect(groundwork(['import-json', bad, '--out', existing, '--force']).status).toBe(2);
+    expect(sha256(existing)).toBe(hash);
+
+    const notJson = groundwork(['import-json', '-', '--out', target], '{"format": ');
+    expect(notJson.status).toBe(2);
+    expect(notJson.stderr).toMatch(/^groundwork import-json: <stdin>: not JSON \(.*\); nothing was written\n$/);
+    expect(existsSync(target)).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../../../src/cli/io';
+import { main } from '../../../src/cli/main';
+
+const TODAY = '2026-11-27';
+const dir = mkdtempSync(join(tmpdir(), 'groundwork-export-pdf-'));
+const workspace = join(dir, 'demo.groundwork');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '' };
+  const status = await main(args, io);
+  return { status, stdout, stderr };
+}
+
+function expectRefused(result: { status: number; stdout: string; stderr: string }, pattern: RegExp): void {
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(pattern);
+}
+
+const pdfs = () => readdirSync(dir).filter((f) => f.endsWith('.pdf') || f.endsWith('.tmp'));
+
+beforeAll(async () => {
+  expect((await run('demo', '--out', workspace, '--today', TODAY)).status).toBe(0);
+});
+
+describe('groundwork export-pdf', () => {
+  it('exports the default scenario of a workspace', async () => {
+    const out = join(dir, 'roadmap.pdf');
+    const result = await run('export-pdf', workspace, '--out', out, '--today', TODAY, '--paper', 'letter');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/roadmap\.pdf: \d+ pages, US Letter, scenario "Baseline"/);
+    const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+612 x 792 pts/);
+    expect(info).toMatch(/Title:\s+Northwind Commerce — Baseline — Roadmap/);
+    rmSync(out);
+  });
+
+  it('exits 2 with one line and writes no file for a missing workspace', async () => {
+    const out = join(dir, 'missing.pdf');
+    expectRefused(await run('export-pdf', join(dir, 'nope.groundwork'), '--out', out), /nope\.groundwork/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 naming the scenario and the ones there are, and writes no file', async () => {
+    const out = join(dir, 'scenario.pdf');
+    expectRefused(await run('export-pdf', workspace, '--scenario', 'Moonshot', '--out', out), /--scenario: no scenario "Moonshot".*Baseline/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 naming --paper for a paper it does not know, --out when it is missing or its folder is', async () => {
+    expectRefused(await run('export-pdf', workspace, '--paper', 'a5', '--out', join(dir, 'a5.pdf')), /--paper: must be a4 or letter, got "a5"/);
+    expectRefused(await run('export-pdf', workspace), /--out FILE is required/);
+    expectRefused(await run('export-pdf', workspace, '--out', join(dir, 'no-such-folder', 'x.pdf')), /--out: folder .* does not exist/);
+    expectRefused(await run('export-pdf', workspace, '--out', join(dir, 'x.pdf'), '--colour', 'red'), /--colour/);
+    expect(pdfs()).toEqual([]);
+  });
+});

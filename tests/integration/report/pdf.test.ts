@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoOrganisation } from '../../../src/core/domain/demo';
+import { LAYERS } from '../../../src/core/domain/layers';
+import { defaultScenario } from '../../../src/core/domain/planning';
+import { plan } from '../../../src/core/planner';
+import { buildReportModel, type Paper, type ReportModel } from '../../../src/core/report';
+import { renderRoadmapPdf, writeRoadmapPdf } from '../../../src/report';
+import { largePlanInput } from './large-workspace';
+
+const TODAY = '2026-11-27';
+const root = resolve(import.meta.dirname, '..', '..', '..');
+/** The rendered pages go to the test output, for a person to look at. */
+const output = join(root, 'test-results', 'report');
+const dir = mkdtempSync(join(tmpdir(), 'groundwork-report-'));
+
+const demo = buildDemoOrganisation(TODAY);
+const demoPlan = plan({ ...demo, workItems: [], scenario: defaultScenario(TODAY) });
+const model = (paper: Paper): ReportModel => buildReportModel({ ...demo, plan: demoPlan, generatedOn: TODAY, paper });
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const pdftotext = (file: string) => squash(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+function pdfinfo(file: string): { pages: number; sizes: string[] } {
+  const out = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(out)?.[1]);
+  const sizes = [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+ x [\d.]+) pts/gm)].map((m) => m[1] ?? '');
+  return { pages, sizes };
+}
+
+let demoA4: string;
+let demoA4Model: ReportModel;
+
+beforeAll(async () => {
+  mkdirSync(output, { recursive: true });
+  demoA4Model = model('a4');
+  demoA4 = join(output, 'demo-a4.pdf');
+  await writeRoadmapPdf(demoA4Model, demoA4);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the demo as a PDF', () => {
+  it('says every layer, every hire with its quarter, and every warning', () => {
+    const text = pdftotext(demoA4);
+    for (const layer of LAYERS) expect(text).toContain(layer.name);
+    expect(demoPlan.hires.some((h) => h.source === 'proposed')).toBe(true);
+    for (const hire of demoPlan.hires) expect(text).toContain(`${hire.quarter} ${hire.roleName}`);
+    expect(demoPlan.warnings.length).toBeGreaterThan(0);
+    for (const warning of demoPlan.warnings) expect(text).toContain(squash(warning.message));
+    expect(text).toContain('Northwind Commerce — Baseline — Roadmap');
+    expect(text).toContain(`page ${demoA4Model.pages.length} of ${demoA4Model.pages.length}`);
+  });
+
+  it('renders every page (pdftoppm), as many as the model laid out', () => {
+    const prefix = join(output, 'demo-a4');
+    for (const f of readdirSync(output)) if (f.startsWith('demo-a4-') && f.endsWith('.png')) rmSync(join(output, f));
+    execFileSync('pdftoppm', ['-r', '50', '-png', demoA4, prefix]);
+    const pngs = readdirSync(output).filter((f) => f.startsWith('demo-a4-') && f.endsWith('.png'));
+    expect(pngs).toHaveLength(demoA4Model.pages.length);
+    expect(pdfinfo(demoA4).pages).toBe(demoA4Model.pages.length);
+  });
+
+  it('embeds only the bundled font', () => {
+    const fonts = execFileSync('pdffonts', [demoA4], { encoding: 'utf8' });
+    const names = fonts.split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => l.split(/\s+/)[0] ?? '');
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^[A-Z]{6}\+SourceSans3-/);
+  });
+
+  it('is A4 or US Letter as asked, landscape for the timeline', async () => {
+    const letterModel = model('letter');
+    const letter = join(output, 'demo-letter.pdf');
+    await writeRoadmapPdf(letterModel, letter);
+    const a4 = pdfinfo(demoA4);
+    const us = pdfinfo(letter);
+    expect(us.pages).toBe(letterModel.pages.length);
+    expect(a4.sizes[0]).toBe('595.28 x 841.89');
+    expect(us.sizes[0]).toBe('612 x 792');
+    demoA4Model.pages.forEach((p, i) => expect(a4.sizes[i]).toBe(p.orientation === 'portrait' ? '595.28 x 841.89' : '841.89 x 595.28'));
+    letterModel.pages.forEach((p, i) => expect(us.sizes[i]).toBe(p.orientation === 'portrait' ? '612 x 792' : '792 x 612'));
+  });
+});
+
+describe('writeRoadmapPdf', () => {
+  it('reports progress and writes nothing when rendering fails', async () => {
+    const stages: string[] = [];
+    const buffer = await renderRoadmapPdf(demoA4Model, { onProgress: (fraction, stage) => stages.push(`${fraction} ${stage}`) });
+    expect(buffer.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(stages[0]).toMatch(/^0 /);
+    expect(stages[stages.length - 1]).toBe('1 done');
+
+    const target = join(dir, 'failed.pdf');
+    const failing = writeRoadmapPdf(demoA4Model, target, {
+      onProgress: (_fraction, stage) => {
+        if (stage.startsWith('rendering')) throw new Error('disk on fire');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk on fire');
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('replaces an existing file only once the new one is complete', async () => {
+    const target = join(dir, 'existing.pdf');
+    writeFileSync(target, 'old');
+    await writeRoadmapPdf(demoA4Model, target);
+    expect(pdfinfo(target).pages).toBe(demoA4Model.pages.length);
+    expect(readdirSync(dir)).toEqual(['existing.pdf']);
+  });
+});
+
+describe('a 500-item workspace as a PDF', () => {
+  it('exports every page the model laid out', async () => {
+    const input = largePlanInput(500, TODAY);
+    const result = plan(input);
+    const large = buildReportModel({ ...input, plan: result, generatedOn: TODAY, paper: 'a4' });
+    const file = join(output, 'large-500-a4.pdf');
+    await writeRoadmapPdf(large, file);
+    expect(pdfinfo(file).pages).toBe(large.pages.length);
+    const text = pdftotext(file);
+    // Spot-check the timeline: the last item of each layer is on a page.
+    for (const layer of LAYERS) {
+      const last = result.items.filter((i) => i.layer === layer.id).at(-1);
+      if (last) expect(text).toContain(squash(last.title).slice(0, 40));
+    }
+  });
+});

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { buildDemoOrganisation } from '../../../../src/core/domain/demo';
+import { LAYERS } from '../../../../src/core/domain/layers';
+import { defaultScenario } from '../../../../src/core/domain/planning';
+import { plan } from '../../../../src/core/planner';
+import type { PlanResult, PlanWarning } from '../../../../src/core/planner/types';
+import {
+  buildReportModel,
+  GANTT,
+  MIN_FONT_SIZE,
+  orderWarnings,
+  quarterWindows,
+  severityOf,
+  type Box,
+  type Paper,
+  type ReportModel,
+  type ReportPage,
+} from '../../../../src/core/report';
+import { largePlanInput } from '../../../integration/report/large-workspace';
+
+const TODAY = '2026-11-27';
+const demo = buildDemoOrganisation(TODAY);
+const demoPlan = plan({ ...demo, workItems: [], scenario: defaultScenario(TODAY) });
+const demoModel = (paper: Paper = 'a4') => buildReportModel({ ...demo, plan: demoPlan, generatedOn: TODAY, paper });
+
+const large = largePlanInput(500, TODAY);
+const largePlan = plan(large);
+const largeModel = buildReportModel({ ...large, plan: largePlan, generatedOn: TODAY, paper: 'a4' });
+
+const EPS = 0.01;
+const inside = (outer: Box, y: number, height: number) => y >= outer.y - EPS && y + height <= outer.y + outer.height + EPS;
+
+/** Every line of text and every shape but the running header and footer lies in the content box. */
+function expectInsideContent(page: ReportPage): void {
+  const { content } = page;
+  const body = page.texts.filter((t) => t.y >= content.y - EPS && t.y < content.y + content.height);
+  const margins = page.texts.filter((t) => !body.includes(t));
+  // Only the running header (title, section) and the footer (prepared on, page N of M) sit in the margins.
+  expect(margins).toHaveLength(4);
+  for (const t of body) {
+    expect(t.y + t.lineHeight, `"${t.text}" on page ${page.number}`).toBeLessThanOrEqual(content.y + content.height + EPS);
+    expect(t.x).toBeGreaterThanOrEqual(content.x - EPS);
+    expect(t.x + t.width, `"${t.text}" on page ${page.number}`).toBeLessThanOrEqual(content.x + content.width + EPS);
+  }
+  for (const s of page.shapes) {
+    if (s.kind === 'rect') {
+      expect(s.y + s.height, `rect on page ${page.number}`).toBeLessThanOrEqual(content.y + content.height + EPS);
+      expect(s.x + s.width).toBeLessThanOrEqual(content.x + content.width + EPS);
+    }
+  }
+}
+
+function timeline(model: ReportModel): ReportPage[] {
+  return model.pages.filter((p) => p.section === 'timeline');
+}
+
+describe('report model of the demo', () => {
+  const model = demoModel();
+
+  it('has the sections in order, a one-page cover and summary, and numbers every page', () => {
+    expect(model.title).toBe('Northwind Commerce — Baseline — Roadmap');
+    expect(model.sections.map((s) => s.id)).toEqual(['summary', 'pyramid', 'roadmap', 'timeline', 'hiring', 'warnings', 'appendix']);
+    expect(model.pages[0]?.section).toBe('cover');
+    expect(model.pages[1]?.section).toBe('summary');
+    expect(model.pages[2]?.section).toBe('pyramid');
+    for (const s of model.sections) expect(model.pages[s.firstPage - 1]?.section).toBe(s.id);
+    model.pages.forEach((page, i) => {
+      expect(page.number).toBe(i + 1);
+      expect(page.texts.some((t) => t.text === `page ${i + 1} of ${model.pages.length}`)).toBe(true);
+      expect(page.texts.some((t) => t.text === model.title)).toBe(true);
+    });
+  });
+
+  it('keeps everything inside the content box and no type under 8 pt', () => {
+    expect(model.minFontSize).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
+    for (const page of model.pages) expectInsideContent(page);
+  });
+
+  it('says where each layer stands, every hire and every warning, most important first', () => {
+    expect(model.content.summary.layers.map((l) => l.name)).toEqual(LAYERS.map((l) => l.name));
+    expect(model.content.hires.map((h) => h.id).sort()).toEqual(demoPlan.hires.map((h) => h.id).sort());
+    expect(model.content.summary.warnings).toHaveLength(demoPlan.warnings.length);
+    expect(model.content.summary.warnings[0]?.code).toBe('luxury-hire-early');
+    const ranks = model.content.summary.warnings.map((w) => ['critical', 'major', 'minor'].indexOf(w.severity));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('is the same for the same input (pure) and survives JSON', () => {
+    expect(JSON.parse(JSON.stringify(demoModel()))).toEqual(JSON.parse(JSON.stringify(model)));
+  });
+
+  it('uses the paper asked for: A4 595×842 pt, US Letter 612×792 pt, timeline pages landscape', () => {
+    const letter = demoModel('letter');
+    for (const page of model.pages) expect(page.orientation === 'portrait' ? [page.width, page.height] : [page.height, page.width]).toEqual([595.28, 841.89]);
+    for (const page of letter.pages) expect(page.orientation === 'portrait' ? [page.width, page.height] : [page.height, page.width]).toEqual([612, 792]);
+    for (const page of timeline(letter)) expect(page.orientation).toBe('landscape');
+    for (const page of letter.pages) expectInsideContent(page);
+  });
+
+  it('refuses a bad date or paper', () => {
+    expect(() => buildReportModel({ ...demo, plan: demoPlan, generatedOn: '27/11/2026', paper: 'a4' })).toThrow(/generatedOn/);
+    expect(() => buildReportModel({ ...demo, plan: demoPlan, generatedOn: TODAY, paper: 'a5' as Paper })).toThrow(/paper/);
+  });
+});
+
+describe('warning severity', () => {
+  it('puts a missed target and a luxury hire before capacity problems, and items past the horizon last', () => {
+    expect(severityOf('target-missed')).toBe('critical');
+    expect(severityOf('luxury-hire-early')).toBe('critical');
+    expect(severityOf('no-capacity')).toBe('major');
+    expect(severityOf('beyond-horizon')).toBe('minor');
+    const warnings: PlanWarning[] = [
+      { code: 'beyond-horizon', message: 'a', week: 110 },
+      { code: 'hiring-limited', message: 'b', week: 20 },
+      { code: 'target-missed', message: 'c', week: null },
+      { code: 'beyond-horizon', message: 'd', week: 105 },
+      { code: 'luxury-hire-early', message: 'e', week: 50 },
+    ];
+    expect(orderWarnings(warnings).map((w) => w.message)).toEqual(['c', 'e', 'b', 'd', 'a']);
+  });
+});
+
+describe('timeline of a 500-item plan', () => {
+  const pages = timeline(largeModel);
+
+  it('has 500 items to show', () => {
+    expect(largePlan.items).toHaveLength(500);
+    expect(pages.length).toBeGreaterThan(1);
+  });
+
+  it('shows every item and every hire exactly once in each window of quarters', () => {
+    const windows = new Set(pages.map((p) => p.gantt?.window.index));
+    for (const window of windows) {
+      const rows = pages.filter((p) => p.gantt?.window.index === window).flatMap((p) => p.gantt?.rows ?? []);
+      const items = rows.filter((r) => r.kind === 'item').map((r) => r.id);
+      expect(items).toHaveLength(largePlan.items.length);
+      expect(new Set(items)).toEqual(new Set(largePlan.items.map((i) => i.id)));
+      expect(rows.filter((r) => r.kind === 'hire').map((r) => r.id).sort()).toEqual(largePlan.hires.map((h) => h.id).sort());
+    }
+  });
+
+  it('cuts no row off and overlaps none: rows inside the plot area, one below the other, type ≥ 8 pt', () => {
+    for (const page of pages) {
+      const gantt = page.gantt;
+      if (!gantt) throw new Error(`timeline page ${page.number} has no layout`);
+      expect(gantt.rows.length).toBeGreaterThan(0);
+      expect(inside(page.content, gantt.plot.y, gantt.plot.height)).toBe(true);
+      // The quarter scale is on every page, above the rows.
+      expect(gantt.scale.y + gantt.scale.height).toBeLessThanOrEqual(gantt.plot.y + EPS);
+      const scaleLabels = page.texts.filter((t) => t.y >= gantt.scale.y - EPS && t.y < gantt.scale.y + gantt.scale.height && /^\d{4}-Q\d$/.test(t.text));
+      expect(scaleLabels.length).toBe((gantt.window.endWeek - gantt.window.startWeek) / 13);
+      let previousBottom = -Infinity;
+      for (const row of gantt.rows) {
+        expect(inside(gantt.plot, row.y, row.height), `row ${row.id} on page ${page.number}`).toBe(true);
+        expect(row.y).toBeGreaterThanOrEqual(previousBottom - EPS);
+        previousBottom = row.y + row.height;
+        expect(row.fontSize).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
+        expect(row.label.length).toBeLessThanOrEqual(GANTT.maxLabelLines);
+        expect(row.height).toBeGreaterThanOrEqual(row.label.length * row.fontSize);
+        if (row.bar) {
+          expect(row.bar.x).toBeGreaterThanOrEqual(gantt.plot.x - EPS);
+          expect(row.bar.x + row.bar.width).toBeLessThanOrEqual(gantt.plot.x + gantt.plot.width + EPS);
+        }
+      }
+      // A page never ends on a group heading.
+      expect(gantt.rows[gantt.rows.length - 1]?.kind).not.toBe('group');
+      for (const t of page.texts) expect(t.fontSize).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
+    }
+  });
+
+  it('draws each scheduled item where its weeks are', () => {
+    const byId = new Map(largePlan.items.map((i) => [i.id, i]));
+    for (const page of pages) {
+      const gantt = page.gantt;
+      if (!gantt) continue;
+      for (const row of gantt.rows) {
+        const item = byId.get(row.id);
+        if (row.kind !== 'item' || !item || item.start === null || !row.bar || row.bar.clippedStart) continue;
+        expect(row.bar.x).toBeCloseTo(gantt.plot.x + (item.start - gantt.window.startWeek) * gantt.pointsPerWeek, 0);
+      }
+    }
+  });
+
+  it('keeps every page of the whole report inside its content box', () => {
+    expect(largeModel.minFontSize).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
+    for (const page of largeModel.pages) expectInsideContent(page);
+  });
+});
+
+describe('quarter windows', () => {
+  it('splits many quarters into page-wide windows of equal size, never narrower than the minimum', () => {
+    expect(quarterWindows(8, 500)).toEqual([{ index: 0, firstQuarter: 0, endQuarter: 8 }]);
+    const windows = quarterWindows(30, 500);
+    expect(windows.length).toBe(3);
+    expect(windows.map((w) => w.endQuarter - w.firstQuarter)).toEqual([10, 10, 10]);
+    for (const w of windows) expect(500 / (w.endQuarter - w.firstQuarter)).toBeGreaterThanOrEqual(GANTT.minQuarterWidth);
+  });
+
+  it('paginates a long horizon across as well as down, with the scale on every page', () => {
+    const long = { ...large, scenario: { ...large.scenario, horizonQuarters: 28 } };
+    const result: PlanResult = plan(long);
+    const model = buildReportModel({ ...long, plan: result, generatedOn: TODAY, paper: 'letter' });
+    const pages = timeline(model);
+    const windowCount = pages[0]?.gantt?.window.count ?? 0;
+    expect(windowCount).toBeGreaterThan(1);
+    const covered = new Set(pages.map((p) => `${p.gantt?.window.firstQuarter}–${p.gantt?.window.lastQuarter}`));
+    expect(covered.size).toBe(windowCount);
+    for (const page of pages) expectInsideContent(page);
+  });
+});

@@ -119,6 +119,13 @@ export interface Workspace {
   deleteScenario(id: string): void;
   setDefaultScenario(id: string): Scenario;
 
+  /**
+   * Accepting a plan: writes its proposals as work items and its proposed hires as people, all in
+   * one transaction (with their usual history rows). Predecessors may name other items of the
+   * same acceptance. A bad entry rolls everything back; the message says which (`workItems[2]: …`).
+   */
+  acceptPlan(acceptance: PlanAcceptance): { workItems: WorkItem[]; people: Person[] };
+
   /** History rows, oldest first (by time, then by insertion). */
   listHistory(filter?: HistoryFilter): HistoryEntry[];
 
@@ -377,6 +384,23 @@ class SqliteWorkspace implements Workspace {
     return this.write((at) => this.scenarios.setDefault(id, at));
   }
 
+  acceptPlan(acceptance: PlanAcceptance): { workItems: WorkItem[]; people: Person[] } {
+    return this.write((at) => {
+      // Items first without predecessors, which may name items of this same acceptance, then those.
+      const created = acceptance.workItems.map((item, index) =>
+        withPosition(`workItems[${index}]`, () => this.workItems.create({ ...item, predecessors: [] }, at)),
+      );
+      const workItems = created.map((item, index) => {
+        const predecessors = acceptance.workItems[index]?.predecessors ?? [];
+        return predecessors.length === 0
+          ? item
+          : withPosition(`workItems[${index}]`, () => this.workItems.update(item.id, { predecessors }, at));
+      });
+      const people = acceptance.people.map((person, index) => withPosition(`people[${index}]`, () => this.people.create(person, at)));
+      return { workItems, people };
+    });
+  }
+
   listHistory(filter?: HistoryFilter): HistoryEntry[] {
     return this.history.list(filter);
   }
@@ -469,6 +493,12 @@ class SqliteWorkspace implements Workspace {
 export function restoreWorkspace(workspace: Workspace, data: RestoreData): void {
   if (!(workspace instanceof SqliteWorkspace)) throw new Error('restoreWorkspace needs a workspace opened by openWorkspace');
   workspace.restore(data);
+}
+
+/** What accepting a plan adds to the workspace (see Workspace.acceptPlan). */
+export interface PlanAcceptance {
+  readonly workItems: readonly WorkItemInput[];
+  readonly people: readonly PersonInput[];
 }
 
 /** What restore() writes: a whole workspace, every entity with its id. */

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { LayerId } from '../../../src/core/domain/layers';
 import { defaultScenario, type WorkItemStatus } from '../../../src/core/domain/planning';
 import { StorageError, loadPlanInput, type ScenarioInput, type Workspace } from '../../../src/storage';
-import { FIXTURES, copyFixture, open, sha256, sideFiles, tempDir } from './helpers';
+import { FIXTURES, copyFixture, open, raw, sha256, sideFiles, tempDir } from './helpers';
 
 let workspace: Workspace;
 
@@ -314,5 +314,52 @@ describe('seed', () => {
     const ws = open(join(tempDir(), 'seeded.groundwork'));
     ws.seed({ organisation: { name: 'Acme' }, capabilities: [], roles: [{ id: 'r', name: 'R' }], people: [] });
     expect(ws.listScenarios().filter((s) => s.isDefault)).toHaveLength(1);
+  });
+});
+
+describe('indexes', () => {
+  it('a capability’s work items are found through work_items_capability', () => {
+    const db = raw(workspace.path);
+    try {
+      const plan = db
+        .prepare<[], { detail: string }>("EXPLAIN QUERY PLAN SELECT id FROM work_items WHERE capability_id = 'warehouse'")
+        .all()
+        .map((row) => row.detail);
+      expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX work_items_capability \(capability_id=\?\)/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('acceptPlan', () => {
+  it('writes the items (predecessors among themselves) and the hires in one transaction', () => {
+    const result = workspace.acceptPlan({
+      workItems: [
+        { id: 'acc-2', title: 'Second', durationWeeks: 2, predecessors: ['acc-1'], demand: { de: 1 } },
+        { id: 'acc-1', title: 'First', durationWeeks: 3, status: 'planned' },
+      ],
+      people: [{ name: 'Data engineer hire (2027-Q2)', roleId: 'de', fte: 1, status: 'planned', startDate: '2027-04-05' }],
+    });
+    expect(result.workItems.map((w) => [w.id, w.predecessors])).toEqual([
+      ['acc-2', ['acc-1']],
+      ['acc-1', []],
+    ]);
+    expect(workspace.listPeople()).toEqual(result.people);
+    expect(workspace.listHistory({ entity: 'work_item' }).filter((h) => h.field === 'created')).toHaveLength(2);
+  });
+
+  it('a bad entry rolls everything back and is named by its position', () => {
+    const error = expectRefused(
+      () =>
+        workspace.acceptPlan({
+          workItems: [{ id: 'ok', title: 'OK', durationWeeks: 1 }],
+          people: [{ name: 'Hire', roleId: 'ghost', fte: 1, status: 'planned' }],
+        }),
+      'constraint',
+      'roleId',
+    );
+    expect(error.message).toMatch(/^people\[0\]: /);
+    expect(workspace.listPeople()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,39 +10,53 @@ import { demoWorkspace } from './helpers';
 
 const BIN = fileURLToPath(new URL('../../../bin/groundwork.mjs', import.meta.url));
 
-/** Runs the real `groundwork` command in a child process. */
-function groundwork(args: readonly string[], input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the real `groundwork` command in a child process. Asynchronous, so that independent runs
+ * can overlap: each one spends most of its time starting Node and tsx.
+ */
+function groundwork(args: readonly string[], input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ status: error ? (error.code as number) : 0, stdout, stderr });
+    });
+    child.stdin?.end(input ?? '');
+  });
 }
 
 const withoutTime = (text: string) => text.replace(/"exportedAt": "[^"]*"/, '"exportedAt": "…"');
 
 describe('groundwork export-json / import-json', () => {
-  it('exports to stdout or a file, imports it back, and the export is the same', () => {
+  it('exports to stdout or a file, imports it back, and the export is the same', async () => {
     const dir = tempDir();
     demoWorkspace(dir).close();
     const source = join(dir, 'demo.groundwork');
 
-    const toStdout = groundwork(['export-json', source]);
+    const file = join(dir, 'demo.json');
+    const [toStdout, toFile] = await Promise.all([groundwork(['export-json', source]), groundwork(['export-json', source, '--out', file])]);
     expect(toStdout.status).toBe(0);
+    expect(toFile.status).toBe(0);
     const doc = JSON.parse(toStdout.stdout) as { format: string; workItems: unknown[] };
     expect(doc.format).toBe('groundwork-workspace');
     expect(doc.workItems).toHaveLength(3);
 
-    const file = join(dir, 'demo.json');
-    expect(groundwork(['export-json', source, '--out', file]).status).toBe(0);
     expect(withoutTime(readFileSync(file, 'utf8'))).toBe(withoutTime(toStdout.stdout));
 
     // From stdin.
     const target = join(dir, 'copy.groundwork');
-    const imported = groundwork(['import-json', '-', '--out', target], toStdout.stdout);
+    const imported = await groundwork(['import-json', '-', '--out', target], toStdout.stdout);
     expect(imported).toMatchObject({ status: 0, stderr: '' });
     const copy = open(target, { create: false, readonly: true });
     expect(withoutTime(formatWorkspaceJson(exportWorkspaceJson(copy)))).toBe(withoutTime(toStdout.stdout));
   });
 
-  it('refuses a bad file with its first problems, one per line, and writes nothing', () => {
+  it('refuses a bad file with its first problems, one per line, and writes nothing', async () => {
     const dir = tempDir();
     const workspace = demoWorkspace(dir);
     const good = structuredClone(exportWorkspaceJson(workspace)) as unknown as {
@@ -56,7 +70,12 @@ describe('groundwork export-json / import-json', () => {
     writeFileSync(bad, JSON.stringify(good));
 
     const target = join(dir, 'new.groundwork');
-    const refused = groundwork(['import-json', bad, '--out', target]);
+    const hash = sha256(existing);
+    const [refused, forced, notJson] = await Promise.all([
+      groundwork(['import-json', bad, '--out', target]),
+      groundwork(['import-json', bad, '--out', existing, '--force']),
+      groundwork(['import-json', '-', '--out', target], '{"format": '),
+    ]);
     expect(refused.status).toBe(2);
     expect(refused.stderr.split('\n')).toEqual([
       `${bad}: people[1].startDate: not a date (use YYYY-MM-DD)`,
@@ -66,11 +85,9 @@ describe('groundwork export-json / import-json', () => {
     ]);
     expect(existsSync(target)).toBe(false);
 
-    const hash = sha256(existing);
-    expect(groundwork(['import-json', bad, '--out', existing, '--force']).status).toBe(2);
+    expect(forced.status).toBe(2);
     expect(sha256(existing)).toBe(hash);
 
-    const notJson = groundwork(['import-json', '-', '--out', target], '{"format": ');
     expect(notJson.status).toBe(2);
     expect(notJson.stderr).toMatch(/^groundwork import-json: <stdin>: not JSON \(.*\); nothing was written\n$/);
     expect(existsSync(target)).toBe(false);

@@ -7,7 +7,6 @@ import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ToastProvider } from './workspace/toasts';
 import { WorkspaceProvider } from './workspace/WorkspaceProvider';
-import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

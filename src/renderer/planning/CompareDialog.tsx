@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import { LAYERS } from '../../core/domain/layers';
+import type { PlanResult } from '../../core/planner/types';
+import { call, toApiError } from '../api';
+import { Modal } from '../components/Modal';
+import { useSnapshot } from '../workspace/WorkspaceProvider';
+import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
+
+interface Props {
+  readonly initial: string | null;
+  readonly onClose: () => void;
+}
+
+/** Two or three scenarios side by side: when each layer is ready, hires and cost by quarter. */
+export function CompareDialog({ initial, onClose }: Props) {
+  const { scenarios } = useSnapshot();
+  const [picked, setPicked] = useState<readonly string[]>(() => {
+    const first = initial ?? scenarios[0]?.id;
+    const second = scenarios.find((s) => s.id !== first)?.id;
+    return [first, second].filter((id): id is string => id !== undefined);
+  });
+  const [plans, setPlans] = useState<readonly PlanResult[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const toggle = (id: string, on: boolean) => {
+    setPlans(null);
+    setPicked((p) => (on ? [...p, id] : p.filter((x) => x !== id)));
+  };
+
+  const compare = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const ordered = scenarios.filter((s) => picked.includes(s.id)).map((s) => s.id);
+      const result = await call('plan.compare', { scenarioIds: ordered });
+      setPlans(result.plans);
+    } catch (cause) {
+      setError(toApiError(cause).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const valid = picked.length >= 2 && picked.length <= 3;
+
+  return (
+    <Modal title="Compare scenarios" onClose={onClose} className="modal-compare" description="Pick two or three scenarios to see them side by side.">
+      <fieldset className="compare-pick">
+        <legend className="visually-hidden">Scenarios to compare</legend>
+        {scenarios.map((s) => {
+          const checked = picked.includes(s.id);
+          return (
+            <label key={s.id} className="checkbox">
+              <input type="checkbox" checked={checked} disabled={!checked && picked.length >= 3} onChange={(e) => toggle(s.id, e.target.checked)} />
+              {s.name}
+              {s.isDefault ? ' (default)' : ''}
+            </label>
+          );
+        })}
+        <button type="button" className="button button-primary" onClick={() => void compare()} disabled={!valid || busy} data-autofocus>
+          {busy ? 'Planning…' : 'Compare'}
+        </button>
+      </fieldset>
+      {!valid && <p className="field-hint">Pick two or three scenarios.</p>}
+      {error && (
+        <p className="inline-alert" role="alert">
+          {error}
+        </p>
+      )}
+      {plans && <Comparison plans={plans} />}
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
+  // Scenarios may start on different dates: rows are calendar quarters, by label.
+  const byLabel = new Map<string, { hires: string[][]; cost: (number | null)[] }>();
+  plans.forEach((plan, p) => {
+    const count = quarterCount(plan);
+    const cost = hireCostByQuarter(plan, count);
+    for (let q = 0; q < count; q += 1) {
+      const label = quarterLabelAt(plan, q);
+      const row = byLabel.get(label) ?? { hires: plans.map(() => []), cost: plans.map(() => null) };
+      row.cost[p] = cost[q] ?? null;
+      byLabel.set(label, row);
+    }
+    for (const hire of plan.hires) {
+      const row = byLabel.get(hire.quarter) ?? { hires: plans.map(() => []), cost: plans.map(() => null) };
+      row.hires[p]?.push(hire.roleName + (hire.source === 'existing' ? ' (existing)' : ''));
+      byLabel.set(hire.quarter, row);
+    }
+  });
+  const labels = [...byLabel.keys()].sort();
+  const anyCost = plans.some((plan) => plan.hires.some((h) => h.annualSalary !== null));
+  const hireRows = labels.filter((l) => byLabel.get(l)?.hires.some((h) => h.length > 0) ?? false);
+
+  return (
+    <div className="compare-result" data-testid="comparison">
+      <table className="grid-table compare-table">
+        <caption>When each layer becomes ready</caption>
+        <thead>
+          <tr>
+            <th scope="col">Layer</th>
+            {plans.map((plan) => (
+              <th scope="col" key={plan.scenario.id}>
+                {plan.scenario.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...LAYERS].reverse().map((layer) => (
+            <tr key={layer.id}>
+              <th scope="row">{layer.name}</th>
+              {plans.map((plan) => {
+                const projection = plan.layers.find((l) => l.layer === layer.id);
+                const target = plan.scenario.targetLayer === layer.id;
+                return (
+                  <td key={plan.scenario.id} className={target ? 'is-target' : undefined}>
+                    {projection?.readyWeek === 0 ? 'Ready now' : projection?.readyQuarter ? `${projection.readyQuarter} (wk ${projection.readyWeek})` : 'Not within the horizon'}
+                    {target && <span className="badge compare-target">target</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Warnings</th>
+            {plans.map((plan) => (
+              <td key={plan.scenario.id}>{plan.warnings.length}</td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+
+      <table className="grid-table compare-table">
+        <caption>Hires by quarter{anyCost ? ' and salary cost of the new hires' : ''}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Quarter</th>
+            {plans.map((plan) => (
+              <th scope="col" key={plan.scenario.id}>
+                {plan.scenario.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {(anyCost ? labels : hireRows).map((label) => {
+            const row = byLabel.get(label);
+            return (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {plans.map((plan, p) => {
+                  const hires = row?.hires[p] ?? [];
+                  const cost = row?.cost[p] ?? null;
+                  return (
+                    <td key={plan.scenario.id}>
+                      {hires.length === 0 ? <span className="muted">—</span> : hires.join(', ')}
+                      {cost !== null && cost > 0 && <span className="compare-cost">{formatMoney(cost)}</span>}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          <tr className="compare-total">
+            <th scope="row">Proposed hires</th>
+            {plans.map((plan) => (
+              <td key={plan.scenario.id}>{plan.hires.filter((h) => h.source === 'proposed').length}</td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      {!anyCost && <p className="field-hint">Add salaries per role to a scenario to see the cost per quarter.</p>}
+    </div>
+  );
+}

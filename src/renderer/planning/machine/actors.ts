@@ -1,0 +1,57 @@
+import { fromPromise } from 'xstate';
+import type { WorkItem } from '../../../core/domain/planning';
+import type { PlannedItem, PlanResult } from '../../../core/planner/types';
+import type { MethodInput } from '../../../shared/contract';
+import type { PinRequest } from './planningMachine';
+
+/** What the planning workflow needs from the outside world; the app wires it to the IPC client. */
+export interface PlanningApi {
+  runPlan(scenarioId: string | null): Promise<PlanResult>;
+  acceptPlan(scenarioId: string | null): Promise<void>;
+  createWorkItem(fields: MethodInput<'workItem.create'>): Promise<void>;
+  updateWorkItem(id: string, patch: MethodInput<'workItem.update'>['patch']): Promise<void>;
+  /** The user's stored items, to keep only predecessors that exist when a proposal is adopted. */
+  workItems(): readonly WorkItem[];
+}
+
+export type PinCall =
+  | { readonly method: 'workItem.create'; readonly fields: MethodInput<'workItem.create'> }
+  | { readonly method: 'workItem.update'; readonly id: string; readonly patch: MethodInput<'workItem.update'>['patch'] };
+
+/**
+ * A pin as one call: the user's own item is updated; a planner's proposal becomes the user's item
+ * (with the proposal's fields, planned, pinned), since only stored items can carry a pin. A
+ * proposal's predecessors are proposals too, which are not stored: only stored ones are kept.
+ */
+export function pinCall(item: PlannedItem, pinnedStart: string | null, stored: readonly WorkItem[]): PinCall {
+  if (item.source === 'user') return { method: 'workItem.update', id: item.id, patch: { pinnedStart } };
+  const known = new Set(stored.map((w) => w.id));
+  return {
+    method: 'workItem.create',
+    fields: {
+      title: item.title,
+      capabilityId: item.capabilityId,
+      fromMaturity: item.fromMaturity,
+      toMaturity: item.toMaturity,
+      durationWeeks: item.durationWeeks,
+      demand: { ...item.demand },
+      predecessors: item.predecessors.filter((id) => known.has(id)),
+      pinnedStart,
+      status: 'planned',
+      notes: '',
+    },
+  };
+}
+
+export const createRunPlanActor = (api: PlanningApi) =>
+  fromPromise<PlanResult, { readonly scenarioId: string | null }>(({ input }) => api.runPlan(input.scenarioId));
+
+export const createAcceptPlanActor = (api: PlanningApi) =>
+  fromPromise<void, { readonly scenarioId: string | null }>(({ input }) => api.acceptPlan(input.scenarioId));
+
+export const createSavePinActor = (api: PlanningApi) =>
+  fromPromise<void, PinRequest>(async ({ input }) => {
+    const call = pinCall(input.item, input.pinnedStart, api.workItems());
+    if (call.method === 'workItem.create') await api.createWorkItem(call.fields);
+    else await api.updateWorkItem(call.id, call.patch);
+  });

@@ -1,0 +1,138 @@
+import { useActorRef, useSelector } from '@xstate/react';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { Scenario } from '../../../core/domain/planning';
+import type { PlannedItem, PlanResult } from '../../../core/planner/types';
+import type { WorkspaceSnapshot } from '../../../shared/contract';
+import { call } from '../../api';
+import { useSnapshot, useWorkspace } from '../../workspace/WorkspaceProvider';
+import { createAcceptPlanActor, createRunPlanActor, createSavePinActor, type PlanningApi } from './actors';
+import { planningMachine, type PlanningStateValue } from './planningMachine';
+
+type PlanningActorRef = ReturnType<typeof useActorRef<typeof planningMachine>>;
+
+const PlanningActorContext = createContext<PlanningActorRef | null>(null);
+
+/**
+ * Runs the planning workflow for the open workspace. Every new snapshot (an edit anywhere: work
+ * items, scenarios, inventory, headcount) tells the machine, which re-plans after a short pause.
+ */
+export function PlanningProvider({ children }: { readonly children: ReactNode }) {
+  const snapshot = useSnapshot();
+  const { run } = useWorkspace();
+  const snapshotRef = useRef<WorkspaceSnapshot>(snapshot);
+
+  const api = useMemo<PlanningApi>(
+    () => ({
+      runPlan: (scenarioId) => call('plan.run', scenarioId ? { scenarioId } : {}),
+      acceptPlan: async (scenarioId) => {
+        await run('plan.accept', scenarioId ? { scenarioId } : {});
+      },
+      createWorkItem: async (fields) => {
+        await run('workItem.create', fields);
+      },
+      updateWorkItem: async (id, patch) => {
+        await run('workItem.update', { id, patch });
+      },
+      workItems: () => snapshotRef.current.workItems,
+    }),
+    [run],
+  );
+
+  const actorRef = useActorRef(
+    planningMachine.provide({
+      actors: {
+        runPlan: createRunPlanActor(api),
+        acceptPlan: createAcceptPlanActor(api),
+        savePin: createSavePinActor(api),
+      },
+    }),
+  );
+
+  useEffect(() => {
+    if (snapshotRef.current === snapshot) return;
+    snapshotRef.current = snapshot;
+    actorRef.send({ type: 'snapshot.changed' });
+  }, [snapshot, actorRef]);
+
+  // A deleted scenario cannot stay selected: fall back to the default one.
+  const selected = useSelector(actorRef, (s) => s.context.scenarioId);
+  useEffect(() => {
+    if (selected && !snapshot.scenarios.some((s) => s.id === selected)) {
+      actorRef.send({ type: 'scenario.select', scenarioId: null });
+    }
+  }, [selected, snapshot.scenarios, actorRef]);
+
+  return <PlanningActorContext.Provider value={actorRef}>{children}</PlanningActorContext.Provider>;
+}
+
+function usePlanningActor(): PlanningActorRef {
+  const actorRef = useContext(PlanningActorContext);
+  if (!actorRef) throw new Error('usePlanning needs a PlanningProvider');
+  return actorRef;
+}
+
+export interface Planning {
+  readonly status: PlanningStateValue;
+  /** True while a plan is on its way (queued, running, or being changed by a pin or accept). */
+  readonly busy: boolean;
+  readonly plan: PlanResult | null;
+  readonly error: string | null;
+  readonly moving: { readonly itemId: string; readonly quarterIndex: number } | null;
+  readonly planCount: number;
+  /** The chosen scenario (the default one unless another was picked). */
+  readonly scenario: Scenario | null;
+  selectScenario(scenarioId: string): void;
+  requestPlan(): void;
+  /** Pins the item at the start of a quarter of the plan (its first week). */
+  pinAtQuarter(item: PlannedItem, quarterIndex: number): void;
+  unpin(item: PlannedItem): void;
+  accept(): void;
+  dismissError(): void;
+}
+
+/** Quarter start as a date, for quarters past the horizon too (13 weeks each). */
+export function quarterStartDate(plan: PlanResult, quarterIndex: number): string {
+  const known = plan.quarters[quarterIndex];
+  if (known) return known.startDate;
+  const start = new Date(`${plan.scenario.startDate}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() + quarterIndex * 13 * 7);
+  return start.toISOString().slice(0, 10);
+}
+
+export function usePlanning(): Planning {
+  const actorRef = usePlanningActor();
+  const snapshot = useSnapshot();
+  const status = useSelector(actorRef, (s) => s.value as PlanningStateValue);
+  const plan = useSelector(actorRef, (s) => s.context.plan);
+  const error = useSelector(actorRef, (s) => s.context.error);
+  const moving = useSelector(actorRef, (s) => s.context.moving);
+  const planCount = useSelector(actorRef, (s) => s.context.planCount);
+  const scenarioId = useSelector(actorRef, (s) => s.context.scenarioId);
+
+  const scenario = useMemo(
+    () => snapshot.scenarios.find((s) => s.id === scenarioId) ?? snapshot.scenarios.find((s) => s.isDefault) ?? snapshot.scenarios[0] ?? null,
+    [snapshot.scenarios, scenarioId],
+  );
+
+  return useMemo<Planning>(
+    () => ({
+      status,
+      busy: status !== 'reviewing' && status !== 'failed',
+      plan,
+      error,
+      moving,
+      planCount,
+      scenario,
+      selectScenario: (id) => actorRef.send({ type: 'scenario.select', scenarioId: id }),
+      requestPlan: () => actorRef.send({ type: 'plan.request' }),
+      pinAtQuarter: (item, quarterIndex) => {
+        if (!plan) return;
+        actorRef.send({ type: 'item.pin', request: { item, pinnedStart: quarterStartDate(plan, quarterIndex), quarterIndex } });
+      },
+      unpin: (item) => actorRef.send({ type: 'item.pin', request: { item, pinnedStart: null, quarterIndex: null } }),
+      accept: () => actorRef.send({ type: 'plan.accept' }),
+      dismissError: () => actorRef.send({ type: 'error.dismiss' }),
+    }),
+    [status, plan, error, moving, planCount, scenario, actorRef],
+  );
+}

@@ -1,0 +1,70 @@
+import { LAYERS, type LayerId } from '../../core/domain/layers';
+import type { PlannedHire, PlanResult } from '../../core/planner/types';
+
+export const WEEKS_PER_QUARTER = 13;
+
+/** Layers top to bottom, as the pyramid is drawn. */
+export const LAYERS_TOP_DOWN = [...LAYERS].reverse();
+
+export function layerName(layer: LayerId | null): string {
+  return LAYERS.find((l) => l.id === layer)?.name ?? 'No capability';
+}
+
+/** `YYYY-MM-DD` plus whole weeks. */
+export function addWeeks(date: string, weeks: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + weeks * 7);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The plan week of a date (fractional, negative before the start). */
+export function weeksBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * 86_400_000);
+}
+
+export function todayIso(): string {
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+/** Calendar label of a plan quarter, also past the horizon (the label of the quarter its middle falls in). */
+export function quarterLabelAt(plan: PlanResult, index: number): string {
+  const known = plan.quarters[index];
+  if (known) return known.label;
+  const middle = new Date(`${addWeeks(plan.scenario.startDate, index * WEEKS_PER_QUARTER)}T00:00:00Z`);
+  middle.setUTCDate(middle.getUTCDate() + Math.round((WEEKS_PER_QUARTER / 2) * 7));
+  return `${middle.getUTCFullYear()}-Q${Math.floor(middle.getUTCMonth() / 3) + 1}`;
+}
+
+/** Quarters to show: the horizon, plus any the schedule spills into. */
+export function quarterCount(plan: PlanResult): number {
+  return Math.max(plan.quarters.length, Math.ceil(plan.makespan / WEEKS_PER_QUARTER), 1);
+}
+
+export function weeksLabel(start: number, finish: number): string {
+  return `wk ${start}–${finish}`;
+}
+
+const money = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+export function formatMoney(value: number): string {
+  return money.format(Math.round(value));
+}
+
+/** Salary cost of the plan's hires in each quarter (pro rata for the weeks each is on staff). */
+export function hireCostByQuarter(plan: PlanResult, quarters: number): (number | null)[] {
+  const priced = plan.hires.filter((h): h is PlannedHire & { annualSalary: number } => h.annualSalary !== null);
+  if (priced.length === 0) return Array.from({ length: quarters }, () => null);
+  return Array.from({ length: quarters }, (_, q) => {
+    const from = q * WEEKS_PER_QUARTER;
+    const to = from + WEEKS_PER_QUARTER;
+    return priced.reduce((sum, h) => sum + (h.annualSalary * Math.max(0, to - Math.max(from, h.startWeek))) / 52, 0);
+  });
+}
+
+export const HIRE_STATUS_LABELS: Record<PlannedHire['status'], string> = {
+  proposed: 'Proposed',
+  open_req: 'Open requisition',
+  planned: 'Planned',
+};

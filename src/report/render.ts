@@ -51,21 +51,12 @@ function shape(s: Shape, key: number): ReactElement {
   }
 }
 
-/**
- * OpenType features off: shaping Source Sans 3's kerning and ligature tables was most of the
- * rendering time, and the model measures lines without kerning, so what is drawn now matches
- * what was measured (right and centred lines end where the model says).
- */
-const NO_FEATURES: Readonly<Record<string, boolean>> = Object.fromEntries(
-  ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'].map((f) => [f, false]),
-);
-
 /** The part of the pdfkit document react-pdf's Canvas hands to `paint`, as used here. */
 interface Painter {
   font(src: string): Painter;
   fontSize(size: number): Painter;
   fillColor(color: string): Painter;
-  text(text: string, x: number, y: number, options: { lineBreak: boolean; features: Readonly<Record<string, boolean>> }): Painter;
+  text(text: string, x: number, y: number, options: { lineBreak: boolean }): Painter;
 }
 
 function isPainter(value: unknown): value is Painter {
@@ -76,7 +67,10 @@ function isPainter(value: unknown): value is Painter {
  * Text is painted line by line at the model's positions through react-pdf's Canvas, straight into
  * the PDF: every line was measured and broken by the model already, and going through a <Text>
  * element per line (layout engine, line breaker, bidi) cost a millisecond or more per line — too
- * slow for a 500-item roadmap. The line box is `lineHeight` tall; the glyphs sit centred in it.
+ * slow for a 500-item roadmap. pdfkit shapes word by word with a cache, so the font's OpenType
+ * tables are walked once per distinct word. The line box is `lineHeight` tall; the glyphs sit
+ * centred in it. Kerning can make a line a hair narrower than the model measured (which ignores
+ * kerning), never wider.
  */
 function paintTexts(texts: readonly TextLine[], fonts: ReportFontFiles) {
   return (painter: unknown) => {
@@ -86,7 +80,7 @@ function paintTexts(texts: readonly TextLine[], fonts: ReportFontFiles) {
       const width = measureText(t.text, t.fontSize, t.weight);
       const x = t.align === 'right' ? t.x + t.width - width : t.align === 'center' ? t.x + (t.width - width) / 2 : t.x;
       const y = t.y + (t.lineHeight - t.fontSize * FONT_BOX) / 2;
-      painter.font(file).fontSize(t.fontSize).fillColor(t.color).text(t.text, x, y, { lineBreak: false, features: NO_FEATURES });
+      painter.font(file).fontSize(t.fontSize).fillColor(t.color).text(t.text, x, y, { lineBreak: false });
     }
     return null;
   };

@@ -9,6 +9,7 @@ import type {
   Assumption,
   HeadcountRow,
   HiresInQuarter,
+  KeyFigure,
   LayerStanding,
   ReportContent,
   ReportHire,
@@ -198,6 +199,35 @@ export function buildContent(input: ReportInput): ReportContent {
       ? `${target?.name ?? ''} reaches its gate in ${target?.readyQuarter ?? ''}, in time for the target.`
       : `${target?.name ?? ''} ${target?.readyQuarter ? `reaches its gate only in ${target.readyQuarter}` : 'does not reach its gate within the plan'}: the target is missed.`);
   const roleName = new Map(input.roles.map((r) => [r.id, r.name]));
+  const critical = warnings.filter((w) => w.severity === 'critical').length;
+  const existing = hireList.length - proposedHires;
+  const late = plan.items.filter((i) => i.finish !== null && i.finish > s.horizonWeeks).length;
+  const figures: KeyFigure[] = [
+    {
+      value: target?.readyQuarter ?? 'not reached',
+      label: `${target?.name ?? ''} ready`,
+      note: `${onTime ? 'on time: target' : 'late: target'} ${s.targetDate ?? addWeeksIso(s.startDate, s.targetWeek)}`,
+      tone: onTime ? 'good' : 'bad',
+    },
+    {
+      value: String(proposedHires),
+      label: `new hire${proposedHires === 1 ? '' : 's'} proposed`,
+      note: existing === 0 ? 'none open or planned yet' : `+ ${existing} open or planned`,
+      tone: 'neutral',
+    },
+    {
+      value: String(scheduled),
+      label: `work item${scheduled === 1 ? '' : 's'} scheduled`,
+      note: late === 0 ? 'all finish within the plan' : `${late} finish${late === 1 ? 'es' : ''} after the horizon`,
+      tone: late === 0 ? 'good' : 'neutral',
+    },
+    {
+      value: String(critical),
+      label: `critical warning${critical === 1 ? '' : 's'}`,
+      note: `${warnings.length} warning${warnings.length === 1 ? '' : 's'} in all`,
+      tone: critical === 0 ? 'good' : 'bad',
+    },
+  ];
 
   return {
     cover: {
@@ -213,7 +243,7 @@ export function buildContent(input: ReportInput): ReportContent {
       },
       target: targetText,
     },
-    summary: { headline, layers, hiresByQuarter: hiresByQuarter(hireList), warnings },
+    summary: { headline, figures, layers, hiresByQuarter: hiresByQuarter(hireList), warnings },
     roadmap: roadmap(input),
     hires: hireList,
     assumptions: assumptions(input),

@@ -162,7 +162,11 @@ export class Flow {
    * A table: each cell wrapped to its column, a row never split across pages, the header row
    * repeated at the top of every page the table runs onto.
    */
-  table(columns: readonly Column[], rows: readonly TableRow[], options: { fontSize?: number; zebra?: boolean } = {}): { page: PageDraft; y: number; height: number }[] {
+  table(
+    columns: readonly Column[],
+    rows: readonly TableRow[],
+    options: { fontSize?: number; zebra?: boolean; /** Said again above the header on each page the table runs on to. */ caption?: { text: string; color: string } } = {},
+  ): { page: PageDraft; y: number; height: number }[] {
     const placed: { page: PageDraft; y: number; height: number }[] = [];
     const fontSize = options.fontSize ?? TYPE.small;
     const lh = lineHeightOf(fontSize);
@@ -187,6 +191,10 @@ export class Flow {
       const height = heights[r] ?? lh;
       if (!this.fits(height)) {
         this.newPage();
+        if (options.caption) {
+          this.y += this.page.text(`${options.caption.text} (continued)`, this.left, this.y, this.width, { fontSize: TYPE.body, weight: 600, color: options.caption.color });
+          this.y += 3;
+        }
         drawHeader();
       }
       if (options.zebra && r % 2 === 1) this.page.rect(this.left, this.y, this.width, height, '#fafbfc');

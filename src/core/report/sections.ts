@@ -1,8 +1,8 @@
 import { layerById, LAYERS } from '../domain/layers';
 import { columns, Flow, lineHeightOf, PageDraft, round, type TableRow } from './flow';
 import { percent } from './content';
-import { measureText, wrapText } from './metrics';
-import { ACCENT, FAINT, INK, LAYER_COLORS, MUTED, OTHER_COLOR, PANEL, RULE, SEVERITY_COLORS, tint, TYPE, type PageFrame } from './theme';
+import { fitText, measureText, wrapText } from './metrics';
+import { ACCENT, FAINT, GOOD, INK, LAYER_COLORS, MUTED, OTHER_COLOR, PANEL, RULE, SEVERITY_COLORS, tint, TYPE, type PageFrame } from './theme';
 import type { ReportContent, ReportWarning, SectionId } from './types';
 
 export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
@@ -51,7 +51,21 @@ export function summaryPages(content: ReportContent, frame: PageFrame, firstPage
   const flow = sectionFlow('summary', frame);
   const { summary } = content;
   flow.paragraph(summary.headline, { fontSize: 11, color: INK });
-  flow.gap(8);
+  flow.gap(10);
+  // Four figures a reader takes in at a glance.
+  const tileGap = 10;
+  const tileWidth = (flow.width - 3 * tileGap) / 4;
+  const tileHeight = 62;
+  summary.figures.forEach((figure, i) => {
+    const x = flow.left + i * (tileWidth + tileGap);
+    const color = figure.tone === 'good' ? GOOD : figure.tone === 'bad' ? SEVERITY_COLORS.critical : ACCENT;
+    flow.page.rect(x, flow.y, tileWidth, tileHeight, PANEL, null, { radius: 3 });
+    flow.page.rect(x, flow.y, 3, tileHeight, color);
+    flow.page.text(fitText(figure.value, tileWidth - 18, 18, 600), x + 11, flow.y + 6, tileWidth - 16, { fontSize: 18, weight: 600, color });
+    flow.page.text(fitText(figure.label, tileWidth - 18, TYPE.small, 600), x + 11, flow.y + 30, tileWidth - 16, { fontSize: TYPE.small, weight: 600 });
+    flow.page.text(fitText(figure.note, tileWidth - 18, TYPE.tiny), x + 11, flow.y + 44, tileWidth - 16, { fontSize: TYPE.tiny, color: MUTED });
+  });
+  flow.y += tileHeight + 6;
 
   flow.heading('Where each layer stands');
   const cols = columns(flow.width, [
@@ -335,14 +349,14 @@ export function appendixPages(content: ReportContent, frame: PageFrame): PageDra
     { header: 'Owner', width: 90 },
     { header: 'Tools', width: null },
   ], 8, 10);
-  for (const layer of [...LAYERS].reverse()) {
+  for (const layer of LAYERS) {
     const rows = content.inventory.filter((c) => c.layer === layer.id);
     if (rows.length === 0) continue;
     flow.heading(layer.name, TYPE.body, 50, LAYER_COLORS[layer.id]);
     flow.table(
       inventoryColumns,
       rows.map((c) => ({ swatch: LAYER_COLORS[c.layer], cells: [c.name, `${c.currentMaturity} → ${c.targetMaturity}`, c.owner || '—', c.tools || '—'] })),
-      { zebra: true },
+      { zebra: true, caption: { text: layer.name, color: LAYER_COLORS[layer.id] } },
     );
   }
   flow.paragraph('Maturity: current → target, from 0 (none) to 4 (optimised).', { fontSize: TYPE.tiny, color: MUTED });

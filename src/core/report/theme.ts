@@ -28,6 +28,7 @@ export const FAINT = '#9aa5b1';
 export const RULE = '#d9dee3';
 export const PANEL = '#f4f6f8';
 export const ACCENT = '#1d4e89';
+export const GOOD = '#2f7d4f';
 export const SEVERITY_COLORS = { critical: '#b42318', major: '#b54708', minor: '#52606d' } as const;
 
 /**

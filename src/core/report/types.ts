@@ -112,6 +112,13 @@ export interface HeadcountRow {
   readonly planned: string;
 }
 
+export interface KeyFigure {
+  readonly value: string;
+  readonly label: string;
+  readonly note: string;
+  readonly tone: 'good' | 'bad' | 'neutral';
+}
+
 export interface ReportContent {
   readonly cover: {
     readonly organisation: string;
@@ -128,6 +135,8 @@ export interface ReportContent {
   };
   readonly summary: {
     readonly headline: string;
+    /** The four figures at the top of the summary. */
+    readonly figures: readonly KeyFigure[];
     readonly layers: readonly LayerStanding[];
     readonly hiresByQuarter: readonly HiresInQuarter[];
     /** All warnings, most important first (see `severityOf`). */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LayerId } from '../core/domain/layers';
+import type { WorkspaceSnapshot } from '../shared/contract';
 import { ScreenTabs, panelId, tabId, type ScreenTab } from './components/ScreenTabs';
 import { TitleBar } from './components/TitleBar';
 import { Toasts } from './components/Toasts';
@@ -43,6 +44,14 @@ export function App() {
     );
   }
   const { snapshot } = load;
+  return <Loaded snapshot={snapshot} />;
+}
+
+function Loaded({ snapshot }: { readonly snapshot: WorkspaceSnapshot }) {
+  const name = snapshot.organisation.name;
+  useEffect(() => {
+    document.title = name ? `${name} — Groundwork` : 'Groundwork';
+  }, [name]);
   return (
     <div className="app">
       <TitleBar snapshot={snapshot} />

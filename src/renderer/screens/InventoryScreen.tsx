@@ -6,7 +6,7 @@ import { capabilityFieldsSchema, capabilityPatchSchema, type CapabilityPatch } f
 import { ApiError } from '../api';
 import { EditableText } from '../components/EditableText';
 import { FormField, focusFirstInvalid } from '../components/FormField';
-import { MaturityOptions, maturityRubric, toMaturity } from '../components/maturity';
+import { MaturityOptions, maturityHint, toMaturity } from '../components/maturity';
 import { ConfirmDialog, Modal } from '../components/Modal';
 import { SelectField } from '../components/SelectField';
 import { percent, readinessTone } from '../format';
@@ -25,7 +25,8 @@ interface Props {
 
 export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
   const { capabilities, readiness } = useSnapshot();
-  const [adding, setAdding] = useState(false);
+  /** The layer the add dialog starts on, or null when it is closed. */
+  const [adding, setAdding] = useState<LayerId | null>(null);
   const [deleting, setDeleting] = useState<Capability | null>(null);
   const { run } = useWorkspace();
   const { notify } = useToasts();
@@ -70,7 +71,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
               ))}
             </select>
           </div>
-          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+          <button type="button" className="button button-primary" onClick={() => setAdding(filter === 'all' ? 'collect' : filter)}>
             Add capability
           </button>
         </div>
@@ -92,7 +93,9 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
 
       {layers.map((layer) => {
         const own = capabilities.filter((c) => c.layer === layer.id);
-        const r = readiness.layers.find((l) => l.layer === layer.id)?.readiness ?? null;
+        const layerReadiness = readiness.layers.find((l) => l.layer === layer.id);
+        const r = layerReadiness?.readiness ?? null;
+        const weakestIds = new Set(layerReadiness?.weakest ?? []);
         return (
           <section key={layer.id} className="layer-section" aria-labelledby={`layer-heading-${layer.id}`} data-testid={`inventory-${layer.id}`}>
             <div className="layer-section-head">
@@ -103,7 +106,12 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
               <p className="layer-summary">{layer.summary}</p>
             </div>
             {own.length === 0 ? (
-              <p className="empty">No capabilities in this layer yet.</p>
+              <p className="empty">
+                No capabilities in this layer yet, so it is not tracked.{' '}
+                <button type="button" className="link-button" onClick={() => setAdding(layer.id)}>
+                  Add one to {layer.name}
+                </button>
+              </p>
             ) : (
               <>
                 <div className="cap-header" aria-hidden="true">
@@ -115,7 +123,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
                 </div>
                 <ul className="cap-list" aria-label={`Capabilities in ${layer.name}`}>
                   {own.map((c) => (
-                    <CapabilityRow key={c.id} capability={c} onDelete={() => setDeleting(c)} />
+                    <CapabilityRow key={c.id} capability={c} weakest={weakestIds.has(c.id)} onDelete={() => setDeleting(c)} />
                   ))}
                 </ul>
               </>
@@ -124,7 +132,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
         );
       })}
 
-      {adding && <AddCapabilityDialog defaultLayer={filter === 'all' ? 'collect' : filter} onClose={() => setAdding(false)} />}
+      {adding && <AddCapabilityDialog defaultLayer={adding} onClose={() => setAdding(null)} />}
       {deleting && (
         <ConfirmDialog
           title={`Delete "${deleting.name}"?`}
@@ -142,7 +150,14 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
   );
 }
 
-function CapabilityRow({ capability: c, onDelete }: { readonly capability: Capability; readonly onDelete: () => void }) {
+interface RowProps {
+  readonly capability: Capability;
+  /** It sets its layer's readiness (the layer's minimum). */
+  readonly weakest: boolean;
+  readonly onDelete: () => void;
+}
+
+function CapabilityRow({ capability: c, weakest, onDelete }: RowProps) {
   const { edit } = useWorkspace();
 
   const save = <K extends keyof CapabilityPatch & keyof Capability>(field: K, value: NonNullable<CapabilityPatch[K]>, what: string) =>
@@ -160,26 +175,35 @@ function CapabilityRow({ capability: c, onDelete }: { readonly capability: Capab
     <li className="cap-row" data-testid={`capability-${c.id}`}>
       <div className="cap-area-name">
         <EditableText label={`Name of ${c.name}`} value={c.name} field="name" wrap validate={check('name')} onCommit={(v) => save('name', v, 'name')} className="field-strong" />
-        {c.description && <p className="cell-hint" title={c.description}>{c.description}</p>}
+        {weakest && (
+          <span className="badge badge-weakest" title="The layer is only as ready as this capability">
+            sets the layer's readiness
+          </span>
+        )}
+        {c.description && (
+          <p className="cell-hint" title={c.description}>
+            {c.description}
+          </p>
+        )}
       </div>
       <div className="cap-area-current">
         <SelectField
           label={`Current maturity of ${c.name}`}
           value={String(c.currentMaturity)}
-          title={maturityRubric(c.currentMaturity)}
+          title={maturityHint(c.currentMaturity, c.id)}
           onCommit={(v) => save('currentMaturity', toMaturity(v), 'current maturity')}
         >
-          <MaturityOptions />
+          <MaturityOptions capabilityId={c.id} />
         </SelectField>
       </div>
       <div className="cap-area-target">
         <SelectField
           label={`Target maturity of ${c.name}`}
           value={String(c.targetMaturity)}
-          title={maturityRubric(c.targetMaturity)}
+          title={maturityHint(c.targetMaturity, c.id)}
           onCommit={(v) => save('targetMaturity', toMaturity(v), 'target maturity')}
         >
-          <MaturityOptions />
+          <MaturityOptions capabilityId={c.id} />
         </SelectField>
       </div>
       <div className="cap-area-owner">

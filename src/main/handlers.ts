@@ -5,7 +5,8 @@ import { validateProblem, ScheduleError } from '../core/engine';
 import type { WorkItem } from '../core/domain/planning';
 import { plan } from '../core/planner';
 import type { WorkspaceSnapshot } from '../shared/contract';
-import { loadPlanInput, type Workspace } from '../storage';
+import type { PlanResult } from '../core/planner';
+import { loadPlanInput, type PlanAcceptance, type Workspace } from '../storage';
 import { HandlerError, type Handlers } from './ipc';
 
 export interface HandlerDeps {
@@ -29,6 +30,40 @@ export function snapshotOf(ws: Workspace): WorkspaceSnapshot {
     scenarios: ws.listScenarios(),
     readiness: computeReadiness(capabilities),
   };
+}
+
+/**
+ * What accepting a plan writes: each scheduled proposal as a planned work item (predecessors on
+ * other proposals follow them), each proposed hire as a planned person starting when planned.
+ */
+export function acceptance(result: PlanResult, today: string): PlanAcceptance {
+  const proposals = result.items.filter((i) => i.source === 'proposal' && i.start !== null);
+  const newIds = new Map(proposals.map((i, n) => [i.id, `accepted-${today}-${n + 1}-${i.id.replace(/[^a-z0-9]+/gi, '-')}`]));
+  const workItems = proposals.map((i) => ({
+    id: newIds.get(i.id) ?? i.id,
+    title: i.title,
+    capabilityId: i.capabilityId,
+    fromMaturity: i.fromMaturity,
+    toMaturity: i.toMaturity,
+    durationWeeks: i.durationWeeks,
+    demand: i.demand,
+    predecessors: i.predecessors.map((p) => newIds.get(p) ?? p),
+    releaseDate: null,
+    pinnedStart: null,
+    status: 'planned' as const,
+    notes: `Accepted on ${today} from the plan of scenario “${result.scenario.name}” (${i.startQuarter}). ${i.placement.text}`,
+  }));
+  const people = result.hires
+    .filter((h) => h.source === 'proposed')
+    .map((h) => ({
+      name: `${h.roleName} hire (${h.quarter})`,
+      roleId: h.roleId,
+      fte: 1,
+      status: 'planned' as const,
+      startDate: h.startDate,
+      endDate: null,
+    }));
+  return { workItems, people };
 }
 
 /**
@@ -165,5 +200,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'plan.run': ({ scenarioId }) => planOf(scenarioId),
     'plan.compare': ({ scenarioIds }) => ({ plans: scenarioIds.map((id) => planOf(id)) }),
+    'plan.accept': ({ scenarioId }) => {
+      const result = planOf(scenarioId);
+      deps.workspace().acceptPlan(acceptance(result, deps.today()));
+      return snapshot();
+    },
   };
 }

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { toIsoDate } from '../core/calendar';
 import { INVOKE_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../shared/channels';
 import { WorkspaceError } from '../storage';
+import { exportJson, exportRoadmapPdf, importJson } from './exports';
 import { createHandlers } from './handlers';
 import { dispatch } from './ipc';
 import { buildMenu } from './menu';
@@ -140,6 +141,12 @@ function start(): void {
               .catch((error: unknown) => dialog.showErrorBox('Could not save a copy', error instanceof Error ? error.message : String(error)));
           },
           showInFolder: () => shell.showItemInFolder(session.current.path),
+          exportPdf: (paper) => void exportRoadmapPdf(win, session.current, paper),
+          exportJson: () => void exportJson(win, session.current),
+          importJson: () =>
+            void importJson(win, { migrationsDir, nativeBinding }).then((path) => {
+              if (path) switchTo(path, false);
+            }),
           undo: () => sendKey('Z', false),
           redo: () => sendKey('Z', true),
           about: () =>

@@ -6,6 +6,9 @@ export interface MenuActions {
   readonly openRecent: (path: string) => void;
   readonly clearRecent: () => void;
   readonly saveAs: () => void;
+  readonly exportPdf: (paper: 'a4' | 'letter') => void;
+  readonly exportJson: () => void;
+  readonly importJson: () => void;
   readonly showInFolder: () => void;
   readonly undo: () => void;
   readonly redo: () => void;
@@ -33,6 +36,16 @@ export function buildMenu(actions: MenuActions, recent: readonly string[], isDev
         { type: 'separator' },
         { label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: actions.saveAs },
         { label: 'Show Workspace in Folder', click: actions.showInFolder },
+        { type: 'separator' },
+        {
+          label: 'Export Roadmap &PDF',
+          submenu: [
+            { label: 'A4…', accelerator: 'CmdOrCtrl+P', click: () => actions.exportPdf('a4') },
+            { label: 'US Letter…', click: () => actions.exportPdf('letter') },
+          ],
+        },
+        { label: 'Export Workspace JSON…', click: actions.exportJson },
+        { label: 'Import Workspace JSON…', click: actions.importJson },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -26,7 +26,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
 
   const temp = `${out}.${process.pid}.tmp`;
   try {
-    const workspace = openWorkspace(temp, { create: true });
+    const workspace = openWorkspace(temp, { create: true, now: () => new Date(`${today}T12:00:00Z`) });
     try {
       workspace.seed(buildDemoOrganisation(today));
     } finally {

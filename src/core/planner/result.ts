@@ -1,6 +1,7 @@
 import { LAYERS } from '../domain/layers';
 import { readinessOfLayer } from '../domain/readiness';
 import { addWeeksIso, quarterLabel, quarterLabelOfWeek, WEEKS_PER_QUARTER, weekOf } from './calendar';
+import { capacitySteps, UNITS_PER_FTE } from './capacity';
 import type { PlannerContext } from './context';
 import type { PlanItem } from './items';
 import type { BlockCause, Placed } from './pass';
@@ -203,6 +204,13 @@ export function buildResult(ctx: PlannerContext): PlanResult {
     startWeek: index * WEEKS_PER_QUARTER,
     startDate: addWeeksIso(start, index * WEEKS_PER_QUARTER),
   }));
+  const allChanges = [...ctx.peopleChanges, ...ctx.hires.map((h) => ({ roleId: h.roleId, week: h.productiveWeek, units: UNITS_PER_FTE }))];
+  const steps = capacitySteps(allChanges, ctx.input.roles.map((r) => r.id));
+  const capacity = ctx.input.roles.map((r) => ({
+    roleId: r.id,
+    roleName: r.name,
+    steps: (steps.get(r.id) ?? []).map((s) => ({ from: s.from, people: s.units / UNITS_PER_FTE })),
+  }));
   const makespan = items.reduce((max, i) => Math.max(max, i.finish ?? 0), 0);
   return {
     version: 1,
@@ -214,6 +222,7 @@ export function buildResult(ctx: PlannerContext): PlanResult {
     layers,
     warnings: ctx.warnings,
     decisions: ctx.decisions,
+    capacity,
     makespan,
   };
 }

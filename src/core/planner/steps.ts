@@ -2,7 +2,7 @@ import { catalogRole } from '../domain/catalog/roles';
 import { LAYERS, layerLevel, type LayerId } from '../domain/layers';
 import { readinessOfLayer } from '../domain/readiness';
 import type { Role } from '../domain/types';
-import { addWeeksIso, quarterIndexOf, quarterLabelOfWeek, WEEKS_PER_QUARTER, weekOf } from './calendar';
+import { quarterIndexOf, quarterLabelOfWeek, WEEKS_PER_QUARTER, weekOf } from './calendar';
 import { capacitySteps, personChanges, UNITS_PER_FTE, type CapacityChange } from './capacity';
 import type { HireDraft, PlannerContext } from './context';
 import { collectItems, isActive, type PlanItem } from './items';

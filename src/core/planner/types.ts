@@ -136,6 +136,13 @@ export interface PlanQuarter {
   readonly startDate: string;
 }
 
+/** A role's capacity over the plan, in people (FTE): from each `from` week on, until the next step. */
+export interface RoleCapacity {
+  readonly roleId: string;
+  readonly roleName: string;
+  readonly steps: readonly { readonly from: number; readonly people: number }[];
+}
+
 /** One step of the planner's reasoning, in the order it was taken. */
 export interface PlanDecision {
   readonly step: number;
@@ -155,6 +162,8 @@ export interface PlanResult {
   readonly layers: readonly LayerProjection[];
   readonly warnings: readonly PlanWarning[];
   readonly decisions: readonly PlanDecision[];
+  /** Capacity per role with the plan's hires (people from their productive week on). */
+  readonly capacity: readonly RoleCapacity[];
   /** Last finish week of the scheduled items (0 when nothing is scheduled). */
   readonly makespan: number;
 }

@@ -152,6 +152,24 @@ describe('IPC dispatch', () => {
     expect(plans.find((p) => p.scenario.name === 'No hiring')!.hires.filter((h) => h.source === 'proposed')).toEqual([]);
   });
 
+  it('accepts a plan: proposals become planned items, proposed hires planned people, in one go', async () => {
+    const before = await snapshot();
+    const planned = await dispatch(handlers, 'plan.run', {});
+    if (!planned.ok) throw new Error(planned.error.message);
+    const result = planned.value as { items: { source: string; start: number | null }[]; hires: { source: string; roleId: string }[] };
+    const proposals = result.items.filter((i) => i.source === 'proposal' && i.start !== null).length;
+    const hires = result.hires.filter((h) => h.source === 'proposed');
+    const accepted = await dispatch(handlers, 'plan.accept', {});
+    expect(accepted.ok).toBe(true);
+    const after = await snapshot();
+    expect(after.workItems.length).toBe(before.workItems.length + proposals);
+    expect(after.people.filter((p) => p.status === 'planned').length).toBe(before.people.filter((p) => p.status === 'planned').length + hires.length);
+    const again = await dispatch(handlers, 'plan.run', {});
+    if (!again.ok) throw new Error(again.error.message);
+    const replanned = again.value as { items: { source: string; start: number | null }[] };
+    expect(replanned.items.filter((i) => i.source === 'proposal' && i.start !== null).length).toBe(0);
+  });
+
   it('applies a valid edit and answers the new snapshot with readiness recomputed', async () => {
     const before = await snapshot();
     const target = before.capabilities.find((c) => c.currentMaturity < c.targetMaturity);

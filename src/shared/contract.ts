@@ -98,6 +98,11 @@ export const contract = {
   /** The plan of a scenario (default: the workspace's default scenario). */
   'plan.run': method<typeof planRequest, PlanResult>(planRequest),
   'plan.compare': method<typeof compareRequest, ScenarioComparison>(compareRequest),
+  /**
+   * Accepts a scenario's plan: its scheduled proposals become planned work items of the user's,
+   * and its proposed hires become planned hires in the headcount.
+   */
+  'plan.accept': method<typeof planRequest, WorkspaceSnapshot>(planRequest),
 } as const;
 
 export type Contract = typeof contract;

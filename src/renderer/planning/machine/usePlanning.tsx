@@ -1,4 +1,5 @@
 import { useActorRef, useSelector } from '@xstate/react';
+import type { ActorRefFrom } from 'xstate';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Scenario } from '../../../core/domain/planning';
 import type { PlannedItem, PlanResult } from '../../../core/planner/types';
@@ -8,7 +9,7 @@ import { useSnapshot, useWorkspace } from '../../workspace/WorkspaceProvider';
 import { createAcceptPlanActor, createRunPlanActor, createSavePinActor, type PlanningApi } from './actors';
 import { planningMachine, type PlanningStateValue } from './planningMachine';
 
-type PlanningActorRef = ReturnType<typeof useActorRef<typeof planningMachine>>;
+type PlanningActorRef = ActorRefFrom<typeof planningMachine>;
 
 const PlanningActorContext = createContext<PlanningActorRef | null>(null);
 
@@ -46,6 +47,7 @@ export function PlanningProvider({ children }: { readonly children: ReactNode })
         savePin: createSavePinActor(api),
       },
     }),
+    { input: {} },
   );
 
   useEffect(() => {

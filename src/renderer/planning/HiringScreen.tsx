@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import type { PlanResult } from '../../core/planner/types';
+import { ConfirmDialog } from '../components/Modal';
+import { usePlanning } from './machine/usePlanning';
+import { PlanningScreen } from './PlanningScreen';
+import { HIRE_STATUS_LABELS, addWeeks, formatMoney, hireCostByQuarter, layerName, quarterCount, quarterLabelAt } from './planFormat';
+
+/** The hires of the plan, the open requisitions and planned hires it checked, and accepting the plan. */
+export function HiringScreen() {
+  const { plan, busy, accept, status } = usePlanning();
+  const [confirming, setConfirming] = useState(false);
+  const proposals = plan?.items.filter((i) => i.source === 'proposal' && i.start !== null).length ?? 0;
+  const proposedHires = plan?.hires.filter((h) => h.source === 'proposed').length ?? 0;
+
+  return (
+    <PlanningScreen
+      title="Hiring plan"
+      lede="The hires the plan proposes, in the order the foundations allow, and the open requisitions and planned hires it checked against them."
+      actions={
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => setConfirming(true)}
+          disabled={!plan || busy || (proposals === 0 && proposedHires === 0)}
+          data-testid="accept-plan"
+        >
+          {status === 'accepting' ? 'Accepting…' : 'Accept plan…'}
+        </button>
+      }
+    >
+      {(p) => <HiringTables plan={p} />}
+      {confirming && plan && (
+        <ConfirmDialog
+          title={`Accept the plan of “${plan.scenario.name}”?`}
+          message={
+            <p>
+              {proposals} proposed work items become your planned items, and {proposedHires} proposed hires become planned hires in the headcount. You can
+              still edit or delete them afterwards.
+            </p>
+          }
+          confirmLabel="Accept plan"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            accept();
+          }}
+        />
+      )}
+    </PlanningScreen>
+  );
+}
+
+function HiringTables({ plan }: { readonly plan: PlanResult }) {
+  const anySalary = plan.hires.some((h) => h.annualSalary !== null);
+  const warned = new Map(plan.warnings.filter((w) => w.code === 'luxury-hire-early').flatMap((w) => [w.hireId, w.personId].filter((id): id is string => !!id).map((id) => [id, w])));
+  const quarters = quarterCount(plan);
+  const cost = hireCostByQuarter(plan, quarters);
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="hires-heading">
+        <h2 id="hires-heading" className="panel-title">
+          Hires <span className="count">{plan.hires.length}</span>
+        </h2>
+        {plan.hires.length === 0 ? (
+          <p className="empty">No hires: the team’s capacity carries the plan, or the scenario allows none.</p>
+        ) : (
+          <table className="grid-table hiring-table" data-testid="hiring-table">
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col">Quarter</th>
+                <th scope="col">Start</th>
+                <th scope="col">Requisition</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="col-reason">
+                  Reason
+                </th>
+                {anySalary && (
+                  <th scope="col" className="num">
+                    Annual salary
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {plan.hires.map((hire) => {
+                const warning = warned.get(hire.id) ?? (hire.personId ? warned.get(hire.personId) : undefined);
+                return (
+                  <tr key={hire.id} id={`hire-${hire.id}`} data-testid={`hire-${hire.id}`} className={warning ? 'has-warning' : undefined}>
+                    <td className="strong">
+                      {hire.roleName}
+                      {hire.personName && <span className="cell-hint">{hire.personName}</span>}
+                    </td>
+                    <td>{hire.quarter}</td>
+                    <td className="nowrap">
+                      {hire.startDate}
+                      <span className="cell-hint">week {hire.startWeek}</span>
+                    </td>
+                    <td className="nowrap">
+                      {hire.requisitionWeek === null ? (
+                        <span className="muted">{hire.status === 'open_req' ? 'open now' : '—'}</span>
+                      ) : (
+                        <>
+                          {addWeeks(plan.scenario.startDate, hire.requisitionWeek)}
+                          <span className="cell-hint">week {hire.requisitionWeek}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <span className={`badge hire-status status-${hire.status}`}>{HIRE_STATUS_LABELS[hire.status]}</span>
+                    </td>
+                    <td className="col-reason">
+                      {warning && (
+                        <span className="badge badge-warn warning-code" title={warning.message}>
+                          {warning.code}
+                        </span>
+                      )}
+                      <span className="hire-reason">{hire.reason}</span>
+                      {hire.layer && <span className="cell-hint">For {layerName(hire.layer)}</span>}
+                    </td>
+                    {anySalary && <td className="num">{hire.annualSalary === null ? '—' : formatMoney(hire.annualSalary)}</td>}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {anySalary && (
+        <section className="panel" aria-labelledby="hire-cost-heading">
+          <h2 id="hire-cost-heading" className="panel-title">
+            Salary cost of the hires by quarter
+          </h2>
+          <table className="grid-table summary-table" data-testid="hire-cost">
+            <thead>
+              <tr>
+                {Array.from({ length: quarters }, (_, q) => (
+                  <th scope="col" className="num" key={q}>
+                    {quarterLabelAt(plan, q)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                {cost.map((c, q) => (
+                  <td className="num" key={q}>
+                    {c === null ? '—' : formatMoney(c)}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}

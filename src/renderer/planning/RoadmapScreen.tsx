@@ -1,0 +1,274 @@
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { LayerId } from '../../core/domain/layers';
+import type { PlannedItem, PlanResult } from '../../core/planner/types';
+import { useSnapshot } from '../workspace/WorkspaceProvider';
+import { CardMenu } from './CardMenu';
+import { usePlanning } from './machine/usePlanning';
+import { PlanningScreen } from './PlanningScreen';
+import { LAYERS_TOP_DOWN, WEEKS_PER_QUARTER, quarterCount, quarterLabelAt, weeksLabel } from './planFormat';
+import { WorkItemEditor, type EditTarget } from './WorkItemEditor';
+
+const DRAG_TYPE = 'application/x-groundwork-item';
+
+type RowId = LayerId | 'none';
+
+/** The roadmap: quarters as columns, the pyramid's layers as rows (the bottom layer at the bottom). */
+export function RoadmapScreen() {
+  const [editing, setEditing] = useState<EditTarget | null>(null);
+  return (
+    <PlanningScreen
+      title="Roadmap"
+      lede="The plan by quarter, climbing the pyramid from the bottom. Drag a card to another quarter (or focus it and press Alt+← / Alt+→) to pin it there; Enter opens it."
+      actions={
+        <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'new' })}>
+          New work item
+        </button>
+      }
+    >
+      {(plan) => <RoadmapGrid plan={plan} onEdit={setEditing} />}
+      {editing && <WorkItemEditor target={editing} onClose={() => setEditing(null)} />}
+    </PlanningScreen>
+  );
+}
+
+function RoadmapGrid({ plan, onEdit }: { readonly plan: PlanResult; readonly onEdit: (target: EditTarget) => void }) {
+  const { workItems } = useSnapshot();
+  const { pinAtQuarter, unpin, moving, planCount } = usePlanning();
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<number | null>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  // After a move the card is re-rendered from the new plan (a proposal even gets a new id): find it again by title.
+  const refocus = useRef<string | null>(null);
+
+  const quarters = quarterCount(plan);
+  const scheduled = plan.items.filter((i) => i.start !== null);
+  const unscheduled = plan.items.filter((i) => i.start === null && i.status !== 'done' && i.status !== 'dropped');
+  const rows: RowId[] = [...(scheduled.some((i) => i.layer === null) ? (['none'] as const) : []), ...LAYERS_TOP_DOWN.map((l) => l.id)];
+
+  useEffect(() => {
+    const title = refocus.current;
+    if (!title || !gridRef.current) return;
+    const card = Array.from(gridRef.current.querySelectorAll<HTMLElement>('[data-card-title]')).find((el) => el.dataset.cardTitle === title);
+    if (card) {
+      refocus.current = null;
+      card.focus();
+    }
+  }, [planCount]);
+
+  const quarterOf = (item: PlannedItem): number => {
+    if (moving?.itemId === item.id) return moving.quarterIndex;
+    return Math.floor((item.start ?? 0) / WEEKS_PER_QUARTER);
+  };
+
+  const move = (item: PlannedItem, quarterIndex: number) => {
+    if (quarterIndex < 0 || quarterIndex >= quarters) return;
+    refocus.current = item.title;
+    pinAtQuarter(item, quarterIndex);
+  };
+
+  const edit = (item: PlannedItem) => {
+    const stored = workItems.find((w) => w.id === item.id);
+    onEdit(stored ? { kind: 'stored', item: stored } : { kind: 'proposal', item });
+  };
+
+  const drop = (event: DragEvent<HTMLDivElement>, quarterIndex: number) => {
+    event.preventDefault();
+    const id = event.dataTransfer.getData(DRAG_TYPE) || event.dataTransfer.getData('text/plain') || dragging;
+    setDragging(null);
+    setDropTarget(null);
+    const item = plan.items.find((i) => i.id === id);
+    if (item && quarterIndex !== quarterOf(item)) move(item, quarterIndex);
+  };
+
+  const readyIn = new Map(plan.layers.map((l) => [l.layer, l]));
+
+  return (
+    <>
+      <div className="roadmap-scroll" ref={gridRef}>
+        <div
+          className="roadmap"
+          style={{ gridTemplateColumns: `var(--roadmap-label) repeat(${quarters}, minmax(var(--roadmap-col), 1fr))` }}
+          data-testid="roadmap"
+          role="table"
+          aria-label={`Roadmap of ${scheduled.length} scheduled items over ${quarters} quarters`}
+        >
+          <div role="row" className="roadmap-row roadmap-head">
+            <div role="columnheader" className="roadmap-corner">
+              Layer
+            </div>
+            {Array.from({ length: quarters }, (_, q) => (
+              <div role="columnheader" key={q} className={`roadmap-quarter${q >= plan.quarters.length ? ' is-beyond' : ''}`}>
+                <span className="roadmap-quarter-label">{quarterLabelAt(plan, q)}</span>
+                <span className="roadmap-quarter-weeks">
+                  wk {q * WEEKS_PER_QUARTER}–{(q + 1) * WEEKS_PER_QUARTER}
+                  {q >= plan.quarters.length ? ' · past horizon' : ''}
+                </span>
+              </div>
+            ))}
+          </div>
+          {rows.map((row) => {
+            const projection = row === 'none' ? undefined : readyIn.get(row);
+            const items = scheduled.filter((i) => (i.layer ?? 'none') === row);
+            const readyQuarter = projection?.readyWeek == null ? null : Math.floor(projection.readyWeek / WEEKS_PER_QUARTER);
+            return (
+              <div role="row" key={row} className={`roadmap-row layer-${row}`} data-testid={`roadmap-row-${row}`}>
+                <div role="rowheader" className="roadmap-layer">
+                  <span className="roadmap-layer-name">{projection?.name ?? 'No capability'}</span>
+                  {projection && (
+                    <span className="roadmap-layer-ready">
+                      {projection.readyWeek === 0 ? 'at gate now' : projection.readyQuarter ? `gate ${projection.readyQuarter}` : 'gate not reached'}
+                    </span>
+                  )}
+                  <span className="roadmap-layer-count">{items.length} items</span>
+                </div>
+                {Array.from({ length: quarters }, (_, q) => {
+                  const inCell = items.filter((i) => quarterOf(i) === q).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+                  return (
+                    <div
+                      role="cell"
+                      key={q}
+                      className={`roadmap-cell${dropTarget === q && dragging ? ' is-drop' : ''}${readyQuarter === q ? ' is-gate' : ''}${q >= plan.quarters.length ? ' is-beyond' : ''}`}
+                      data-testid={`cell-${row}-${q}`}
+                      onDragOver={(e) => {
+                        if (!dragging) return;
+                        e.preventDefault();
+                        e.dataTransfer.dropEffect = 'move';
+                        if (dropTarget !== q) setDropTarget(q);
+                      }}
+                      onDragLeave={() => setDropTarget((t) => (t === q ? null : t))}
+                      onDrop={(e) => drop(e, q)}
+                    >
+                      {inCell.map((item) => (
+                        <RoadmapCard
+                          key={item.id}
+                          item={item}
+                          moving={moving?.itemId === item.id}
+                          quarterLabel={quarterLabelAt(plan, q)}
+                          onDragStart={() => setDragging(item.id)}
+                          onDragEnd={() => {
+                            setDragging(null);
+                            setDropTarget(null);
+                          }}
+                          onMove={(delta) => move(item, q + delta)}
+                          onEdit={() => edit(item)}
+                          onUnpin={() => {
+                            refocus.current = item.title;
+                            unpin(item);
+                          }}
+                          canMoveLeft={q > 0}
+                          canMoveRight={q < quarters - 1}
+                        />
+                      ))}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <RoadmapLegend />
+      {unscheduled.length > 0 && (
+        <section className="panel" aria-labelledby="unscheduled-heading">
+          <h2 id="unscheduled-heading" className="panel-title">
+            Not scheduled <span className="count">{unscheduled.length}</span>
+          </h2>
+          <ul className="plain-list">
+            {unscheduled.map((item) => (
+              <li key={item.id}>
+                <button type="button" className="link-button" onClick={() => edit(item)}>
+                  {item.title}
+                </button>
+                <span className="muted"> — {item.placement.text}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function RoadmapLegend() {
+  return (
+    <p className="roadmap-legend">
+      <span className="legend-swatch is-user" aria-hidden="true" /> Your items
+      <span className="legend-swatch is-proposal" aria-hidden="true" /> Planner’s proposals
+      <span className="legend-swatch is-gate" aria-hidden="true" /> Quarter the layer reaches its gate
+    </p>
+  );
+}
+
+interface CardProps {
+  readonly item: PlannedItem;
+  readonly moving: boolean;
+  readonly quarterLabel: string;
+  readonly onDragStart: () => void;
+  readonly onDragEnd: () => void;
+  readonly onMove: (delta: -1 | 1) => void;
+  readonly onEdit: () => void;
+  readonly onUnpin: () => void;
+  readonly canMoveLeft: boolean;
+  readonly canMoveRight: boolean;
+}
+
+function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMove, onEdit, onUnpin, canMoveLeft, canMoveRight }: CardProps) {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.target !== event.currentTarget) return;
+    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      if (event.key === 'ArrowLeft' && canMoveLeft) onMove(-1);
+      if (event.key === 'ArrowRight' && canMoveRight) onMove(1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      onEdit();
+    }
+  };
+
+  const own = item.source === 'user';
+  const label = `${item.title}, ${own ? 'your item' : 'proposal'}, ${quarterLabel}, weeks ${item.start ?? '?'} to ${item.finish ?? '?'}${item.pinned ? ', pinned' : ''}`;
+
+  return (
+    <article
+      className={`roadmap-card${own ? ' is-user' : ' is-proposal'}${item.pinned ? ' is-pinned' : ''}${moving ? ' is-moving' : ''}`}
+      tabIndex={0}
+      draggable
+      aria-label={label}
+      aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Enter"
+      data-testid="roadmap-card"
+      data-item-id={item.id}
+      data-card-title={item.title}
+      onKeyDown={onKeyDown}
+      onDoubleClick={onEdit}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(DRAG_TYPE, item.id);
+        e.dataTransfer.setData('text/plain', item.id);
+        e.dataTransfer.effectAllowed = 'move';
+        onDragStart();
+      }}
+      onDragEnd={onDragEnd}
+    >
+      <div className="roadmap-card-top">
+        <span className="roadmap-card-title">{item.title}</span>
+        <CardMenu
+          label={`Actions for ${item.title}`}
+          items={[
+            { label: own ? 'Edit…' : 'Adopt and edit…', onSelect: onEdit },
+            ...(canMoveLeft ? [{ label: 'Move to the previous quarter', onSelect: () => onMove(-1) }] : []),
+            ...(canMoveRight ? [{ label: 'Move to the next quarter', onSelect: () => onMove(1) }] : []),
+            ...(item.pinned ? [{ label: 'Unpin', onSelect: onUnpin }] : []),
+          ]}
+        />
+      </div>
+      <div className="roadmap-card-meta">
+        <span className="roadmap-card-weeks">{item.start !== null && item.finish !== null ? weeksLabel(item.start, item.finish) : ''}</span>
+        {item.pinned && (
+          <span className="badge badge-pin" data-testid="pinned-badge">
+            Pinned
+          </span>
+        )}
+        <span className={`badge ${own ? 'badge-user' : 'badge-proposal'}`}>{own ? 'Yours' : 'Proposal'}</span>
+      </div>
+    </article>
+  );
+}

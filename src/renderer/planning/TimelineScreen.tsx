@@ -1,0 +1,321 @@
+import { useId, useMemo } from 'react';
+import type { LayerId } from '../../core/domain/layers';
+import type { PlannedItem, PlanResult, RoleCapacity } from '../../core/planner/types';
+import { fte } from '../format';
+import { PlanningScreen } from './PlanningScreen';
+import { LAYERS_TOP_DOWN, WEEKS_PER_QUARTER, layerName, quarterLabelAt, todayIso, weeksBetween } from './planFormat';
+
+/** Hand-drawn SVG: one x scale for the Gantt and the capacity charts, so they line up week by week. */
+const WEEK_PX = 10;
+const ROW_PX = 24;
+const GROUP_PX = 26;
+const HEAD_PX = 40;
+const BAR_PX = 14;
+const CHART_PX = 64;
+const CHART_GAP = 18;
+
+type Row = { readonly kind: 'group'; readonly layer: LayerId | null; readonly y: number } | { readonly kind: 'item'; readonly item: PlannedItem; readonly y: number };
+
+export function TimelineScreen() {
+  return (
+    <PlanningScreen
+      title="Timeline"
+      lede="Every scheduled item by layer, with its dependencies, today, and each role's capacity against the work that needs it week by week."
+    >
+      {(plan) => <Timeline plan={plan} />}
+    </PlanningScreen>
+  );
+}
+
+interface Scale {
+  readonly minWeek: number;
+  readonly maxWeek: number;
+  readonly todayWeek: number;
+  x(week: number): number;
+  readonly width: number;
+}
+
+function useScale(plan: PlanResult): Scale {
+  return useMemo(() => {
+    const todayWeek = weeksBetween(plan.scenario.startDate, todayIso());
+    // Show today when it falls shortly before the plan starts (plans start at the next quarter).
+    const minWeek = todayWeek < 0 && todayWeek > -WEEKS_PER_QUARTER * 2 ? Math.floor(todayWeek) - 1 : 0;
+    const maxWeek = Math.max(plan.scenario.horizonWeeks, plan.makespan) + 2;
+    return { minWeek, maxWeek, todayWeek, x: (week: number) => (week - minWeek) * WEEK_PX, width: (maxWeek - minWeek) * WEEK_PX };
+  }, [plan]);
+}
+
+function Timeline({ plan }: { readonly plan: PlanResult }) {
+  const scale = useScale(plan);
+  const markerId = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const scheduled = plan.items.filter((i) => i.start !== null && i.finish !== null);
+
+  const rows: Row[] = [];
+  let y = HEAD_PX;
+  for (const layer of [...LAYERS_TOP_DOWN.map((l) => l.id).reverse(), null]) {
+    const items = scheduled.filter((i) => i.layer === layer).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+    if (items.length === 0) continue;
+    rows.push({ kind: 'group', layer, y });
+    y += GROUP_PX;
+    for (const item of items) {
+      rows.push({ kind: 'item', item, y });
+      y += ROW_PX;
+    }
+  }
+  const height = y + 8;
+  const rowOf = new Map(rows.flatMap((r) => (r.kind === 'item' ? [[r.item.id, r] as const] : [])));
+  const arrows = scheduled.flatMap((item) =>
+    item.predecessors.flatMap((pred) => {
+      const from = rowOf.get(pred);
+      const to = rowOf.get(item.id);
+      if (!from || from.kind !== 'item' || !to || to.kind !== 'item') return [];
+      return [{ key: `${pred}->${item.id}`, from: from.item, fromY: from.y, to: to.item, toY: to.y }];
+    }),
+  );
+  const showToday = scale.todayWeek >= scale.minWeek && scale.todayWeek <= scale.maxWeek;
+  const quarterLines = [];
+  for (let q = Math.ceil(scale.minWeek / WEEKS_PER_QUARTER); q * WEEKS_PER_QUARTER <= scale.maxWeek; q += 1) quarterLines.push(q);
+
+  const summary = `Gantt chart of ${scheduled.length} items from ${plan.scenario.startDate}, ${arrows.length} dependencies; last item finishes in week ${plan.makespan}${
+    showToday ? `; today is week ${Math.floor(scale.todayWeek)}` : ''
+  }.`;
+
+  const labelRows = rows.map((r) =>
+    r.kind === 'group' ? (
+      <div key={`g-${r.layer ?? 'none'}`} className="tl-label tl-label-group" style={{ top: r.y, height: GROUP_PX }}>
+        {layerName(r.layer)}
+      </div>
+    ) : (
+      <div key={r.item.id} className={`tl-label${r.item.source === 'user' ? ' is-user' : ''}`} style={{ top: r.y, height: ROW_PX }} title={r.item.title}>
+        {r.item.title}
+      </div>
+    ),
+  );
+
+  return (
+    <>
+      <section className="panel timeline-panel" aria-labelledby="gantt-heading">
+        <h2 id="gantt-heading" className="panel-title">
+          Schedule
+          <span className="timeline-legend">
+            <span className="legend-swatch is-user" aria-hidden="true" /> Yours
+            <span className="legend-swatch is-proposal" aria-hidden="true" /> Proposal
+            <span className="legend-line is-today" aria-hidden="true" /> Today
+            <span className="legend-line is-horizon" aria-hidden="true" /> Horizon end
+          </span>
+        </h2>
+        <div className="timeline-scroll" tabIndex={0} role="group" aria-label="Schedule, scrolls sideways">
+          <div className="timeline-inner" style={{ width: 240 + scale.width }}>
+            <div className="tl-labels" style={{ height }} aria-hidden="true">
+              {labelRows}
+            </div>
+            <svg className="gantt" width={scale.width} height={height} role="img" aria-label={summary} data-testid="gantt">
+              <defs>
+                <marker id={markerId} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                  <path d="M0,0 L8,4 L0,8 z" className="gantt-arrowhead" />
+                </marker>
+              </defs>
+              {rows.map((r) =>
+                r.kind === 'group' ? <rect key={`bg-${r.layer ?? 'none'}`} x={0} y={r.y} width={scale.width} height={GROUP_PX} className="gantt-group-bg" /> : null,
+              )}
+              {quarterLines.map((q) => (
+                <g key={q}>
+                  <line x1={scale.x(q * WEEKS_PER_QUARTER)} x2={scale.x(q * WEEKS_PER_QUARTER)} y1={0} y2={height} className="gantt-grid" />
+                  {q * WEEKS_PER_QUARTER < scale.maxWeek - 4 && (
+                    <text x={scale.x(q * WEEKS_PER_QUARTER) + 6} y={16} className="gantt-quarter">
+                      {q >= 0 ? quarterLabelAt(plan, q) : ''}
+                    </text>
+                  )}
+                  {q >= 0 && q * WEEKS_PER_QUARTER < scale.maxWeek - 4 && (
+                    <text x={scale.x(q * WEEKS_PER_QUARTER) + 6} y={30} className="gantt-week">
+                      wk {q * WEEKS_PER_QUARTER}
+                    </text>
+                  )}
+                </g>
+              ))}
+              <line x1={scale.x(plan.scenario.horizonWeeks)} x2={scale.x(plan.scenario.horizonWeeks)} y1={0} y2={height} className="gantt-horizon" />
+              {rows.map((r) => {
+                if (r.kind === 'group') {
+                  const projection = plan.layers.find((l) => l.layer === r.layer);
+                  if (!projection || projection.readyWeek === null || projection.readyWeek > scale.maxWeek) return null;
+                  const gx = scale.x(projection.readyWeek);
+                  const gy = r.y + GROUP_PX / 2;
+                  return (
+                    <g key={`gate-${r.layer ?? 'none'}`} className="gantt-gate">
+                      <title>{`${projection.name} reaches its gate in week ${projection.readyWeek} (${projection.readyQuarter ?? ''})`}</title>
+                      <path d={`M${gx},${gy - 6} L${gx + 6},${gy} L${gx},${gy + 6} L${gx - 6},${gy} z`} />
+                      <text x={gx + 10} y={gy + 4} className="gantt-gate-label">
+                        gate
+                      </text>
+                    </g>
+                  );
+                }
+                const item = r.item;
+                const x1 = scale.x(item.start ?? 0);
+                const w = Math.max(3, scale.x(item.finish ?? 0) - x1);
+                return (
+                  <g key={item.id} className={`gantt-bar${item.source === 'user' ? ' is-user' : ' is-proposal'}${item.pinned ? ' is-pinned' : ''}`} data-testid="gantt-bar">
+                    <title>{`${item.title}: weeks ${item.start}–${item.finish} (${item.startQuarter ?? ''}). ${item.placement.text}`}</title>
+                    <rect x={x1} y={r.y + (ROW_PX - BAR_PX) / 2} width={w} height={BAR_PX} rx={3} />
+                    {item.pinned && (
+                      <circle cx={x1} cy={r.y + ROW_PX / 2} r={3.5} className="gantt-pin">
+                        <title>Pinned</title>
+                      </circle>
+                    )}
+                  </g>
+                );
+              })}
+              {arrows.map((a) => {
+                const x1 = scale.x(a.from.finish ?? 0);
+                const y1 = a.fromY + ROW_PX / 2;
+                const x2 = scale.x(a.to.start ?? 0);
+                const y2 = a.toY + ROW_PX / 2;
+                const bend = Math.max(x1 + 5, Math.min(x2 - 5, x1 + 5));
+                const d = x2 - 5 >= x1 ? `M${x1},${y1} H${bend} V${y2} H${x2 - 1}` : `M${x1},${y1} h5 V${(y1 + y2) / 2} H${x2 - 8} V${y2} H${x2 - 1}`;
+                return <path key={a.key} d={d} className="gantt-arrow" markerEnd={`url(#${markerId})`} data-testid="gantt-arrow" />;
+              })}
+              {showToday && (
+                <g className="gantt-today" data-testid="today-line">
+                  <line x1={scale.x(scale.todayWeek)} x2={scale.x(scale.todayWeek)} y1={34} y2={height} />
+                  <rect x={scale.x(scale.todayWeek) - 22} y={2} width={44} height={16} rx={8} />
+                  <text x={scale.x(scale.todayWeek)} y={14} textAnchor="middle">
+                    Today
+                  </text>
+                </g>
+              )}
+            </svg>
+          </div>
+        </div>
+        <details className="timeline-table">
+          <summary>Schedule as a table</summary>
+          <table className="grid-table">
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Layer</th>
+                <th scope="col">Start</th>
+                <th scope="col">Finish</th>
+                <th scope="col">Waits for</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.flatMap((r) =>
+                r.kind === 'item'
+                  ? [
+                      <tr key={r.item.id}>
+                        <td>{r.item.title}</td>
+                        <td>{layerName(r.item.layer)}</td>
+                        <td>
+                          {r.item.startDate} (wk {r.item.start})
+                        </td>
+                        <td>
+                          {r.item.finishDate} (wk {r.item.finish})
+                        </td>
+                        <td>
+                          {r.item.predecessors
+                            .map((p) => rowOf.get(p))
+                            .flatMap((p) => (p && p.kind === 'item' ? [p.item.title] : []))
+                            .join('; ') || '—'}
+                        </td>
+                      </tr>,
+                    ]
+                  : [],
+              )}
+            </tbody>
+          </table>
+        </details>
+      </section>
+      <CapacityCharts plan={plan} scale={scale} />
+    </>
+  );
+}
+
+function loadOf(plan: PlanResult, roleId: string, weeks: number): number[] {
+  const load = Array.from({ length: weeks }, () => 0);
+  for (const item of plan.items) {
+    const people = item.demand[roleId];
+    if (!people || item.start === null || item.finish === null) continue;
+    for (let w = Math.max(0, item.start); w < Math.min(weeks, item.finish); w += 1) load[w] = (load[w] ?? 0) + people;
+  }
+  return load;
+}
+
+function capacityAt(capacity: RoleCapacity, week: number): number {
+  let people = 0;
+  for (const step of capacity.steps) if (step.from <= week) people = step.people;
+  return people;
+}
+
+function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly scale: Scale }) {
+  const weeks = scale.maxWeek;
+  const charts = plan.capacity
+    .map((capacity) => {
+      const load = loadOf(plan, capacity.roleId, weeks);
+      const cap = Array.from({ length: weeks }, (_, w) => capacityAt(capacity, w));
+      const peak = Math.max(0, ...load);
+      const peakWeek = load.indexOf(peak);
+      const over = load.filter((l, w) => l > (cap[w] ?? 0) + 1e-9).length;
+      return { capacity, load, cap, peak, peakWeek, over, top: Math.max(1, peak, ...cap) };
+    })
+    .filter((c) => c.peak > 0 || c.top > 1 || c.cap.some((v) => v > 0));
+
+  return (
+    <section className="panel timeline-panel" aria-labelledby="capacity-heading">
+      <h2 id="capacity-heading" className="panel-title">
+        Capacity and load per role
+        <span className="timeline-legend">
+          <span className="legend-swatch is-load" aria-hidden="true" /> Load (people needed by running items)
+          <span className="legend-line is-capacity" aria-hidden="true" /> Capacity (people, with the plan’s hires)
+        </span>
+      </h2>
+      <div className="timeline-scroll" tabIndex={0} role="group" aria-label="Capacity charts, scroll sideways">
+        <div className="timeline-inner" style={{ width: 240 + scale.width }}>
+          <div className="tl-labels" style={{ height: charts.length * (CHART_PX + CHART_GAP) }} aria-hidden="true">
+            {charts.map((c, i) => (
+              <div key={c.capacity.roleId} className="tl-label tl-label-chart" style={{ top: i * (CHART_PX + CHART_GAP), height: CHART_PX }}>
+                <span className="tl-chart-role">{c.capacity.roleName}</span>
+                <span className="tl-chart-meta">
+                  capacity {c.capacity.steps.map((s) => fte(s.people)).join(' → ')} · peak {fte(c.peak)}
+                  {c.over > 0 ? ` · over in ${c.over} wk` : ''}
+                </span>
+              </div>
+            ))}
+          </div>
+          <div className="capacity-charts">
+            {charts.map((c) => {
+              const yOf = (people: number) => CHART_PX - 4 - (people / c.top) * (CHART_PX - 12);
+              const loadPath =
+                `M${scale.x(0)},${yOf(0)} ` + c.load.map((l, w) => `L${scale.x(w)},${yOf(l)} L${scale.x(w + 1)},${yOf(l)}`).join(' ') + ` L${scale.x(weeks)},${yOf(0)} z`;
+              const capPath = c.cap.map((v, w) => `${w === 0 ? 'M' : 'L'}${scale.x(w)},${yOf(v)} L${scale.x(w + 1)},${yOf(v)}`).join(' ');
+              const label = `${c.capacity.roleName}: capacity ${c.capacity.steps.map((s) => `${fte(s.people)} from week ${s.from}`).join(', ')}; load peaks at ${fte(c.peak)} ${
+                c.peak === 1 ? 'person' : 'people'
+              }${c.peak > 0 ? ` in week ${c.peakWeek}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}.`;
+              return (
+                <svg
+                  key={c.capacity.roleId}
+                  width={scale.width}
+                  height={CHART_PX}
+                  className="capacity-chart"
+                  role="img"
+                  aria-label={label}
+                  data-testid="capacity-chart"
+                  style={{ marginBottom: CHART_GAP }}
+                >
+                  <rect x={0} y={0} width={scale.width} height={CHART_PX} className="capacity-bg" />
+                  {Array.from({ length: Math.floor(weeks / WEEKS_PER_QUARTER) + 1 }, (_, q) => (
+                    <line key={q} x1={scale.x(q * WEEKS_PER_QUARTER)} x2={scale.x(q * WEEKS_PER_QUARTER)} y1={0} y2={CHART_PX} className="gantt-grid" />
+                  ))}
+                  <path d={loadPath} className="capacity-load" />
+                  <path d={capPath} className="capacity-line" />
+                  <text x={scale.x(0) + 4} y={11} className="capacity-scale">
+                    {fte(c.top)}
+                  </text>
+                </svg>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,222 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The planning views on the demo organisation: the plan on the roadmap, the hiring plan and its
+ * warning, a card dragged (and moved by keyboard) to another quarter and re-planned, the timeline,
+ * the scenario comparison; a screenshot and an axe check of each.
+ */
+
+async function openDemo(page: Page) {
+  await page.getByRole('button', { name: 'Open the demo organisation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Readiness pyramid' })).toBeVisible();
+}
+
+async function showScreen(page: Page, tab: string, heading: string) {
+  await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+async function planReady(page: Page) {
+  await expect(page.getByTestId('plan-status')).toHaveAttribute('data-state', 'reviewing', { timeout: 15_000 });
+}
+
+function cardTitled(page: Page, title: string) {
+  return page.locator(`[data-testid="roadmap-card"][data-card-title="${title}"]`);
+}
+
+const EXTERNAL_DATA = 'External and third-party data: maturity 1 → 2';
+
+test('the roadmap shows the demo plan by quarter and layer', async ({ app }) => {
+  const page = await app.open();
+  await openDemo(page);
+  await showScreen(page, 'Roadmap', 'Roadmap');
+  await planReady(page);
+  await expect(page.getByTestId('scenario-select')).toHaveValue('default');
+  await expect(page.getByRole('columnheader', { name: /2027-Q1/ })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: /^Collect/ })).toBeVisible();
+  await expect(page.getByTestId('roadmap-row-collect').getByTestId('roadmap-card').first()).toBeVisible();
+  expect(await page.getByTestId('roadmap-card').count()).toBeGreaterThan(20);
+  // The pyramid's order: the AI row above Collect.
+  const ai = await page.getByRole('rowheader', { name: /^AI\/Deep learning/ }).boundingBox();
+  const collect = await page.getByRole('rowheader', { name: /^Collect/ }).boundingBox();
+  expect(ai && collect && ai.y < collect.y).toBe(true);
+  await app.screenshot('roadmap');
+  await app.checkA11y();
+});
+
+test('the hiring plan proposes foundation hires with reasons and flags the early ML engineer requisition', async ({ app }) => {
+  const page = await app.open();
+  await openDemo(page);
+  await showScreen(page, 'Hiring plan', 'Hiring plan');
+  await planReady(page);
+  const table = page.getByTestId('hiring-table');
+  const proposed = table.getByRole('row').filter({ hasText: 'Proposed' });
+  expect(await proposed.count()).toBeGreaterThan(1);
+  await expect(proposed.first()).toContainText(/Platform|Data engineer/);
+  await expect(proposed.first()).toContainText('Opening the requisition');
+  const ml = page.getByTestId('hire-person:demo-ml-engineer-req');
+  await expect(ml).toContainText('ML engineer');
+  await expect(ml).toContainText('Open requisition');
+  await expect(ml).toContainText('luxury-hire-early');
+  await app.screenshot('hiring');
+  await app.checkA11y();
+});
+
+test('the warnings view lists luxury-hire-early and explains every placement', async ({ app }) => {
+  const page = await app.open();
+  await openDemo(page);
+  await showScreen(page, 'Warnings', 'Warnings and explanations');
+  await planReady(page);
+  const warning = page.getByTestId('warning-list').getByRole('listitem').filter({ hasText: 'luxury-hire-early' });
+  await expect(warning).toHaveCount(1);
+  await warning.getByRole('button').click();
+  await expect(page.locator('.explain-item:focus')).toContainText('ML engineer (open requisition)');
+  expect(await page.getByTestId('placement').count()).toBeGreaterThan(20);
+  await expect(page.getByTestId('decisions').getByRole('listitem').first()).toContainText('Assessed');
+  await app.screenshot('warnings');
+  await app.checkA11y();
+});
+
+test('dragging a card to another quarter pins it there and re-plans', async ({ app }) => {
+  const page = await app.open();
+  await openDemo(page);
+  await showScreen(page, 'Roadmap', 'Roadmap');
+  await planReady(page);
+  const card = cardTitled(page, EXTERNAL_DATA);
+  await expect(card).toHaveAttribute('data-item-id', /^proposal:/);
+  await expect(page.getByTestId('cell-collect-0')).toContainText(EXTERNAL_DATA);
+
+  await card.dragTo(page.getByTestId('cell-collect-2'));
+  await planReady(page);
+  const moved = page.getByTestId('cell-collect-2').locator(`[data-card-title="${EXTERNAL_DATA}"]`);
+  await expect(moved).toBeVisible();
+  await expect(moved.getByTestId('pinned-badge')).toBeVisible();
+  await expect(moved).toHaveAttribute('data-item-id', /^(?!proposal:)/);
+  await expect(moved).toContainText('Yours');
+  await expect(moved).toContainText('wk 26–');
+  await expect(page.getByTestId('cell-collect-0')).not.toContainText(EXTERNAL_DATA);
+  await app.screenshot('roadmap-pinned');
+
+  // The keyboard way: Alt+← moves it back a quarter, and the card keeps the focus.
+  await moved.focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await planReady(page);
+  const back = page.getByTestId('cell-collect-1').locator(`[data-card-title="${EXTERNAL_DATA}"]`);
+  await expect(back).toContainText('wk 13–');
+  await expect(back).toBeFocused();
+
+  // The card's menu unpins it; the planner then places it again.
+  await back.getByRole('button', { name: `Actions for ${EXTERNAL_DATA}` }).click();
+  await page.getByRole('menuitem', { name: 'Unpin' }).click();
+  await planReady(page);
+  await expect(cardTitled(page, EXTERNAL_DATA).getByTestId('pinned-badge')).toHaveCount(0);
+  await app.checkA11y();
+});
+
+test('Enter on a card opens its editor; a dependency cycle is refused next to the predecessors', async ({ app }) => {
+  const page = await app.open();
+  await openDemo(page);
+  await showScreen(page, 'Roadmap', 'Roadmap');
+  await planReady(page);
+
+  await page.getByRole('button', { name: 'New work item' }).click();
+  const editor = page.getByRole('dialog', { name: 'New work item' });
+  await editor.getByLabel('Title').fill('Migrate the legacy tracker');
+  await editor.getByLabel('Duration (weeks)').fill('3');
+  await editor.getByLabel('Data engineer', { exact: true }).fill('1');
+  await editor.getByRole('button', { name: 'Add work item' }).click();
+  await expect(editor).toBeHidden();
+  await planReady(page);
+
+  await page.getByRole('button', { name: 'New work item' }).click();
+  await editor.getByLabel('Title').fill('Retire the legacy tracker');
+  await editor.getByLabel('Duration (weeks)').fill('2');
+  await editor.getByLabel('Data engineer', { exact: true }).fill('1');
+  await editor.getByRole('checkbox', { name: 'Migrate the legacy tracker' }).check();
+  await editor.getByRole('button', { name: 'Add work item' }).click();
+  await expect(editor).toBeHidden();
+  await planReady(page);
+
+  const first = cardTitled(page, 'Migrate the legacy tracker');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('dialog', { name: 'Edit work item' });
+  await expect(edit.getByLabel('Title')).toHaveValue('Migrate the legacy tracker');
+  await edit.getByRole('checkbox', { name: 'Retire the legacy tracker' }).check();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit.getByTestId('predecessors-error')).toContainText(/cycle/i);
+  await app.screenshot('work-item-editor');
+  await app.checkA11y();
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await expect(edit).toBeHidden();
+});
+
+test('the timeline draws the schedule with dependency arrows, today, and capacity against load', async ({ app }) => {
+  const page = await app.open();
+  await openDemo(page);
+  await showScreen(page, 'Timeline', 'Timeline');
+  await planReady(page);
+  await expect(page.getByTestId('gantt')).toHaveAttribute('aria-label', /Gantt chart of \d+ items/);
+  expect(await page.getByTestId('gantt-bar').count()).toBeGreaterThan(20);
+  expect(await page.getByTestId('gantt-arrow').count()).toBeGreaterThan(5);
+  await expect(page.getByTestId('today-line')).toBeAttached();
+  const charts = page.getByTestId('capacity-chart');
+  expect(await charts.count()).toBeGreaterThan(2);
+  await expect(charts.first()).toHaveAttribute('aria-label', /capacity .* load peaks at/);
+  await app.screenshot('timeline');
+  await app.checkA11y();
+});
+
+test('a second scenario, compared side by side with the baseline', async ({ app }) => {
+  const page = await app.open();
+  await openDemo(page);
+  await showScreen(page, 'Roadmap', 'Roadmap');
+  await planReady(page);
+
+  await page.getByRole('button', { name: 'New…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New scenario' });
+  await dialog.getByLabel('Name').fill('Lean hiring');
+  await dialog.getByLabel('Max hires per quarter').fill('1');
+  await dialog.getByLabel('Gate threshold (%)').fill('150');
+  await dialog.getByRole('button', { name: 'Create scenario' }).click();
+  await expect(dialog.getByText('must be between 5 % and 100 %')).toBeVisible();
+  await dialog.getByLabel('Gate threshold (%)').fill('70');
+  await dialog.getByLabel('Data engineer', { exact: true }).fill('90000');
+  await dialog.getByLabel('Platform / DevOps engineer', { exact: true }).fill('95000');
+  await dialog.getByRole('button', { name: 'Create scenario' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('scenario-select')).toHaveValue(/.+/);
+  await expect(page.getByTestId('scenario-select').locator('option:checked')).toHaveText('Lean hiring');
+  await planReady(page);
+
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  const compare = page.getByRole('dialog', { name: 'Compare scenarios' });
+  await expect(compare.getByRole('checkbox', { name: 'Lean hiring' })).toBeChecked();
+  await expect(compare.getByRole('checkbox', { name: 'Baseline (default)' })).toBeChecked();
+  await compare.getByRole('button', { name: 'Compare', exact: true }).click();
+  const result = compare.getByTestId('comparison');
+  await expect(result.getByRole('columnheader', { name: 'Lean hiring' }).first()).toBeVisible();
+  await expect(result.getByRole('columnheader', { name: 'Baseline' }).first()).toBeVisible();
+  await expect(result.getByRole('row', { name: /^Collect/ })).toContainText('2027-Q');
+  await expect(result).toContainText('Platform / DevOps engineer');
+  await expect(result).toContainText('90,000'.slice(0, 2));
+  await app.screenshot('compare');
+  await app.checkA11y();
+});
+
+test('accepting the plan turns its proposals into planned items and hires', async ({ app }) => {
+  const page = await app.open();
+  await openDemo(page);
+  await showScreen(page, 'Hiring plan', 'Hiring plan');
+  await planReady(page);
+  await page.getByTestId('accept-plan').click();
+  const confirm = page.getByRole('dialog', { name: /Accept the plan of “Baseline”/ });
+  await confirm.getByRole('button', { name: 'Accept plan' }).click();
+  await planReady(page);
+  const table = page.getByTestId('hiring-table');
+  await expect(table.getByRole('row').filter({ hasText: 'Proposed' })).toHaveCount(0);
+  expect(await table.getByRole('row').filter({ hasText: 'Planned' }).count()).toBeGreaterThan(1);
+  await showScreen(page, 'Roadmap', 'Roadmap');
+  await expect(page.getByTestId('roadmap-card').filter({ hasText: 'Proposal' })).toHaveCount(0);
+});

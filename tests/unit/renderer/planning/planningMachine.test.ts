@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, waitFor } from 'xstate';
+import type { WorkItem } from '../../../../src/core/domain/planning';
+import type { PlannedItem, PlanResult } from '../../../../src/core/planner/types';
+import { pinCall } from '../../../../src/renderer/planning/machine/actors';
+import { planningMachine, type PinRequest } from '../../../../src/renderer/planning/machine/planningMachine';
+
+function fakePlan(label: string): PlanResult {
+  return { version: 1, organisation: label } as unknown as PlanResult;
+}
+
+const proposal: PlannedItem = {
+  id: 'proposal:warehouse:3',
+  title: 'Warehouse: maturity 2 → 3',
+  source: 'proposal',
+  status: 'proposed',
+  capabilityId: 'warehouse',
+  layer: 'move_store',
+  fromMaturity: 2,
+  toMaturity: 3,
+  durationWeeks: 5,
+  demand: { 'data-engineer': 1 },
+  predecessors: ['proposal:warehouse:2', 'mine'],
+  pinned: false,
+  start: 20,
+  finish: 25,
+  startQuarter: '2027-Q2',
+  finishQuarter: '2027-Q2',
+  startDate: '2027-05-21',
+  finishDate: '2027-06-25',
+  placement: { kind: 'resource', text: 'waits for a data engineer' },
+};
+
+interface Fakes {
+  plans: Array<string | null>;
+  pins: PinRequest[];
+  accepts: Array<string | null>;
+}
+
+/** The machine with fake actors that record their calls; delays are zero, so tests need no clock. */
+function start(options: { failPlan?: boolean; failPin?: boolean; planDelayMs?: number } = {}) {
+  const fakes: Fakes = { plans: [], pins: [], accepts: [] };
+  const machine = planningMachine.provide({
+    delays: { replanDelay: 0 },
+    actors: {
+      runPlan: fromPromise<PlanResult, { readonly scenarioId: string | null }>(async ({ input }) => {
+        fakes.plans.push(input.scenarioId);
+        if (options.planDelayMs) await new Promise((r) => setTimeout(r, options.planDelayMs));
+        if (options.failPlan) throw new Error('dependency cycle');
+        return fakePlan(`plan ${fakes.plans.length} of ${input.scenarioId ?? 'default'}`);
+      }),
+      savePin: fromPromise<void, PinRequest>(async ({ input }) => {
+        fakes.pins.push(input);
+        if (options.failPin) throw new Error('pin refused');
+      }),
+      acceptPlan: fromPromise<void, { readonly scenarioId: string | null }>(async ({ input }) => {
+        fakes.accepts.push(input.scenarioId);
+      }),
+    },
+  });
+  const actor = createActor(machine, { input: {} });
+  actor.start();
+  return { actor, fakes };
+}
+
+describe('planning workflow machine', () => {
+  it('starts editing, plans the default scenario, then shows the plan for review', async () => {
+    const { actor, fakes } = start();
+    expect(actor.getSnapshot().value).toBe('editing');
+    const reviewing = await waitFor(actor, (s) => s.matches('reviewing'));
+    expect(fakes.plans).toEqual([null]);
+    expect(reviewing.context.plan?.organisation).toBe('plan 1 of default');
+    expect(reviewing.context.planCount).toBe(1);
+  });
+
+  it('re-plans after an edit, and a burst of edits plans once', async () => {
+    const { actor, fakes } = start();
+    await waitFor(actor, (s) => s.matches('reviewing'));
+    actor.send({ type: 'snapshot.changed' });
+    actor.send({ type: 'snapshot.changed' });
+    actor.send({ type: 'snapshot.changed' });
+    expect(actor.getSnapshot().value).toBe('editing');
+    const again = await waitFor(actor, (s) => s.matches('reviewing') && s.context.planCount === 2);
+    expect(fakes.plans).toHaveLength(2);
+    expect(again.context.plan?.organisation).toBe('plan 2 of default');
+  });
+
+  it('drops a plan that an edit overtook', async () => {
+    const { actor, fakes } = start({ planDelayMs: 20 });
+    await waitFor(actor, (s) => s.matches('planning'));
+    actor.send({ type: 'snapshot.changed' });
+    const done = await waitFor(actor, (s) => s.matches('reviewing'));
+    expect(fakes.plans).toHaveLength(2);
+    expect(done.context.planCount).toBe(1);
+    expect(done.context.plan?.organisation).toBe('plan 2 of default');
+  });
+
+  it('plans the scenario the user picks', async () => {
+    const { actor, fakes } = start();
+    await waitFor(actor, (s) => s.matches('reviewing'));
+    actor.send({ type: 'scenario.select', scenarioId: 'lean' });
+    const done = await waitFor(actor, (s) => s.matches('reviewing') && s.context.planCount === 2);
+    expect(fakes.plans).toEqual([null, 'lean']);
+    expect(done.context.scenarioId).toBe('lean');
+  });
+
+  it('saves a pin, shows the card in its new quarter meanwhile, then re-plans', async () => {
+    const { actor, fakes } = start();
+    await waitFor(actor, (s) => s.matches('reviewing'));
+    actor.send({ type: 'item.pin', request: { item: proposal, pinnedStart: '2027-07-02', quarterIndex: 2 } });
+    expect(actor.getSnapshot().value).toBe('pinning');
+    expect(actor.getSnapshot().context.moving).toEqual({ itemId: proposal.id, quarterIndex: 2 });
+    // The saved pin changes the snapshot while the pin is still being answered.
+    actor.send({ type: 'snapshot.changed' });
+    expect(actor.getSnapshot().value).toBe('pinning');
+    const done = await waitFor(actor, (s) => s.matches('reviewing') && s.context.planCount === 2);
+    expect(fakes.pins.map((p) => p.pinnedStart)).toEqual(['2027-07-02']);
+    expect(done.context.moving).toBeNull();
+  });
+
+  it('shows a refused pin as an error and keeps the plan', async () => {
+    const { actor } = start({ failPin: true });
+    await waitFor(actor, (s) => s.matches('reviewing'));
+    actor.send({ type: 'item.pin', request: { item: proposal, pinnedStart: '2027-07-02', quarterIndex: 2 } });
+    const back = await waitFor(actor, (s) => s.matches('reviewing') && s.context.error !== null);
+    expect(back.context.error).toBe('pin refused');
+    expect(back.context.moving).toBeNull();
+    expect(back.context.plan).not.toBeNull();
+    actor.send({ type: 'error.dismiss' });
+    expect(actor.getSnapshot().context.error).toBeNull();
+  });
+
+  it('accepts the plan of the chosen scenario, then plans again', async () => {
+    const { actor, fakes } = start();
+    await waitFor(actor, (s) => s.matches('reviewing'));
+    actor.send({ type: 'scenario.select', scenarioId: 'fast' });
+    await waitFor(actor, (s) => s.matches('reviewing') && s.context.planCount === 2);
+    actor.send({ type: 'plan.accept' });
+    expect(actor.getSnapshot().value).toBe('accepting');
+    await waitFor(actor, (s) => s.matches('reviewing') && s.context.planCount === 3);
+    expect(fakes.accepts).toEqual(['fast']);
+  });
+
+  it('ignores accept and pins until there is a plan to review', () => {
+    const { actor, fakes } = start();
+    actor.send({ type: 'plan.accept' });
+    actor.send({ type: 'item.pin', request: { item: proposal, pinnedStart: null, quarterIndex: null } });
+    expect(actor.getSnapshot().value).toBe('editing');
+    expect(fakes.accepts).toEqual([]);
+    expect(fakes.pins).toEqual([]);
+  });
+
+  it('shows a failed plan, and the next edit tries again', async () => {
+    const { actor, fakes } = start({ failPlan: true });
+    const failed = await waitFor(actor, (s) => s.matches('failed'));
+    expect(failed.context.error).toBe('dependency cycle');
+    actor.send({ type: 'snapshot.changed' });
+    await waitFor(actor, (s) => s.matches('failed') && fakes.plans.length === 2);
+    actor.send({ type: 'plan.request' });
+    expect(actor.getSnapshot().value).toBe('planning');
+  });
+});
+
+describe('pinCall', () => {
+  const stored = [{ id: 'mine' } as WorkItem];
+
+  it("updates the user's own item", () => {
+    expect(pinCall({ ...proposal, id: 'mine', source: 'user' }, '2027-07-02', stored)).toEqual({
+      method: 'workItem.update',
+      id: 'mine',
+      patch: { pinnedStart: '2027-07-02' },
+    });
+  });
+
+  it("turns a proposal into the user's planned item, pinned, keeping only stored predecessors", () => {
+    const result = pinCall(proposal, '2027-07-02', stored);
+    expect(result).toEqual({
+      method: 'workItem.create',
+      fields: {
+        title: proposal.title,
+        capabilityId: 'warehouse',
+        fromMaturity: 2,
+        toMaturity: 3,
+        durationWeeks: 5,
+        demand: { 'data-engineer': 1 },
+        predecessors: ['mine'],
+        pinnedStart: '2027-07-02',
+        status: 'planned',
+        notes: '',
+      },
+    });
+  });
+});

@@ -65,7 +65,12 @@ function standing(input: ReportInput): LayerStanding[] {
   const readiness = computeReadiness(input.capabilities);
   return LAYERS.map((layer) => {
     const projection = input.plan.layers.find((l) => l.layer === layer.id);
-    const count = readinessOfLayer(readiness, layer.id).capabilityCount;
+    const own = readinessOfLayer(readiness, layer.id);
+    const count = own.capabilityCount;
+    const weakest = own.weakest.flatMap((id) => {
+      const c = input.capabilities.find((cap) => cap.id === id);
+      return c ? [`${c.name} ${c.currentMaturity}/${c.targetMaturity}`] : [];
+    });
     const readyWeek = projection?.readyWeek ?? null;
     let status: string;
     if (count === 0) status = 'not tracked';
@@ -78,6 +83,7 @@ function standing(input: ReportInput): LayerStanding[] {
       name: layer.name,
       color: LAYER_COLORS[layer.id],
       capabilityCount: count,
+      weakest,
       readinessNow: projection?.readinessNow ?? null,
       readinessAtEnd: projection?.readinessAtEnd ?? null,
       readyWeek,

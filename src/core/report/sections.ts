@@ -100,10 +100,17 @@ export function summaryPages(content: ReportContent, frame: PageFrame, firstPage
 
   flow.heading('Hires by quarter');
   if (summary.hiresByQuarter.length === 0) flow.paragraph('No hires in this plan.', { color: MUTED });
-  for (const q of summary.hiresByQuarter) {
-    const lh = lineHeightOf(TYPE.body);
+  // Leaves room for the warnings below; quarters that do not fit are counted, not dropped silently.
+  const reserve = 4 * lineHeightOf(TYPE.body) + 60;
+  const lh = lineHeightOf(TYPE.body);
+  for (const [index, q] of summary.hiresByQuarter.entries()) {
     const lines = wrapText(q.hires.map((h) => (h.statusLabel === 'Proposed' ? h.roleName : `${h.roleName} (${h.statusLabel.toLowerCase()})`)).join(', '), flow.width - 70, TYPE.body);
-    flow.ensure(lines.length * lh);
+    if (!flow.fits(lines.length * lh + reserve)) {
+      const left = summary.hiresByQuarter.slice(index);
+      const count = left.reduce((n, l) => n + l.hires.length, 0);
+      flow.paragraph(`${count} more hire${count === 1 ? '' : 's'} from ${left[0]?.quarter ?? ''} on: see the hiring plan, ${firstPageOf('hiring')}.`, { color: MUTED, italic: true });
+      break;
+    }
     flow.page.text(q.quarter, flow.left, flow.y, 64, { weight: 600 });
     lines.forEach((line, i) => flow.page.text(line, flow.left + 70, flow.y + i * lh, flow.width - 70));
     flow.y += lines.length * lh + 2;
@@ -188,8 +195,8 @@ export function pyramidPages(content: ReportContent, frame: PageFrame, endLabel:
       const round2 = (pts: readonly (readonly [number, number])[]) => pts.map(([x, y]) => [round(x), round(y)] as const);
       flow.page.shape({ kind: 'polygon', points: round2(band), fill: tint(layer.color, 0.82), stroke: layer.color, strokeWidth: 0.6 });
       if (r !== null && r > 0) {
-        const wm = widthAt((y1 + y2) / 2);
-        const filled = clipLeft(band, cx - wm / 2 + wm * r);
+        // Measured along the band's wider, lower edge, so that 100% fills the whole band.
+        const filled = clipLeft(band, cx - w2 / 2 + w2 * Math.min(1, r));
         flow.page.shape({ kind: 'polygon', points: round2(filled), fill: layer.color, stroke: null });
       }
       const label = r === null ? 'n/a' : percent(r);
@@ -207,18 +214,29 @@ export function pyramidPages(content: ReportContent, frame: PageFrame, endLabel:
   flow.heading('Layer by layer');
   flow.table(
     columns(flow.width, [
-      { header: 'Layer', width: 110, weight: 600 },
-      { header: 'Capabilities', width: 62, align: 'right' },
-      { header: 'Now', width: 44, align: 'right' },
-      { header: 'End of plan', width: 56, align: 'right' },
-      { header: 'Reaches its gate', width: null },
+      { header: 'Layer', width: 100, weight: 600 },
+      { header: 'Now', width: 34, align: 'right' },
+      { header: 'End', width: 34, align: 'right' },
+      { header: 'Reaches its gate', width: 110 },
+      { header: 'Weakest now (maturity / target)', width: null },
     ], 8, 10),
     [...layers].reverse().map((l) => ({
       swatch: l.color,
-      cells: [l.name, String(l.capabilityCount), percent(l.readinessNow), percent(l.readinessAtEnd), l.status],
+      cells: [
+        l.name,
+        percent(l.readinessNow),
+        percent(l.readinessAtEnd),
+        l.status,
+        l.capabilityCount === 0 ? 'no capabilities tracked' : l.weakest.length === 0 ? 'all at target' : l.weakest.join(', '),
+      ],
       muted: l.capabilityCount === 0,
     })),
   );
+  flow.gap(3);
+  flow.paragraph('A layer is as ready as its weakest capability: its readiness is the lowest ratio of current to target maturity among its capabilities.', {
+    fontSize: TYPE.tiny,
+    color: MUTED,
+  });
   return flow.pages;
 }
 

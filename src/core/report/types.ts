@@ -49,6 +49,8 @@ export interface LayerStanding {
   readonly readyWeek: number | null;
   readonly readyQuarter: string | null;
   readonly readyDate: string | null;
+  /** The capabilities that hold the layer's readiness down now, e.g. "Orchestration of pipelines 0/3". */
+  readonly weakest: readonly string[];
   /** One phrase: "ready now", "ready in 2027-Q4 (2027-10-15)", "not within the horizon", "not tracked". */
   readonly status: string;
 }

@@ -84,9 +84,21 @@ describe('the demo as a PDF', () => {
 });
 
 describe('writeRoadmapPdf', () => {
-  it('reports progress and writes nothing when rendering fails', async () => {
+  it('reports progress, fetches nothing, and writes nothing when rendering fails', async () => {
     const stages: string[] = [];
-    const buffer = await renderRoadmapPdf(demoA4Model, { onProgress: (fraction, stage) => stages.push(`${fraction} ${stage}`) });
+    const realFetch = globalThis.fetch;
+    const fetched: string[] = [];
+    globalThis.fetch = (input: string | URL | Request) => {
+      fetched.push(String(input));
+      return Promise.reject(new Error('offline'));
+    };
+    let buffer: Buffer;
+    try {
+      buffer = await renderRoadmapPdf(demoA4Model, { onProgress: (fraction, stage) => stages.push(`${fraction} ${stage}`) });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(fetched).toEqual([]);
     expect(buffer.subarray(0, 5).toString()).toBe('%PDF-');
     expect(stages[0]).toMatch(/^0 /);
     expect(stages[stages.length - 1]).toBe('1 done');

@@ -97,6 +97,21 @@ describe('report model of the demo', () => {
     for (const page of letter.pages) expectInsideContent(page);
   });
 
+  it('keeps the summary to one page, counting what does not fit instead of dropping it', () => {
+    const template = demoPlan.hires[1];
+    if (!template) throw new Error('the demo plan has hires');
+    const hires = Array.from({ length: 60 }, (_, i) => ({ ...template, id: `hire:x${i}`, quarter: `2027-Q${(i % 4) + 1}-${Math.floor(i / 4)}`, startWeek: i }));
+    const busy = buildReportModel({ ...demo, plan: { ...demoPlan, hires }, generatedOn: TODAY, paper: 'letter' });
+    expect(busy.pages[1]?.section).toBe('summary');
+    expect(busy.pages[2]?.section).toBe('pyramid');
+    const summary = busy.pages[1];
+    if (!summary) throw new Error('no summary page');
+    expectInsideContent(summary);
+    const text = summary.texts.map((t) => t.text).join(' ');
+    expect(text).toMatch(/\d+ more hires from .* on: see the hiring plan, page \d+/);
+    expect(text).toContain('Most important warnings');
+  });
+
   it('refuses a bad date or paper', () => {
     expect(() => buildReportModel({ ...demo, plan: demoPlan, generatedOn: '27/11/2026', paper: 'a4' })).toThrow(/generatedOn/);
     expect(() => buildReportModel({ ...demo, plan: demoPlan, generatedOn: TODAY, paper: 'a5' as Paper })).toThrow(/paper/);

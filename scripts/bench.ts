@@ -1,4 +1,4 @@
-// `npm run bench [-- --sets j30,j60,j120,large] [--limit N] [--workers N]`
+// `npm run bench [-- --sets j30,j60,j120,large] [--limit N] [--workers N] [--max-schedules N]`
 // Sections live in scripts/bench/*-section.ts; add a new one to SECTIONS.
 import { cpus, loadavg } from 'node:os';
 import { makeContext, type BenchOptions, type BenchSection } from './bench/context';
@@ -11,6 +11,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
   let sets: string[] = [];
   let limit = Number.POSITIVE_INFINITY;
   let workers = Math.min(2, cpus().length);
+  let maxSchedules: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -21,11 +22,13 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     if (arg === '--sets') sets = value().split(',').filter(Boolean);
     else if (arg === '--limit') limit = Number(value());
     else if (arg === '--workers') workers = Number(value());
-    else throw new Error(`unknown option ${arg} (use --sets, --limit, --workers)`);
+    else if (arg === '--max-schedules') maxSchedules = Number(value());
+    else throw new Error(`unknown option ${arg} (use --sets, --limit, --workers, --max-schedules)`);
   }
   if (!(limit > 0)) throw new Error('--limit must be a positive integer');
   if (!(workers >= 1)) throw new Error('--workers must be ≥ 1');
-  return { sets, limit, workers };
+  if (maxSchedules !== undefined && !(maxSchedules >= 1)) throw new Error('--max-schedules must be ≥ 1');
+  return maxSchedules === undefined ? { sets, limit, workers } : { sets, limit, workers, maxSchedules };
 }
 
 const context = makeContext(parseArgs(process.argv.slice(2)));

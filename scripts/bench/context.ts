@@ -8,6 +8,8 @@ export interface BenchOptions {
   /** First N instances per PSPLIB set. */
   readonly limit: number;
   readonly workers: number;
+  /** Run PSPLIB instances with this schedule budget instead of the default time limit. */
+  readonly maxSchedules?: number;
 }
 
 /** What every bench section gets: where things are, the options, and a printer. */

@@ -36,7 +36,7 @@ export function generateProblem(n: number, seed: number): Problem {
   for (let j = 0; j < n; j++) {
     const predecessors = new Set<string>();
     const count = j === 0 ? 0 : int(0, 3);
-    for (let k = 0; k < count; k++) predecessors.add(String(Math.max(0, j - int(1, 20 * scale + 50))));
+    for (let k = 0; k < count; k++) predecessors.add(String(Math.max(0, j - int(1, 100 * scale + 100))));
     const demand: Record<string, number> = {};
     const roles = int(1, 2);
     for (let k = 0; k < roles; k++) demand[ROLES[int(0, ROLES.length - 1)]!] = int(1, 2) * (random() < 0.1 ? scale : 1);

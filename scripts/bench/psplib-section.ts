@@ -55,11 +55,12 @@ async function run(context: BenchContext): Promise<void> {
       context.print(`PSPLIB data not found at ${source} (${set.name}); skipping ${set.name}`);
       continue;
     }
+    if (context.options.maxSchedules !== undefined) context.print(`${set.name}: budget ${context.options.maxSchedules} schedules per instance (no time limit)`);
     const reference = parseSolutions(readFileSync(referenceFile, 'utf8'));
     const files = instances(dir, set.name).slice(0, context.options.limit);
     const results: InstanceResult[] = [];
     await runPool(
-      files.map((file) => ({ file })),
+      files.map((file) => (context.options.maxSchedules === undefined ? { file } : { file, maxSchedules: context.options.maxSchedules })),
       context.options.workers,
       (r) => results.push(r),
     );

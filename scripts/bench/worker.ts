@@ -8,6 +8,8 @@ import { parseSm } from './psplib';
 export interface InstanceJob {
   readonly file: string;
   readonly timeLimitMs?: number;
+  /** A fixed schedule budget instead of the default time limit: reproducible, load-independent. */
+  readonly maxSchedules?: number;
 }
 
 export interface InstanceResult {
@@ -22,7 +24,10 @@ export interface InstanceResult {
 export function runInstance(job: InstanceJob): InstanceResult {
   const problem = parseSm(readFileSync(job.file, 'utf8'));
   const t0 = performance.now();
-  const result = schedule(problem, job.timeLimitMs === undefined ? {} : { timeLimitMs: job.timeLimitMs });
+  const result = schedule(problem, {
+    ...(job.timeLimitMs === undefined ? {} : { timeLimitMs: job.timeLimitMs }),
+    ...(job.maxSchedules === undefined ? {} : { maxSchedules: job.maxSchedules, timeLimitMs: job.timeLimitMs ?? 600_000 }),
+  });
   const ms = performance.now() - t0;
   return {
     file: job.file,

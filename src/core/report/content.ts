@@ -109,6 +109,7 @@ function hires(input: ReportInput): ReportHire[] {
       startDate: h.startDate,
       productiveWeek: h.productiveWeek,
       layer: h.layer,
+      annualSalary: h.annualSalary,
       reason: h.reason,
     }));
 }
@@ -251,6 +252,9 @@ export function buildContent(input: ReportInput): ReportContent {
     },
     summary: { headline, figures, layers, hiresByQuarter: hiresByQuarter(hireList), warnings },
     roadmap: roadmap(input),
+    unscheduled: plan.items
+      .filter((i) => i.start === null && i.status !== 'done' && i.status !== 'dropped')
+      .map((i) => ({ id: i.id, title: i.title, layer: i.layer, reason: i.placement.text })),
     hires: hireList,
     assumptions: assumptions(input),
     decisions: plan.decisions.map((d) => d.text),

@@ -279,6 +279,20 @@ export function roadmapPages(content: ReportContent, frame: PageFrame): PageDraf
       flow.y += 3;
     }
   }
+  if (content.unscheduled.length > 0) {
+    flow.heading(`Not scheduled (${content.unscheduled.length})`, TYPE.h2, 50);
+    for (const item of content.unscheduled) {
+      const color = item.layer ? LAYER_COLORS[item.layer] : OTHER_COLOR;
+      const title = wrapText(item.title, flow.width - 18, TYPE.small, 600);
+      const reason = wrapText(item.reason, flow.width - 18, TYPE.small);
+      const height = (title.length + reason.length) * lh + 4;
+      flow.ensure(height);
+      flow.page.rect(flow.left + 6, flow.y + 2, 7, 7, color, null, { radius: 1 });
+      title.forEach((line, i) => flow.page.text(line, flow.left + 18, flow.y + i * lh, flow.width - 18, { fontSize: TYPE.small, weight: 600 }));
+      reason.forEach((line, i) => flow.page.text(line, flow.left + 18, flow.y + (title.length + i) * lh, flow.width - 18, { fontSize: TYPE.small, color: MUTED }));
+      flow.y += height;
+    }
+  }
   return flow.pages;
 }
 
@@ -302,6 +316,7 @@ export function hiringPages(content: ReportContent, frame: PageFrame): PageDraft
       `first day week ${hire.startWeek} (${hire.startDate})`,
       `productive from week ${hire.productiveWeek}`,
       hire.layer ? `for ${layerById(hire.layer).name}` : null,
+      hire.annualSalary !== null ? `salary ${hire.annualSalary.toLocaleString('en-US')} a year` : null,
     ]
       .filter((p): p is string => p !== null)
       .join(' · ');

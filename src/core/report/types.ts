@@ -68,6 +68,7 @@ export interface ReportHire {
   readonly startDate: string;
   readonly productiveWeek: number;
   readonly layer: LayerId | null;
+  readonly annualSalary: number | null;
   readonly reason: string;
 }
 
@@ -145,6 +146,8 @@ export interface ReportContent {
     readonly warnings: readonly ReportWarning[];
   };
   readonly roadmap: readonly RoadmapQuarter[];
+  /** Active items the plan could not place, with the planner's reason; done and dropped items are left out. */
+  readonly unscheduled: readonly { readonly id: string; readonly title: string; readonly layer: LayerId | null; readonly reason: string }[];
   readonly hires: readonly ReportHire[];
   readonly assumptions: readonly Assumption[];
   readonly decisions: readonly string[];

@@ -83,6 +83,28 @@ describe('the demo as a PDF', () => {
   });
 });
 
+describe('a plan that misses its target (no hiring allowed)', () => {
+  it('says every warning, the missed target first, and every item it could not place', async () => {
+    const scenario = { ...defaultScenario(TODAY), name: 'No hiring', maxHiresPerQuarter: 0, hiringBudgetPerQuarter: 0 };
+    const result = plan({ ...demo, workItems: [], scenario });
+    const codes = new Set(result.warnings.map((w) => w.code));
+    expect(codes).toContain('target-missed');
+    expect(codes).toContain('no-capacity');
+    const zero = buildReportModel({ ...demo, plan: result, generatedOn: TODAY, paper: 'letter' });
+    const file = join(output, 'demo-no-hiring-letter.pdf');
+    await writeRoadmapPdf(zero, file);
+    const text = pdftotext(file);
+    for (const warning of result.warnings) expect(text).toContain(squash(warning.message));
+    const unscheduled = result.items.filter((i) => i.start === null);
+    expect(unscheduled.length).toBeGreaterThan(0);
+    expect(text).toContain(`Not scheduled (${unscheduled.length})`);
+    for (const item of unscheduled) expect(text).toContain(squash(item.placement.text));
+    const summary = squash(zero.pages[1]?.texts.map((t) => t.text).join(' ') ?? '');
+    expect(summary).toContain('not reached');
+    expect(summary.indexOf('target-missed')).toBeLessThan(summary.indexOf('gate-unreachable'));
+  });
+});
+
 describe('writeRoadmapPdf', () => {
   it('reports progress, fetches nothing, and writes nothing when rendering fails', async () => {
     const stages: string[] = [];

@@ -3,7 +3,11 @@
  * characters reports use. The report model wraps and places every line itself, so that the page
  * count and the Gantt layout are known before rendering; it needs the widths the renderer will use.
  * Kerning is ignored, which only ever makes a measured line a little wider than the rendered one.
- * Generated from the TTFs of @expo-google-fonts/source-sans-3 0.4.1 with fontkit.
+ * Generated from the TTFs of @expo-google-fonts/source-sans-3 0.4.1 (400Regular, 600SemiBold,
+ * 700Bold) with fontkit: for each character c of FONT_CHARS,
+ * round(font.glyphForCodePoint(c.codePointAt(0)).advanceWidth * 1000 / font.unitsPerEm).
+ * tests/integration/report/fonts.test.ts pins the files' hashes, so a new font version fails
+ * there until these tables are regenerated.
  */
 export const FONT_CHARS = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ–—‘’“”…→•≥≤€";
 export const WIDTHS_REGULAR: readonly number[] = [200,289,426,497,497,824,609,249,303,303,418,497,249,311,249,350,497,497,497,497,497,497,497,497,497,497,249,249,497,497,497,425,847,543,588,571,615,527,494,617,652,263,479,579,486,727,647,664,566,664,569,534,536,645,515,786,513,476,539,303,350,303,497,500,542,504,553,456,555,496,292,504,544,246,247,495,255,829,547,542,555,555,347,419,338,544,467,719,446,467,425,303,241,303,497,200,289,497,497,497,497,241,497,542,744,345,429,497,311,423,542,331,497,367,367,542,562,560,249,542,367,365,429,781,808,796,425,544,544,544,544,544,544,822,571,527,527,527,527,263,263,263,263,639,647,664,664,664,664,664,497,664,645,645,645,645,476,583,576,504,504,504,504,504,504,778,456,496,496,496,496,246,246,246,246,544,547,542,542,542,542,542,497,542,544,544,544,544,467,555,467,480,800,249,249,426,426,948,619,304,497,497,497];

@@ -229,7 +229,7 @@ export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => Pa
         if (m.week < startWeek || m.week > endWeek) continue;
         page.line(xOf(m.week), scaleY + GANTT.scaleHeight - 4, xOf(m.week), rowsBottom, m.color, 0.9, [3, 2]);
       }
-      drawLegend(page, content.x, rowsBottom + 5, content.width, markers);
+      drawLegend(page, content.x, rowsBottom + 5, markers);
 
       const layout: GanttPageLayout = {
         window: { index: window.index, count: windows.length, firstQuarter: first, lastQuarter: last, startWeek, endWeek },
@@ -278,13 +278,13 @@ function drawHire(page: PageDraft, hire: PlannedHire, xOf: (week: number) => num
   }
 }
 
-function drawLegend(page: PageDraft, x0: number, y: number, width: number, markers: readonly { label: string; color: string }[]): void {
+function drawLegend(page: PageDraft, x0: number, y: number, markers: readonly { label: string; color: string }[]): void {
   let x = x0;
   const lh = lineHeightOf(TYPE.tiny);
   const entry = (label: string, draw: (x: number) => number) => {
     const used = draw(x);
     page.text(label, x + used + 3, y, measureText(label, TYPE.tiny) + 2, { fontSize: TYPE.tiny, color: MUTED });
-    x += used + 3 + measureText(label, TYPE.tiny) + 12;
+    x += used + 3 + measureText(label, TYPE.tiny) + 9;
   };
   for (const layer of LAYERS) {
     entry(layer.name, (at) => {
@@ -292,7 +292,7 @@ function drawLegend(page: PageDraft, x0: number, y: number, width: number, marke
       return 10;
     });
   }
-  entry('hire: requisition, first day, ramp-up', (at) => {
+  entry('hire: requisition, start, ramp-up', (at) => {
     const mid = y + lh / 2;
     page.line(at, mid, at + 10, mid, MUTED, 1);
     page.shape({ kind: 'polygon', points: [[round(at + 10), round(mid - 4)], [round(at + 14), round(mid)], [round(at + 10), round(mid + 4)], [round(at + 6), round(mid)]], fill: ACCENT, stroke: null });
@@ -305,5 +305,4 @@ function drawLegend(page: PageDraft, x0: number, y: number, width: number, marke
       return 8;
     });
   }
-  void width;
 }

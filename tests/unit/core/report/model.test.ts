@@ -212,7 +212,7 @@ describe('quarter windows', () => {
   });
 
   it('paginates a long horizon across as well as down, with the scale on every page', () => {
-    const long = { ...large, scenario: { ...large.scenario, horizonQuarters: 28 } };
+    const long = { ...large, scenario: { ...large.scenario, horizonQuarters: 28, targetDate: '2030-06-30' } };
     const result: PlanResult = plan(long);
     const model = buildReportModel({ ...long, plan: result, generatedOn: TODAY, paper: 'letter' });
     const pages = timeline(model);

@@ -42,7 +42,8 @@ test('keyboard only: start, move between tabs, edit a maturity, undo and redo it
   await expect(page.getByRole('tab', { name: /^Inventory/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('heading', { level: 1, name: 'Inventory' })).toBeVisible();
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: /^Roles/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab').last()).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab').last()).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('tab', { name: /^Pyramid/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press(`${mod}+3`);
@@ -108,4 +109,37 @@ test('keyboard only: start, move between tabs, edit a maturity, undo and redo it
   await page.keyboard.press('Enter');
   await expect(form).toBeHidden();
   await expect(page.getByRole('article', { name: 'Analytics translator' })).toBeVisible();
+});
+
+test('undo and redo a text edit; unsaved typing is left to the field', async ({ app }) => {
+  const page = await app.open();
+  await page.getByRole('button', { name: 'Open the demo organisation' }).click();
+  await page.keyboard.press(`${mod}+2`);
+
+  const owner = page.getByLabel('Owner of Warehouse');
+  const before = await owner.inputValue();
+  await owner.focus();
+  await page.keyboard.press(`${mod}+a`);
+  await page.keyboard.type('Data platform team');
+  // Ctrl+Z while the typing is unsaved belongs to the text field, not to the app's history.
+  await page.keyboard.press(`${mod}+z`);
+  expect((await snapshot(page)).capabilities.find((c) => c.id === 'warehouse')?.owner).toBe(before);
+  await owner.fill('Data platform team');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await snapshot(page)).capabilities.find((c) => c.id === 'warehouse')?.owner).toBe('Data platform team');
+
+  await page.keyboard.press(`${mod}+z`);
+  await expect(owner).toHaveValue(before);
+  await expect.poll(async () => (await snapshot(page)).capabilities.find((c) => c.id === 'warehouse')?.owner).toBe(before);
+  await expect(page.getByRole('button', { name: /^Redo Warehouse: owner/ })).toBeEnabled();
+  await page.keyboard.press(`${mod}+Shift+z`);
+  await expect(owner).toHaveValue('Data platform team');
+
+  // After deleting, the focus lands on the screen's heading rather than the top of the page.
+  await page.getByRole('button', { name: 'Delete Warehouse' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete capability' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Owner of Warehouse')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Inventory' })).toBeFocused();
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Props {
   readonly title: string;
@@ -42,6 +42,7 @@ export function Modal({ title, onClose, children, description, className }: Prop
       dialog.removeEventListener('cancel', onCancel);
       dialog.close();
       if (opener?.isConnected) opener.focus();
+      else focusScreenHeading();
     };
   }, []);
 
@@ -79,6 +80,25 @@ export function Modal({ title, onClose, children, description, className }: Prop
       {children}
     </dialog>
   );
+}
+
+/**
+ * Puts the focus on the screen's heading when it has nowhere to be, e.g. after the row that held
+ * it was deleted, so the next Tab continues from the screen rather than from the top of the page.
+ */
+export function focusScreenHeading(): void {
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected) return;
+  document.querySelector<HTMLElement>('main h1[tabindex="-1"]')?.focus();
+}
+
+/** Call the returned function after a delete: once the row is gone, the heading gets the focus. */
+export function useFocusAfterDelete(): () => void {
+  const [deletes, setDeletes] = useState(0);
+  useEffect(() => {
+    if (deletes > 0) focusScreenHeading();
+  }, [deletes]);
+  return useCallback(() => setDeletes((n) => n + 1), []);
 }
 
 interface ConfirmProps {

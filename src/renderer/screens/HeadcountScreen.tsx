@@ -4,7 +4,7 @@ import { personFieldsSchema, personPatchSchema, type PersonPatch } from '../../s
 import { ApiError } from '../api';
 import { EditableText } from '../components/EditableText';
 import { FormField, focusFirstInvalid } from '../components/FormField';
-import { ConfirmDialog, Modal } from '../components/Modal';
+import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
 import { SelectField } from '../components/SelectField';
 import { fte } from '../format';
 import { fieldError, fieldErrors, parseDate, parseNumber, serverField, type FieldErrors } from '../validation';
@@ -18,6 +18,7 @@ export function HeadcountScreen() {
   const { people, roles } = useSnapshot();
   const { run } = useWorkspace();
   const { notify } = useToasts();
+  const focusAfterDelete = useFocusAfterDelete();
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<Person | null>(null);
   const roleName = new Map(roles.map((r) => [r.id, r.name]));
@@ -26,6 +27,7 @@ export function HeadcountScreen() {
     setDeleting(null);
     try {
       await run('person.delete', { id: person.id });
+      focusAfterDelete();
       notify(`Removed ${person.name} from the headcount.`);
     } catch {
       // The toast already shows the server's answer.
@@ -36,7 +38,7 @@ export function HeadcountScreen() {
     <div className="screen screen-headcount">
       <header className="screen-header">
         <div>
-          <h1>Headcount</h1>
+          <h1 tabIndex={-1}>Headcount</h1>
           <p className="screen-lede">People on staff, open requisitions and planned hires. Dates are YYYY-MM-DD; changes are saved as you make them.</p>
         </div>
         <div className="screen-actions">

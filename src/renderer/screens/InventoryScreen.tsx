@@ -7,7 +7,7 @@ import { ApiError } from '../api';
 import { EditableText } from '../components/EditableText';
 import { FormField, focusFirstInvalid } from '../components/FormField';
 import { MaturityOptions, maturityHint, toMaturity } from '../components/maturity';
-import { ConfirmDialog, Modal } from '../components/Modal';
+import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
 import { SelectField } from '../components/SelectField';
 import { percent, readinessTone } from '../format';
 import { fieldError, fieldErrors, serverField, type FieldErrors } from '../validation';
@@ -30,6 +30,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
   const [deleting, setDeleting] = useState<Capability | null>(null);
   const { run } = useWorkspace();
   const { notify } = useToasts();
+  const focusAfterDelete = useFocusAfterDelete();
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -44,6 +45,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
     setDeleting(null);
     try {
       await run('capability.delete', { id: capability.id });
+      focusAfterDelete();
       notify(`Deleted "${capability.name}".`);
     } catch {
       // The toast already shows the server's answer.
@@ -54,7 +56,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
     <div className="screen screen-inventory">
       <header className="screen-header">
         <div>
-          <h1>Inventory</h1>
+          <h1 tabIndex={-1}>Inventory</h1>
           <p className="screen-lede">The capabilities of your data infrastructure, layer by layer. Changes are saved as you make them.</p>
         </div>
         <div className="screen-actions">

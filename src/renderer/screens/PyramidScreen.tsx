@@ -50,7 +50,7 @@ export function PyramidScreen({ onOpenLayer }: Props) {
     <div className="screen screen-pyramid">
       <header className="screen-header">
         <div>
-          <h1>Readiness pyramid</h1>
+          <h1 tabIndex={-1}>Readiness pyramid</h1>
           <p className="screen-lede">How ready each layer of the data pyramid of needs is, from the foundations up. Select a layer to see its capabilities.</p>
         </div>
       </header>

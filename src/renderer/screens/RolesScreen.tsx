@@ -7,7 +7,7 @@ import { ApiError } from '../api';
 import { EditableText } from '../components/EditableText';
 import { FormField, focusFirstInvalid } from '../components/FormField';
 import { MaturityOptions, toMaturity } from '../components/maturity';
-import { ConfirmDialog, Modal } from '../components/Modal';
+import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
 import { SelectField } from '../components/SelectField';
 import { fieldError, fieldErrors, parseNumber, serverField, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
@@ -18,6 +18,7 @@ export function RolesScreen() {
   const { roles, people, capabilities, readiness } = useSnapshot();
   const { run } = useWorkspace();
   const { notify } = useToasts();
+  const focusAfterDelete = useFocusAfterDelete();
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<Role | null>(null);
   const [refusals, setRefusals] = useState<Readonly<Record<string, string>>>({});
@@ -26,6 +27,7 @@ export function RolesScreen() {
     setDeleting(null);
     try {
       await run('role.delete', { id: role.id });
+      focusAfterDelete();
       notify(`Deleted the role "${role.name}".`);
     } catch (cause) {
       if (cause instanceof ApiError) setRefusals((r) => ({ ...r, [role.id]: cause.message }));
@@ -36,7 +38,7 @@ export function RolesScreen() {
     <div className="screen screen-roles">
       <header className="screen-header">
         <div>
-          <h1>Roles</h1>
+          <h1 tabIndex={-1}>Roles</h1>
           <p className="screen-lede">What each role builds, and what must be in place before someone in it can be productive.</p>
         </div>
         <div className="screen-actions">

@@ -9,17 +9,27 @@ import { InventoryScreen, type LayerFilter } from './screens/InventoryScreen';
 import { PyramidScreen } from './screens/PyramidScreen';
 import { RolesScreen } from './screens/RolesScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+import { HiringScreen } from './planning/HiringScreen';
+import { PlanningProvider } from './planning/machine/usePlanning';
+import { RoadmapScreen } from './planning/RoadmapScreen';
+import { TimelineScreen } from './planning/TimelineScreen';
+import { WarningsScreen } from './planning/WarningsScreen';
 import { useWorkspace } from './workspace/WorkspaceProvider';
 
-type ScreenId = 'pyramid' | 'inventory' | 'headcount' | 'roles';
+type ScreenId = 'pyramid' | 'inventory' | 'headcount' | 'roles' | 'roadmap' | 'timeline' | 'hiring' | 'warnings';
 
-/* The planning views (roadmap, timeline, hiring, warnings) join this list as their own screens. */
 const SCREENS: readonly ScreenTab<ScreenId>[] = [
   { id: 'pyramid', label: 'Pyramid', hint: 'Readiness by layer' },
   { id: 'inventory', label: 'Inventory', hint: 'Capabilities and maturity' },
   { id: 'headcount', label: 'Headcount', hint: 'People and requisitions' },
   { id: 'roles', label: 'Roles', hint: 'What each role needs' },
+  { id: 'roadmap', label: 'Roadmap', hint: 'The plan by quarter' },
+  { id: 'timeline', label: 'Timeline', hint: 'Schedule and capacity' },
+  { id: 'hiring', label: 'Hiring plan', hint: 'Who to hire, and when' },
+  { id: 'warnings', label: 'Warnings', hint: 'And the reasons' },
 ];
+
+const PLANNING_SCREENS: ReadonlySet<ScreenId> = new Set(['roadmap', 'timeline', 'hiring', 'warnings']);
 
 export function App() {
   const { load, reload } = useWorkspace();
@@ -115,16 +125,22 @@ function Shell() {
   }, [undo, redo]);
 
   return (
-    <div className="shell">
-      <ScreenTabs tabs={SCREENS} current={screen} onSelect={setScreen} />
-      <main className="main">
-        <div role="tabpanel" id={panelId(screen)} aria-labelledby={tabId(screen)} className="panel-host">
-          {screen === 'pyramid' && <PyramidScreen onOpenLayer={openLayer} />}
-          {screen === 'inventory' && <InventoryScreen filter={filter} onFilter={setFilter} focusRequest={focusRequest} />}
-          {screen === 'headcount' && <HeadcountScreen />}
-          {screen === 'roles' && <RolesScreen />}
-        </div>
-      </main>
-    </div>
+    <PlanningProvider active={PLANNING_SCREENS.has(screen)}>
+      <div className="shell">
+        <ScreenTabs tabs={SCREENS} current={screen} onSelect={setScreen} />
+        <main className="main">
+          <div role="tabpanel" id={panelId(screen)} aria-labelledby={tabId(screen)} className="panel-host">
+            {screen === 'pyramid' && <PyramidScreen onOpenLayer={openLayer} />}
+            {screen === 'inventory' && <InventoryScreen filter={filter} onFilter={setFilter} focusRequest={focusRequest} />}
+            {screen === 'headcount' && <HeadcountScreen />}
+            {screen === 'roles' && <RolesScreen />}
+            {screen === 'roadmap' && <RoadmapScreen />}
+            {screen === 'timeline' && <TimelineScreen />}
+            {screen === 'hiring' && <HiringScreen />}
+            {screen === 'warnings' && <WarningsScreen />}
+          </div>
+        </main>
+      </div>
+    </PlanningProvider>
   );
 }

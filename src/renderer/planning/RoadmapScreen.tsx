@@ -87,7 +87,10 @@ function RoadmapGrid({ plan, onEdit }: { readonly plan: PlanResult; readonly onE
       <div className="roadmap-scroll" ref={gridRef}>
         <div
           className="roadmap"
-          style={{ gridTemplateColumns: `var(--roadmap-label) repeat(${quarters}, minmax(var(--roadmap-col), 1fr))` }}
+          style={{
+            gridTemplateColumns: `var(--roadmap-label) repeat(${quarters}, minmax(var(--roadmap-col), 1fr))`,
+            width: `max(100%, calc(var(--roadmap-label) + ${quarters} * var(--roadmap-col)))`,
+          }}
           data-testid="roadmap"
           role="table"
           aria-label={`Roadmap of ${scheduled.length} scheduled items over ${quarters} quarters`}
@@ -130,7 +133,7 @@ function RoadmapGrid({ plan, onEdit }: { readonly plan: PlanResult; readonly onE
                       className={`roadmap-cell${dropTarget === q && dragging ? ' is-drop' : ''}${readyQuarter === q ? ' is-gate' : ''}${q >= plan.quarters.length ? ' is-beyond' : ''}`}
                       data-testid={`cell-${row}-${q}`}
                       onDragOver={(e) => {
-                        if (!dragging) return;
+                        if (!dragging && !e.dataTransfer.types.includes(DRAG_TYPE)) return;
                         e.preventDefault();
                         e.dataTransfer.dropEffect = 'move';
                         if (dropTarget !== q) setDropTarget(q);

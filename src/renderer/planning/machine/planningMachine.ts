@@ -4,6 +4,7 @@ import type { PlannedItem, PlanResult } from '../../../core/planner/types';
 /**
  * The planning workflow of the UI: edit → plan → review → accept.
  *
+ * - `idle`: nothing asked for a plan yet (no planning view has been shown).
  * - `editing`: something changed (or nothing is planned yet); a re-plan is queued and runs after a
  *   short quiet period, so a burst of edits (typing, several drags) plans once.
  * - `planning`: `plan.run` for the chosen scenario. An edit arriving meanwhile drops the answer
@@ -94,13 +95,14 @@ export const planningMachine = setup({
     moving: null,
     planCount: 0,
   }),
-  initial: 'editing',
+  initial: 'idle',
   on: {
     'snapshot.changed': { target: '.editing', reenter: true },
     'scenario.select': { target: '.editing', reenter: true, actions: 'selectScenario' },
     'plan.request': { target: '.planning' },
   },
   states: {
+    idle: {},
     editing: {
       after: { replanDelay: { target: 'planning' } },
     },
@@ -172,4 +174,4 @@ export const planningMachine = setup({
 });
 
 export type PlanningMachine = typeof planningMachine;
-export type PlanningStateValue = 'editing' | 'planning' | 'reviewing' | 'pinning' | 'accepting' | 'failed';
+export type PlanningStateValue = 'idle' | 'editing' | 'planning' | 'reviewing' | 'pinning' | 'accepting' | 'failed';

@@ -16,8 +16,9 @@ const PlanningActorContext = createContext<PlanningActorRef | null>(null);
 /**
  * Runs the planning workflow for the open workspace. Every new snapshot (an edit anywhere: work
  * items, scenarios, inventory, headcount) tells the machine, which re-plans after a short pause.
+ * `active`: a planning view is shown.
  */
-export function PlanningProvider({ children }: { readonly children: ReactNode }) {
+export function PlanningProvider({ active, children }: { readonly active: boolean; readonly children: ReactNode }) {
   const snapshot = useSnapshot();
   const { run } = useWorkspace();
   const snapshotRef = useRef<WorkspaceSnapshot>(snapshot);
@@ -50,11 +51,19 @@ export function PlanningProvider({ children }: { readonly children: ReactNode })
     { input: {} },
   );
 
+  // Planning takes the main process a few hundred milliseconds: while no planning view is shown,
+  // edits only mark the plan stale, and showing a view plans once.
+  const stale = useRef(true);
   useEffect(() => {
-    if (snapshotRef.current === snapshot) return;
-    snapshotRef.current = snapshot;
-    actorRef.send({ type: 'snapshot.changed' });
-  }, [snapshot, actorRef]);
+    if (snapshotRef.current !== snapshot) {
+      snapshotRef.current = snapshot;
+      stale.current = true;
+    }
+    if (active && stale.current) {
+      stale.current = false;
+      actorRef.send({ type: 'snapshot.changed' });
+    }
+  }, [snapshot, actorRef, active]);
 
   // A deleted scenario cannot stay selected: fall back to the default one.
   const selected = useSelector(actorRef, (s) => s.context.scenarioId);
@@ -119,7 +128,7 @@ export function usePlanning(): Planning {
   return useMemo<Planning>(
     () => ({
       status,
-      busy: status !== 'reviewing' && status !== 'failed',
+      busy: status !== 'reviewing' && status !== 'failed' && status !== 'idle',
       plan,
       error,
       moving,

@@ -60,10 +60,20 @@ function start(options: { failPlan?: boolean; failPin?: boolean; planDelayMs?: n
   });
   const actor = createActor(machine, { input: {} });
   actor.start();
+  // The provider sends the first change when a planning view is shown.
+  actor.send({ type: 'snapshot.changed' });
   return { actor, fakes };
 }
 
 describe('planning workflow machine', () => {
+  it('waits idle until a change asks for a plan', () => {
+    const actor = createActor(planningMachine, { input: {} }).start();
+    expect(actor.getSnapshot().value).toBe('idle');
+    actor.send({ type: 'plan.accept' });
+    expect(actor.getSnapshot().value).toBe('idle');
+    actor.stop();
+  });
+
   it('starts editing, plans the default scenario, then shows the plan for review', async () => {
     const { actor, fakes } = start();
     expect(actor.getSnapshot().value).toBe('editing');

@@ -199,3 +199,61 @@ test('after reopening the same file the capability and the person are still ther
   await showScreen(page, 'Headcount');
   await expect(page.getByText('Nobody yet.', { exact: false })).toBeVisible();
 });
+
+test('roles: add a custom role, give it prerequisites, see whether they are met, and delete it', async ({ app }) => {
+  const page = await app.open();
+  await startFromCatalog(page);
+  await showScreen(page, 'Roles');
+
+  await page.getByRole('button', { name: 'Add role' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a role' });
+  await dialog.getByLabel('Name').fill('Decision scientist');
+  await dialog.getByRole('checkbox', { name: 'Learn/Optimize' }).check();
+  await dialog.getByRole('checkbox', { name: /^Needs foundations/ }).check();
+  await dialog.getByRole('button', { name: 'Add role' }).click();
+  await expect(dialog).toBeHidden();
+
+  const card = page.getByRole('article', { name: 'Decision scientist' });
+  await expect(card.getByText('custom')).toBeVisible();
+  await expect(card.getByTestId(/^prereq-status-/)).toHaveText(/Prerequisites met today/);
+
+  await card.getByRole('button', { name: 'Add layer prerequisite' }).click();
+  const readiness = card.getByLabel('Decision scientist, prerequisite 1: minimum readiness in percent');
+  await expect(readiness).toHaveValue('50');
+  // From the catalog nothing is mature: Collect is at 0%, below the 50% asked for.
+  await expect(card.getByTestId(/^prereq-status-/)).toContainText('Collect readiness 0%, needs 50%');
+
+  await readiness.fill('150');
+  await readiness.press('Enter');
+  await expect(readiness).toHaveAccessibleDescription(/between 0 and 100/);
+  await readiness.fill('0');
+  await readiness.press('Enter');
+  await expect(card.getByTestId(/^prereq-status-/)).toHaveText(/Prerequisites met today/);
+
+  await card.getByLabel('Decision scientist, prerequisite 1: layer').selectOption({ label: 'Move/Store layer' });
+  await card.getByRole('button', { name: 'Add capability prerequisite' }).click();
+  await card.getByLabel('Decision scientist, prerequisite 2: capability').selectOption({ label: 'Warehouse' });
+  await card.getByLabel('Decision scientist, prerequisite 2: minimum maturity').selectOption('3');
+  await expect(card.getByTestId(/^prereq-status-/)).toContainText('Warehouse at maturity 0, needs 3');
+
+  await expect
+    .poll(async () => (await snapshot(page)).roles.find((r) => r.name === 'Decision scientist')?.prerequisites)
+    .toEqual([
+      { kind: 'layer', layer: 'move_store', minReadiness: 0 },
+      { kind: 'capability', capabilityId: 'warehouse', minMaturity: 3 },
+    ]);
+
+  await card.getByRole('button', { name: 'Remove Decision scientist, prerequisite 1' }).click();
+  await expect(card.getByLabel('Decision scientist, prerequisite 2: capability')).toHaveCount(0);
+  await expect(card.getByLabel('Decision scientist, prerequisite 1: capability')).toHaveValue('warehouse');
+
+  // Unticking the last layer it builds is refused next to the checkboxes and not sent.
+  await card.getByRole('checkbox', { name: 'Learn/Optimize' }).click();
+  await expect(card.getByRole('alert')).toHaveText(/pick at least one layer/);
+  await expect(card.getByRole('checkbox', { name: 'Learn/Optimize' })).toBeChecked();
+
+  await card.getByRole('button', { name: 'Delete the role Decision scientist' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete role' }).click();
+  await expect(page.getByRole('article', { name: 'Decision scientist' })).toHaveCount(0);
+  expect((await snapshot(page)).roles.some((r) => r.name === 'Decision scientist')).toBe(false);
+});

@@ -59,9 +59,23 @@ const SCREENS: ReadonlyArray<{ readonly tab: string; readonly shot: string; read
   },
 ];
 
+/**
+ * Console errors and uncaught exceptions, which is where a Content-Security-Policy violation shows
+ * up. Chromium reports that a <meta> policy cannot set frame-ancestors; that one is expected.
+ */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored")) errors.push(message.text());
+  });
+  return errors;
+}
+
 for (const theme of ['light', 'dark'] as const) {
   for (const screen of SCREENS) {
-    test(`the demo organisation on the ${screen.tab} screen, ${theme} theme: screenshot and axe`, async ({ app }) => {
+    test(`the demo organisation on the ${screen.tab} screen, ${theme} theme: screenshot and axe`, async ({ app, page: tab }) => {
+      const errors = watchErrors(tab);
       const page = await app.open();
       await page.emulateMedia({ colorScheme: theme });
       await openDemo(page);
@@ -69,6 +83,7 @@ for (const theme of ['light', 'dark'] as const) {
       await screen.ready(page);
       await app.screenshot(theme === 'light' ? screen.shot : `${screen.shot}-${theme}`);
       await app.checkA11y();
+      expect(errors, 'console errors (a CSP violation would show here)').toEqual([]);
     });
   }
 }

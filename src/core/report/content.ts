@@ -199,9 +199,12 @@ export function buildContent(input: ReportInput): ReportContent {
   const scheduled = plan.items.filter((i) => i.start !== null).length;
   const proposedHires = hireList.filter((h) => h.source === 'proposed').length;
   const targetText = `${layerById(s.targetLayer).name} ready by ${s.targetDate ?? addWeeksIso(s.startDate, s.targetWeek)}`;
+  const costed = hireList.filter((h) => h.source === 'proposed' && h.annualSalary !== null);
+  const cost = costed.reduce((sum, h) => sum + (h.annualSalary ?? 0), 0);
+  const costText = costed.length === 0 ? '' : ` (${cost.toLocaleString('en-US')} a year in salaries${costed.length < proposedHires ? ` for the ${costed.length} with a salary given` : ''})`;
   const headline =
     `${scheduled} work item${scheduled === 1 ? '' : 's'} scheduled over ${s.horizonQuarters} quarters, ` +
-    `${proposedHires} new hire${proposedHires === 1 ? '' : 's'} proposed. ` +
+    `${proposedHires} new hire${proposedHires === 1 ? '' : 's'} proposed${costText}. ` +
     (onTime
       ? `${target?.name ?? ''} reaches its gate in ${target?.readyQuarter ?? ''}, in time for the target.`
       : `${target?.name ?? ''} ${target?.readyQuarter ? `reaches its gate only in ${target.readyQuarter}` : 'does not reach its gate within the plan'}: the target is missed.`);

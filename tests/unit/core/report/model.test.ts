@@ -112,6 +112,19 @@ describe('report model of the demo', () => {
     expect(text).toContain('Most important warnings');
   });
 
+  it('costs the proposed hires when the scenario gives salaries', () => {
+    const scenario = { ...defaultScenario(TODAY), salaries: { 'platform-engineer': 120000, 'data-engineer': 110000 } };
+    const result = plan({ ...demo, workItems: [], scenario });
+    const costed = result.hires.filter((h) => h.source === 'proposed' && h.annualSalary !== null);
+    expect(costed.length).toBeGreaterThan(0);
+    const total = costed.reduce((sum, h) => sum + (h.annualSalary ?? 0), 0);
+    const model = buildReportModel({ ...demo, plan: result, generatedOn: TODAY, paper: 'a4' });
+    expect(model.content.summary.headline).toContain(`${total.toLocaleString('en-US')} a year in salaries`);
+    const hiring = model.pages.filter((p) => p.section === 'hiring').flatMap((p) => p.texts.map((t) => t.text)).join(' ');
+    expect(hiring).toContain('salary 120,000 a year');
+    expect(model.content.assumptions.find((a) => a.label === 'Salaries')?.value).toContain('120,000');
+  });
+
   it('refuses a bad date or paper', () => {
     expect(() => buildReportModel({ ...demo, plan: demoPlan, generatedOn: '27/11/2026', paper: 'a4' })).toThrow(/generatedOn/);
     expect(() => buildReportModel({ ...demo, plan: demoPlan, generatedOn: TODAY, paper: 'a5' as Paper })).toThrow(/paper/);

@@ -68,16 +68,26 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
           <table className="grid-table hiring-table" data-testid="hiring-table">
             <thead>
               <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Quarter</th>
-                <th scope="col">Start</th>
-                <th scope="col">Requisition</th>
-                <th scope="col">Status</th>
+                <th scope="col" className="col-hire-role">
+                  Role
+                </th>
+                <th scope="col" className="col-hire-quarter">
+                  Quarter
+                </th>
+                <th scope="col" className="col-hire-date">
+                  Start
+                </th>
+                <th scope="col" className="col-hire-date">
+                  Requisition
+                </th>
+                <th scope="col" className="col-hire-status">
+                  Status
+                </th>
                 <th scope="col" className="col-reason">
                   Reason
                 </th>
                 {anySalary && (
-                  <th scope="col" className="num">
+                  <th scope="col" className="num col-hire-salary">
                     Annual salary
                   </th>
                 )}

@@ -141,6 +141,11 @@ function RoadmapGrid({ plan, onEdit }: { readonly plan: PlanResult; readonly onE
                       onDragLeave={() => setDropTarget((t) => (t === q ? null : t))}
                       onDrop={(e) => drop(e, q)}
                     >
+                      {readyQuarter === q && projection && (
+                        <span className="roadmap-gate" title={`${projection.name} reaches its gate in week ${projection.readyWeek ?? ''}`}>
+                          Gate reached · wk {projection.readyWeek}
+                        </span>
+                      )}
                       {inCell.map((item) => (
                         <RoadmapCard
                           key={item.id}
@@ -229,6 +234,10 @@ function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMov
   };
 
   const own = item.source === 'user';
+  // Catalog titles end in the maturity step ("Warehouse: maturity 2 → 3"): show the step as a tag.
+  const match = /^(.*): maturity (\d) → (\d)$/.exec(item.title);
+  const name = match?.[1] ?? item.title;
+  const step = match ? `${match[2]}→${match[3]}` : null;
   const label = `${item.title}, ${own ? 'your item' : 'proposal'}, ${quarterLabel}, weeks ${item.start ?? '?'} to ${item.finish ?? '?'}${item.pinned ? ', pinned' : ''}`;
 
   return (
@@ -252,7 +261,7 @@ function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMov
       onDragEnd={onDragEnd}
     >
       <div className="roadmap-card-top">
-        <span className="roadmap-card-title">{item.title}</span>
+        <span className="roadmap-card-title">{name}</span>
         <CardMenu
           label={`Actions for ${item.title}`}
           items={[
@@ -264,7 +273,15 @@ function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMov
         />
       </div>
       <div className="roadmap-card-meta">
-        <span className="roadmap-card-weeks">{item.start !== null && item.finish !== null ? weeksLabel(item.start, item.finish) : ''}</span>
+        <span className="roadmap-card-weeks">
+          {item.start !== null && item.finish !== null ? weeksLabel(item.start, item.finish) : ''}
+          {step && (
+            <span className="roadmap-card-step" title={`Maturity ${step}`}>
+              {' '}
+              · {step}
+            </span>
+          )}
+        </span>
         {item.pinned && (
           <span className="badge badge-pin" data-testid="pinned-badge">
             Pinned

@@ -79,7 +79,6 @@ export function ScenarioBar() {
             </option>
           ))}
         </select>
-        {scenario && <ScenarioSummary scenario={scenario} />}
       </div>
       <div className="scenario-actions" role="group" aria-label="Scenario actions">
         <button type="button" className="button button-small" onClick={() => setDialog('edit')} disabled={!scenario}>
@@ -107,7 +106,10 @@ export function ScenarioBar() {
           Compare…
         </button>
       </div>
-      <PlanStatus />
+      <div className="scenario-foot">
+        {scenario && <ScenarioSummary scenario={scenario} />}
+        <PlanStatus />
+      </div>
 
       {dialog === 'edit' && scenario && <ScenarioDialog key={scenario.id} scenario={scenario} roles={roles} onClose={() => setDialog(null)} />}
       {dialog === 'new' && (

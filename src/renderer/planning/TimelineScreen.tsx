@@ -6,7 +6,7 @@ import { PlanningScreen } from './PlanningScreen';
 import { LAYERS_TOP_DOWN, WEEKS_PER_QUARTER, layerName, quarterLabelAt, todayIso, weeksBetween } from './planFormat';
 
 /** Hand-drawn SVG: one x scale for the Gantt and the capacity charts, so they line up week by week. */
-const WEEK_PX = 10;
+const WEEK_PX = 11;
 const ROW_PX = 24;
 const GROUP_PX = 26;
 const HEAD_PX = 40;
@@ -39,7 +39,7 @@ function useScale(plan: PlanResult): Scale {
   return useMemo(() => {
     const todayWeek = weeksBetween(plan.scenario.startDate, todayIso());
     // Show today when it falls shortly before the plan starts (plans start at the next quarter).
-    const minWeek = todayWeek < 0 && todayWeek > -WEEKS_PER_QUARTER * 2 ? Math.floor(todayWeek) - 1 : 0;
+    const minWeek = todayWeek < 0 && todayWeek > -WEEKS_PER_QUARTER * 2 ? Math.floor(todayWeek) - 3 : 0;
     const maxWeek = Math.max(plan.scenario.horizonWeeks, plan.makespan) + 2;
     return { minWeek, maxWeek, todayWeek, x: (week: number) => (week - minWeek) * WEEK_PX, width: (maxWeek - minWeek) * WEEK_PX };
   }, [plan]);
@@ -177,8 +177,8 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
               {showToday && (
                 <g className="gantt-today" data-testid="today-line">
                   <line x1={scale.x(scale.todayWeek)} x2={scale.x(scale.todayWeek)} y1={34} y2={height} />
-                  <rect x={scale.x(scale.todayWeek) - 22} y={2} width={44} height={16} rx={8} />
-                  <text x={scale.x(scale.todayWeek)} y={14} textAnchor="middle">
+                  <rect x={Math.max(2, scale.x(scale.todayWeek) - 22)} y={2} width={44} height={16} rx={8} />
+                  <text x={Math.max(24, scale.x(scale.todayWeek))} y={14} textAnchor="middle">
                     Today
                   </text>
                 </g>

@@ -205,7 +205,9 @@ export function buildContent(input: ReportInput): ReportContent {
   const headline =
     `${scheduled} work item${scheduled === 1 ? '' : 's'} scheduled over ${s.horizonQuarters} quarters, ` +
     `${proposedHires} new hire${proposedHires === 1 ? '' : 's'} proposed${costText}. ` +
-    (onTime
+    (target?.capabilityCount === 0
+      ? `${target.name} has no capabilities in the inventory yet, so there is nothing to measure its readiness by.`
+      : onTime
       ? `${target?.name ?? ''} reaches its gate in ${target?.readyQuarter ?? ''}, in time for the target.`
       : `${target?.name ?? ''} ${target?.readyQuarter ? `reaches its gate only in ${target.readyQuarter}` : 'does not reach its gate within the plan'}: the target is missed.`);
   const roleName = new Map(input.roles.map((r) => [r.id, r.name]));
@@ -213,12 +215,14 @@ export function buildContent(input: ReportInput): ReportContent {
   const existing = hireList.length - proposedHires;
   const late = plan.items.filter((i) => i.finish !== null && i.finish > s.horizonWeeks).length;
   const figures: KeyFigure[] = [
-    {
-      value: target?.readyQuarter ?? 'not reached',
-      label: `${target?.name ?? ''} ready`,
-      note: `${onTime ? 'on time: target' : 'late: target'} ${s.targetDate ?? addWeeksIso(s.startDate, s.targetWeek)}`,
-      tone: onTime ? 'good' : 'bad',
-    },
+    target?.capabilityCount === 0
+      ? { value: 'not tracked', label: `${target.name} ready`, note: 'no capabilities in the inventory', tone: 'neutral' }
+      : {
+          value: target?.readyQuarter ?? 'not reached',
+          label: `${target?.name ?? ''} ready`,
+          note: `${onTime ? 'on time: target' : 'late: target'} ${s.targetDate ?? addWeeksIso(s.startDate, s.targetWeek)}`,
+          tone: onTime ? 'good' : 'bad',
+        },
     {
       value: String(proposedHires),
       label: `new hire${proposedHires === 1 ? '' : 's'} proposed`,

@@ -149,7 +149,9 @@ export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => Pa
   const rowsBottom = content.y + content.height - GANTT.legendHeight;
   const specs = rowSpecs(plan);
   const totalRows = specs.filter((r) => r.kind !== 'group').length;
-  const rowPages = paginateRows(specs, rowsBottom - rowsTop);
+  const paginated = paginateRows(specs, rowsBottom - rowsTop);
+  // Nothing to draw still gets its page (with the scale), so the contents never point nowhere.
+  const rowPages = paginated.length > 0 ? paginated : [[]];
 
   const pages: PageDraft[] = [];
   for (const window of windows) {
@@ -221,6 +223,8 @@ export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => Pa
         layouts.push({ kind: row.kind, id: row.id, label: row.label, fontSize: GANTT.fontSize, y: round(y), height: row.height, bar, outside });
         y += row.height;
       }
+
+      if (rows.length === 0) page.text('Nothing to schedule: no work items and no hires in this plan.', plotX + 6, rowsTop + 8, plotWidth - 12, { color: MUTED, italic: true });
 
       // The horizon's end and the target, then the legend.
       const markers: { week: number; label: string; color: string }[] = [{ week: s.horizonWeeks, label: 'end of horizon', color: SEVERITY_COLORS.critical }];

@@ -131,6 +131,21 @@ describe('report model of the demo', () => {
   });
 });
 
+describe('report model of an empty workspace', () => {
+  it('still has every section, a timeline page saying there is nothing to schedule, and no hires', () => {
+    const empty = { organisation: { name: 'Empty Co' }, capabilities: [], roles: demo.roles, people: [], workItems: [], scenario: defaultScenario(TODAY) };
+    const result = plan(empty);
+    const model = buildReportModel({ ...empty, plan: result, generatedOn: TODAY, paper: 'a4' });
+    for (const s of model.sections) expect(model.pages[s.firstPage - 1]?.section).toBe(s.id);
+    const timelinePage = model.pages.find((p) => p.section === 'timeline');
+    expect(timelinePage?.gantt?.rows).toEqual([]);
+    expect(timelinePage?.texts.some((t) => t.text.startsWith('Nothing to schedule'))).toBe(true);
+    expect(model.content.summary.figures[0]?.value).toBe('not tracked');
+    expect(model.content.summary.headline).toContain('no capabilities in the inventory');
+    for (const page of model.pages) expectInsideContent(page);
+  });
+});
+
 describe('warning severity', () => {
   it('puts a missed target and a luxury hire before capacity problems, and items past the horizon last', () => {
     expect(severityOf('target-missed')).toBe('critical');

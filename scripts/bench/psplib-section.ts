@@ -38,7 +38,7 @@ function extract(context: BenchContext, source: string, set: string): string | n
   return run.status === 0 && existsSync(target) ? target : null;
 }
 
-const pct = (x: number): string => `${x.toFixed(2)}%`;
+const pct = (x: number): string => `${x.toFixed(3)}%`;
 
 async function run(context: BenchContext): Promise<void> {
   const source = psplibDir();

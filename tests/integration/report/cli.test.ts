@@ -61,6 +61,7 @@ describe('groundwork export-pdf', () => {
     expectRefused(await run('export-pdf', workspace, '--paper', 'a5', '--out', join(dir, 'a5.pdf')), /--paper: must be a4 or letter, got "a5"/);
     expectRefused(await run('export-pdf', workspace), /--out FILE is required/);
     expectRefused(await run('export-pdf', workspace, '--out', join(dir, 'no-such-folder', 'x.pdf')), /--out: folder .* does not exist/);
+    expectRefused(await run('export-pdf', workspace, '--out', dir), /--out: .* is a folder, not a file/);
     expectRefused(await run('export-pdf', workspace, '--out', join(dir, 'x.pdf'), '--colour', 'red'), /--colour/);
     expect(pdfs()).toEqual([]);
   });

@@ -15,3 +15,8 @@ export function readinessTone(value: number | null): 'none' | 'low' | 'mid' | 'g
   if (value >= 0.4) return 'mid';
   return 'low';
 }
+
+/** A server message as a sentence on its own (they start in lower case, to read after a field name). */
+export function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

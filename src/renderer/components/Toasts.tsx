@@ -1,3 +1,4 @@
+import { sentence } from '../format';
 import { useToasts } from '../workspace/toasts';
 
 /**
@@ -11,7 +12,7 @@ export function Toasts() {
       .filter((t) => t.tone === tone)
       .map((t) => (
         <div key={t.id} className={`toast toast-${t.tone}`} data-testid={`toast-${t.tone}`}>
-          <span className="toast-message">{t.message}</span>
+          <span className="toast-message">{sentence(t.message)}</span>
           {t.code && <span className="toast-code">{t.code}</span>}
           <button type="button" className="toast-dismiss" aria-label="Dismiss message" onClick={() => dismiss(t.id)}>
             ×

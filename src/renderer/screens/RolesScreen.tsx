@@ -9,6 +9,7 @@ import { FormField, focusFirstInvalid } from '../components/FormField';
 import { MaturityOptions, toMaturity } from '../components/maturity';
 import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
 import { SelectField } from '../components/SelectField';
+import { sentence } from '../format';
 import { fieldError, fieldErrors, parseNumber, serverField, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
@@ -139,7 +140,7 @@ function RoleCard({ role, headcount, capabilities, readiness, refusal, onDelete 
       </header>
       {refusal && (
         <p className="inline-alert" role="alert">
-          {refusal}
+          {sentence(refusal)}
         </p>
       )}
       <div className="role-card-body">

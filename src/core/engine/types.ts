@@ -37,9 +37,10 @@ export interface ScheduleOptions {
   /** Seed of the search's pseudo-random generator (default 1). */
   readonly seed?: number;
   /**
-   * Wall-clock budget of the improvement phase in milliseconds (default DEFAULT_TIME_LIMIT_MS).
-   * Checked only between generations, so the result can depend on the machine's speed; use
-   * `maxSchedules` for bit-for-bit reproducible results.
+   * Wall-clock budget of the whole call in milliseconds (default DEFAULT_TIME_LIMIT_MS); the
+   * first, constructive schedule is always completed. The clock is read between evaluations,
+   * so the result can depend on the machine's speed and load; use `maxSchedules` for
+   * bit-for-bit reproducible results.
    */
   readonly timeLimitMs?: number;
   /** Budget in evaluated schedules (one serial SGS pass or one justification pass each). */

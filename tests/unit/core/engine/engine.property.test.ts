@@ -5,6 +5,8 @@ import { problemArbitrary } from './arbitraries';
 import { reasonProblems, violations } from './checker';
 
 const budget = { maxSchedules: 300, timeLimitMs: 60_000 };
+/** Generous: the CI machine may be shared; the tests check behaviour, not speed. */
+const slow = 60_000;
 
 describe('schedule (property-based)', () => {
   it('every schedule passes the independent checker, and every reason really binds', () => {
@@ -18,7 +20,7 @@ describe('schedule (property-based)', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, slow);
 
   it('keeps pins taken from a feasible schedule and schedules the rest around them', () => {
     fc.assert(
@@ -34,7 +36,7 @@ describe('schedule (property-based)', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, slow);
 
   it('arbitrary pins either give a valid schedule or a pin-conflict naming a task', () => {
     fc.assert(
@@ -56,7 +58,7 @@ describe('schedule (property-based)', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, slow);
 
   it('rejects a predecessor edge that closes a cycle, naming the cycle', () => {
     fc.assert(
@@ -84,7 +86,7 @@ describe('schedule (property-based)', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, slow);
 
   it('rejects negative or fractional numbers with bad-number, naming task and field', () => {
     fc.assert(
@@ -111,5 +113,5 @@ describe('schedule (property-based)', () => {
       ),
       { numRuns: 100 },
     );
-  });
+  }, slow);
 });

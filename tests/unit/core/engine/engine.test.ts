@@ -25,6 +25,29 @@ describe('schedule', () => {
     expect(violations(problem, a.makespan, a.tasks)).toEqual([]);
   });
 
+  it('schedules 1,000 tasks with step capacities validly', () => {
+    let x = 12345;
+    const next = (k: number): number => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return x % k;
+    };
+    const roles = ['a', 'b', 'c'];
+    const problem: Problem = {
+      version: 1,
+      resources: roles.map((id) => ({ id, capacity: [{ from: 0, units: 2 }, { from: 30, units: 4 }, { from: 90, units: 3 }] })),
+      tasks: Array.from({ length: 1000 }, (_, j) => ({
+        id: String(j),
+        duration: 1 + next(6),
+        demand: { [roles[next(3)]!]: 1 + next(3) },
+        predecessors: j > 0 && next(2) === 0 ? [String(j - 1 - next(Math.min(j, 40)))] : [],
+        ...(next(20) === 0 ? { release: next(50) } : {}),
+      })),
+    };
+    const result = schedule(problem, { maxSchedules: 20, explain: true });
+    expect(violations(problem, result.makespan, result.tasks)).toEqual([]);
+    expect(result.tasks.every((t) => t.reason !== undefined)).toBe(true);
+  }, 60_000);
+
   it('stops at the lower bound', () => {
     const problem: Problem = {
       version: 1,

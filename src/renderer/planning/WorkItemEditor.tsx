@@ -83,6 +83,13 @@ function keyed(errors: FieldErrors): FieldErrors {
   return out;
 }
 
+/** The engine names items by id (`cycle: a → b → a`); the user knows them by title. */
+function withTitles(message: string, items: readonly WorkItem[]): string {
+  let out = message;
+  for (const item of items) out = out.split(item.id).join(`“${item.title}”`);
+  return out;
+}
+
 interface Props {
   readonly target: EditTarget;
   readonly onClose: () => void;
@@ -136,7 +143,7 @@ export function WorkItemEditor({ target, onClose }: Props) {
     } catch (cause) {
       const field = cause instanceof ApiError ? serverField(cause.field) : undefined;
       if (cause instanceof ApiError && field) {
-        setErrors({ [fieldKey(field)]: cause.message });
+        setErrors({ [fieldKey(field)]: withTitles(cause.message, workItems) });
         focusFirstInvalid(formRef.current);
       }
       setBusy(false);

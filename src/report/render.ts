@@ -75,12 +75,19 @@ function isPainter(value: unknown): value is Painter {
 function paintTexts(texts: readonly TextLine[], fonts: ReportFontFiles) {
   return (painter: unknown) => {
     if (!isPainter(painter)) throw new Error('react-pdf Canvas painter lacks text drawing');
+    // Font, size and colour are set only when they change: most lines share them with the previous one.
+    let file = '';
+    let size = 0;
+    let color = '';
     for (const t of texts) {
-      const file = t.italic ? fonts.italic : t.weight === 700 ? fonts.bold : t.weight === 600 ? fonts.semibold : fonts.regular;
+      const face = t.italic ? fonts.italic : t.weight === 700 ? fonts.bold : t.weight === 600 ? fonts.semibold : fonts.regular;
+      if (face !== file) painter.font((file = face));
+      if (t.fontSize !== size) painter.fontSize((size = t.fontSize));
+      if (t.color !== color) painter.fillColor((color = t.color));
       const width = measureText(t.text, t.fontSize, t.weight);
       const x = t.align === 'right' ? t.x + t.width - width : t.align === 'center' ? t.x + (t.width - width) / 2 : t.x;
       const y = t.y + (t.lineHeight - t.fontSize * FONT_BOX) / 2;
-      painter.font(file).fontSize(t.fontSize).fillColor(t.color).text(t.text, x, y, { lineBreak: false });
+      painter.text(t.text, x, y, { lineBreak: false });
     }
     return null;
   };

@@ -10,7 +10,7 @@ import { fte } from '../format';
 import { fieldError, fieldErrors, parseDate, parseNumber, serverField, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
-import { TrashIcon } from './InventoryScreen';
+import { TrashIcon } from '../components/icons';
 
 const DATE_PLACEHOLDER = 'YYYY-MM-DD';
 

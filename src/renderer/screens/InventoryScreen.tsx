@@ -5,6 +5,7 @@ import type { Capability } from '../../core/domain/types';
 import { capabilityFieldsSchema, capabilityPatchSchema, type CapabilityPatch } from '../../shared/schemas';
 import { ApiError } from '../api';
 import { EditableText } from '../components/EditableText';
+import { TrashIcon } from '../components/icons';
 import { FormField, focusFirstInvalid } from '../components/FormField';
 import { MaturityOptions, maturityHint, toMaturity } from '../components/maturity';
 import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
@@ -223,14 +224,6 @@ function CapabilityRow({ capability: c, weakest, onDelete }: RowProps) {
         </button>
       </div>
     </li>
-  );
-}
-
-export function TrashIcon() {
-  return (
-    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M6 2h4l.5 1H13v1.5H3V3h2.5L6 2Zm-2 3.5h8l-.6 8.1a1 1 0 0 1-1 .9H5.6a1 1 0 0 1-1-.9L4 5.5Z" fill="currentColor" />
-    </svg>
   );
 }
 

@@ -13,7 +13,7 @@ import { sentence } from '../format';
 import { fieldError, fieldErrors, parseNumber, serverField, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
-import { TrashIcon } from './InventoryScreen';
+import { TrashIcon } from '../components/icons';
 
 export function RolesScreen() {
   const { roles, people, capabilities, readiness } = useSnapshot();

@@ -4,8 +4,9 @@ import { cpus, loadavg } from 'node:os';
 import { makeContext, type BenchOptions, type BenchSection } from './bench/context';
 import { largeSection } from './bench/large-section';
 import { psplibSection } from './bench/psplib-section';
+import { reportSection } from './bench/report';
 
-const SECTIONS: readonly BenchSection[] = [psplibSection, largeSection];
+const SECTIONS: readonly BenchSection[] = [psplibSection, largeSection, reportSection];
 
 function parseArgs(argv: readonly string[]): BenchOptions {
   let sets: string[] = [];

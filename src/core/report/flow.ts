@@ -83,6 +83,8 @@ export class Flow {
   readonly pages: PageDraft[] = [];
   page: PageDraft;
   y: number;
+  /** Where content starts on the current page, below what `startPage` drew. */
+  private top = 0;
 
   constructor(
     readonly section: SectionId,
@@ -91,11 +93,8 @@ export class Flow {
     private readonly startPage: (page: PageDraft, index: number) => number,
   ) {
     this.page = this.addPage();
-    this.y = 0;
     this.y = this.top;
   }
-
-  private top = 0;
 
   private addPage(): PageDraft {
     const page = new PageDraft(this.section, this.frame);

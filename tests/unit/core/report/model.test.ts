@@ -28,6 +28,8 @@ const largePlan = plan(large);
 const largeModel = buildReportModel({ ...large, plan: largePlan, generatedOn: TODAY, paper: 'a4' });
 
 const EPS = 0.01;
+/** Tests that plan or lay out a large report inside the test: generous, for a loaded machine. */
+const SLOW = 20_000;
 const inside = (outer: Box, y: number, height: number) => y >= outer.y - EPS && y + height <= outer.y + outer.height + EPS;
 
 /** Every line of text and every shape but the running header and footer lies in the content box. */
@@ -123,7 +125,7 @@ describe('report model of the demo', () => {
     const hiring = model.pages.filter((p) => p.section === 'hiring').flatMap((p) => p.texts.map((t) => t.text)).join(' ');
     expect(hiring).toContain('salary 120,000 a year');
     expect(model.content.assumptions.find((a) => a.label === 'Salaries')?.value).toContain('120,000');
-  });
+  }, SLOW);
 
   it('refuses a bad date or paper', () => {
     expect(() => buildReportModel({ ...demo, plan: demoPlan, generatedOn: '27/11/2026', paper: 'a4' })).toThrow(/generatedOn/);
@@ -143,7 +145,7 @@ describe('report model of an empty workspace', () => {
     expect(model.content.summary.figures[0]?.value).toBe('not tracked');
     expect(model.content.summary.headline).toContain('no capabilities in the inventory');
     for (const page of model.pages) expectInsideContent(page);
-  });
+  }, SLOW);
 });
 
 describe('warning severity', () => {
@@ -227,7 +229,7 @@ describe('timeline of a 500-item plan', () => {
   it('keeps every page of the whole report inside its content box', () => {
     expect(largeModel.minFontSize).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
     for (const page of largeModel.pages) expectInsideContent(page);
-  });
+  }, SLOW);
 });
 
 describe('quarter windows', () => {
@@ -249,5 +251,5 @@ describe('quarter windows', () => {
     const covered = new Set(pages.map((p) => `${p.gantt?.window.firstQuarter}–${p.gantt?.window.lastQuarter}`));
     expect(covered.size).toBe(windowCount);
     for (const page of pages) expectInsideContent(page);
-  });
+  }, SLOW);
 });

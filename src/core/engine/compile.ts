@@ -235,7 +235,7 @@ function compile(problem: Problem): Compiled {
         base[cell]! -= a;
         if (base[cell]! < 0) {
           const id = tasks[j]!.id;
-          const others = [];
+          const others: string[] = [];
           for (let o = 0; o < j; o++) {
             const po = pin[o]!;
             if (po >= 0 && po <= t && t < po + duration[o]!) {

@@ -140,6 +140,10 @@ function roadmap(input: ReportInput): RoadmapQuarter[] {
       startWeek,
       startDate: addWeeksIso(plan.scenario.startDate, startWeek),
       beyondHorizon: startWeek >= plan.scenario.horizonWeeks,
+      hires: plan.hires
+        .filter((h) => Math.floor(h.startWeek / WEEKS_PER_QUARTER) === q)
+        .sort((a, b) => a.startWeek - b.startWeek)
+        .map((h) => `${h.roleName} (${HIRE_STATUS_LABELS[h.status].toLowerCase()})`),
       layers: layers
         .map((layer) => ({
           layer,

@@ -259,6 +259,13 @@ export function roadmapPages(content: ReportContent, frame: PageFrame): PageDraf
     if (flow.y > flow.frame.content.y + 40) flow.gap(6);
     flow.ensure(headHeight + 2 + 2 * lh);
     drawHead(false);
+    if (quarter.hires.length > 0) {
+      const lines = wrapText(`Hires starting: ${quarter.hires.join(', ')}`, flow.width - 18, TYPE.small, 600);
+      flow.ensure(lines.length * lh + 3);
+      flow.page.shape({ kind: 'polygon', points: [[round(flow.left + 9.5), round(flow.y + 1.5)], [round(flow.left + 13), round(flow.y + 5)], [round(flow.left + 9.5), round(flow.y + 8.5)], [round(flow.left + 6), round(flow.y + 5)]], fill: ACCENT, stroke: null });
+      lines.forEach((line, i) => flow.page.text(line, flow.left + 18, flow.y + i * lh, flow.width - 18, { fontSize: TYPE.small, weight: 600, color: ACCENT }));
+      flow.y += lines.length * lh + 3;
+    }
     for (const group of quarter.layers) {
       const color = group.layer ? LAYER_COLORS[group.layer] : OTHER_COLOR;
       flow.ensure(2 * lh + 2);

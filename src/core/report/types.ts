@@ -91,6 +91,8 @@ export interface RoadmapQuarter {
   readonly startWeek: number;
   readonly startDate: string;
   readonly beyondHorizon: boolean;
+  /** Hires whose first day falls in the quarter, e.g. "Data engineer (proposed)". */
+  readonly hires: readonly string[];
   readonly layers: readonly { readonly layer: LayerId | null; readonly name: string; readonly items: readonly RoadmapItem[] }[];
 }
 

@@ -49,6 +49,12 @@ test('the roadmap shows the demo plan by quarter and layer', async ({ app }) => 
   expect(ai && collect && ai.y < collect.y).toBe(true);
   await shot(app, page, 'roadmap');
   await app.checkA11y();
+  // Compact cards: one line each, the choice kept for the next visit.
+  await page.getByRole('button', { name: 'Compact' }).click();
+  await expect(page.getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('roadmap')).toHaveClass(/is-compact/);
+  await shot(app, page, 'roadmap-compact');
+  await app.checkA11y();
 });
 
 test('the hiring plan proposes foundation hires with reasons and flags the early ML engineer requisition', async ({ app }) => {

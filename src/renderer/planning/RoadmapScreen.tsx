@@ -13,25 +13,60 @@ const DRAG_TYPE = 'application/x-groundwork-item';
 type RowId = LayerId | 'none';
 
 /** The roadmap: quarters as columns, the pyramid's layers as rows (the bottom layer at the bottom). */
+type Density = 'comfortable' | 'compact';
+const DENSITY_KEY = 'groundwork.roadmap.density';
+
+function storedDensity(): Density {
+  try {
+    return window.localStorage.getItem(DENSITY_KEY) === 'compact' ? 'compact' : 'comfortable';
+  } catch {
+    return 'comfortable';
+  }
+}
+
 export function RoadmapScreen() {
   const [editing, setEditing] = useState<EditTarget | null>(null);
+  const [density, setDensity] = useState<Density>(storedDensity);
+  const choose = (next: Density) => {
+    setDensity(next);
+    try {
+      window.localStorage.setItem(DENSITY_KEY, next);
+    } catch {
+      // Storage may be unavailable; the choice then lasts for the session.
+    }
+  };
   return (
     <PlanningScreen
       title="Roadmap"
       lede="The plan by quarter, climbing the pyramid from the bottom. Drag a card to another quarter (or focus it and press Alt+← / Alt+→) to pin it there; Enter opens it."
       actions={
-        <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'new' })}>
-          New work item
-        </button>
+        <>
+          <div className="segmented" role="group" aria-label="Card density">
+            {(['comfortable', 'compact'] as const).map((d) => (
+              <button key={d} type="button" className="segmented-button" aria-pressed={density === d} onClick={() => choose(d)}>
+                {d === 'comfortable' ? 'Comfortable' : 'Compact'}
+              </button>
+            ))}
+          </div>
+          <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'new' })}>
+            New work item
+          </button>
+        </>
       }
     >
-      {(plan) => <RoadmapGrid plan={plan} onEdit={setEditing} />}
+      {(plan) => <RoadmapGrid plan={plan} density={density} onEdit={setEditing} />}
       {editing && <WorkItemEditor target={editing} onClose={() => setEditing(null)} />}
     </PlanningScreen>
   );
 }
 
-function RoadmapGrid({ plan, onEdit }: { readonly plan: PlanResult; readonly onEdit: (target: EditTarget) => void }) {
+interface GridProps {
+  readonly plan: PlanResult;
+  readonly density: Density;
+  readonly onEdit: (target: EditTarget) => void;
+}
+
+function RoadmapGrid({ plan, density, onEdit }: GridProps) {
   const { workItems } = useSnapshot();
   const { pinAtQuarter, unpin, moving, planCount } = usePlanning();
   const [dragging, setDragging] = useState<string | null>(null);
@@ -44,6 +79,12 @@ function RoadmapGrid({ plan, onEdit }: { readonly plan: PlanResult; readonly onE
   const scheduled = plan.items.filter((i) => i.start !== null);
   const unscheduled = plan.items.filter((i) => i.start === null && i.status !== 'done' && i.status !== 'dropped');
   const rows: RowId[] = [...(scheduled.some((i) => i.layer === null) ? (['none'] as const) : []), ...LAYERS_TOP_DOWN.map((l) => l.id)];
+
+  // The pyramid is read from the bottom, where the plan starts: open on the lowest layers.
+  useEffect(() => {
+    const scroller = gridRef.current;
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+  }, []);
 
   useEffect(() => {
     const title = refocus.current;
@@ -86,7 +127,7 @@ function RoadmapGrid({ plan, onEdit }: { readonly plan: PlanResult; readonly onE
     <>
       <div className="roadmap-scroll" ref={gridRef}>
         <div
-          className="roadmap"
+          className={`roadmap is-${density}`}
           style={{
             gridTemplateColumns: `var(--roadmap-label) repeat(${quarters}, minmax(var(--roadmap-col), 1fr))`,
             width: `max(100%, calc(var(--roadmap-label) + ${quarters} * var(--roadmap-col)))`,
@@ -116,13 +157,15 @@ function RoadmapGrid({ plan, onEdit }: { readonly plan: PlanResult; readonly onE
             return (
               <div role="row" key={row} className={`roadmap-row layer-${row}`} data-testid={`roadmap-row-${row}`}>
                 <div role="rowheader" className="roadmap-layer">
-                  <span className="roadmap-layer-name">{projection?.name ?? 'No capability'}</span>
-                  {projection && (
-                    <span className="roadmap-layer-ready">
-                      {projection.readyWeek === 0 ? 'at gate now' : projection.readyQuarter ? `gate ${projection.readyQuarter}` : 'gate not reached'}
-                    </span>
-                  )}
-                  <span className="roadmap-layer-count">{items.length} items</span>
+                  <div className="roadmap-layer-inner">
+                    <span className="roadmap-layer-name">{projection?.name ?? 'No capability'}</span>
+                    {projection && (
+                      <span className="roadmap-layer-ready">
+                        {projection.readyWeek === 0 ? 'at gate now' : projection.readyQuarter ? `gate ${projection.readyQuarter}` : 'gate not reached'}
+                      </span>
+                    )}
+                    <span className="roadmap-layer-count">{items.length} items</span>
+                  </div>
                 </div>
                 {Array.from({ length: quarters }, (_, q) => {
                   const inCell = items.filter((i) => quarterOf(i) === q).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
@@ -250,6 +293,7 @@ function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMov
       data-testid="roadmap-card"
       data-item-id={item.id}
       data-card-title={item.title}
+      title={`${item.title} · ${item.startQuarter ?? ''}, weeks ${item.start ?? '?'}–${item.finish ?? '?'}`}
       onKeyDown={onKeyDown}
       onDoubleClick={onEdit}
       onDragStart={(e) => {
@@ -273,21 +317,20 @@ function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMov
         />
       </div>
       <div className="roadmap-card-meta">
-        <span className="roadmap-card-weeks">
-          {item.start !== null && item.finish !== null ? weeksLabel(item.start, item.finish) : ''}
-          {step && (
-            <span className="roadmap-card-step" title={`Maturity ${step}`}>
-              {' '}
-              · {step}
-            </span>
-          )}
-        </span>
-        {item.pinned && (
-          <span className="badge badge-pin" data-testid="pinned-badge">
-            Pinned
+        <span className="roadmap-card-weeks">{item.start !== null && item.finish !== null ? weeksLabel(item.start, item.finish) : ''}</span>
+        {step && (
+          <span className="roadmap-card-step" title={`Maturity ${step}`}>
+            {step}
           </span>
         )}
-        <span className={`badge ${own ? 'badge-user' : 'badge-proposal'}`}>{own ? 'Yours' : 'Proposal'}</span>
+        <span className="roadmap-card-badges">
+          {item.pinned && (
+            <span className="badge badge-pin" data-testid="pinned-badge">
+              Pinned
+            </span>
+          )}
+          <span className={`badge ${own ? 'badge-user' : 'badge-proposal'}`}>{own ? 'Yours' : 'Proposal'}</span>
+        </span>
       </div>
     </article>
   );

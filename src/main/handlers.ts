@@ -118,7 +118,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'workspace.startFromCatalog': () => {
       requireEmpty('Starting from the catalog');
-      deps.workspace().seed(buildCatalogWorkspace(deps.workspace().getOrganisation()));
+      const organisation = deps.workspace().getOrganisation();
+      deps.workspace().seed(buildCatalogWorkspace(organisation.name.trim() ? organisation : { name: 'My organisation' }));
       return snapshot();
     },
     'workspace.openDemo': () => {

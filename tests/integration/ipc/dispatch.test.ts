@@ -184,3 +184,25 @@ describe('IPC dispatch', () => {
     expect(layerAfter?.mean ?? 0).toBeGreaterThan(layerBefore?.mean ?? 0);
   });
 });
+
+describe('first start', () => {
+  it('starts a fresh workspace from the catalog, naming the organisation when it has no name', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'groundwork-ipc-fresh-'));
+    const ws = openWorkspace(join(fresh, 'fresh.groundwork'), { migrationsDir: resolve('migrations') });
+    try {
+      const h = createHandlers({ workspace: () => ws, today: () => '2026-11-27' });
+      const result = await dispatch(h, 'workspace.startFromCatalog', {});
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const snap = result.value as WorkspaceSnapshot;
+      expect(snap.organisation.name).toBe('My organisation');
+      expect(snap.capabilities.length).toBeGreaterThan(25);
+      expect(snap.roles.length).toBe(8);
+      expect(snap.isEmpty).toBe(false);
+      expect(snap.scenarios.filter((s) => s.isDefault)).toHaveLength(1);
+    } finally {
+      ws.close();
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+});

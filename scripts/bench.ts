@@ -3,10 +3,11 @@
 import { cpus, loadavg } from 'node:os';
 import { makeContext, type BenchOptions, type BenchSection } from './bench/context';
 import { largeSection } from './bench/large-section';
+import { plannerSection } from './bench/planner-section';
 import { psplibSection } from './bench/psplib-section';
 import { reportSection } from './bench/report';
 
-const SECTIONS: readonly BenchSection[] = [psplibSection, largeSection, reportSection];
+const SECTIONS: readonly BenchSection[] = [psplibSection, largeSection, plannerSection, reportSection];
 
 function parseArgs(argv: readonly string[]): BenchOptions {
   let sets: string[] = [];

@@ -25,7 +25,9 @@ const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 
 function layerRule(layer) {
   const forbiddenLayers = LAYERS.filter((l) => l !== layer && !ALLOWED[layer].includes(l));
   const patterns = forbiddenLayers.map((l) => ({
-    group: [`**/${l}/*`, `**/${l}`, `../${l}/**`, `../../${l}/**`, `../../../${l}/**`],
+    // Relative paths only: a bare `**/renderer` would also catch npm packages such as
+    // @react-pdf/renderer.
+    group: [`./${l}`, `./${l}/**`, `../${l}`, `../${l}/**`, `../../${l}`, `../../${l}/**`, `../../../${l}`, `../../../${l}/**`, `**/src/${l}/**`],
     message: `src/${layer} may not import src/${l} (DESIGN.md: ${layer} → ${ALLOWED[layer].join(', ') || 'nothing of ours'}).`,
   }));
   const extra = [];

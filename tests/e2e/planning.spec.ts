@@ -198,6 +198,8 @@ test('a second scenario, compared side by side with the baseline', async ({ app 
   await dialog.getByLabel('Gate threshold (%)').fill('70');
   await dialog.getByLabel('Data engineer', { exact: true }).fill('90000');
   await dialog.getByLabel('Platform / DevOps engineer', { exact: true }).fill('95000');
+  await shot(app, page, 'scenario-editor');
+  await app.checkA11y();
   await dialog.getByRole('button', { name: 'Create scenario' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('scenario-select')).toHaveValue(/.+/);

@@ -1,4 +1,5 @@
 import { LAYERS, type LayerId } from '../../core/domain/layers';
+import { addWeeksIso, quarterLabel } from '../../core/planner/calendar';
 import type { PlannedHire, PlanResult } from '../../core/planner/types';
 
 export const WEEKS_PER_QUARTER = 13;
@@ -12,9 +13,7 @@ export function layerName(layer: LayerId | null): string {
 
 /** `YYYY-MM-DD` plus whole weeks. */
 export function addWeeks(date: string, weeks: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + weeks * 7);
-  return d.toISOString().slice(0, 10);
+  return addWeeksIso(date, weeks);
 }
 
 /** The plan week of a date (fractional, negative before the start). */
@@ -28,13 +27,9 @@ export function todayIso(): string {
   return local.toISOString().slice(0, 10);
 }
 
-/** Calendar label of a plan quarter, also past the horizon (the label of the quarter its middle falls in). */
+/** Calendar label of a plan quarter, also past the horizon (the planner's own labelling). */
 export function quarterLabelAt(plan: PlanResult, index: number): string {
-  const known = plan.quarters[index];
-  if (known) return known.label;
-  const middle = new Date(`${addWeeks(plan.scenario.startDate, index * WEEKS_PER_QUARTER)}T00:00:00Z`);
-  middle.setUTCDate(middle.getUTCDate() + Math.round((WEEKS_PER_QUARTER / 2) * 7));
-  return `${middle.getUTCFullYear()}-Q${Math.floor(middle.getUTCMonth() / 3) + 1}`;
+  return plan.quarters[index]?.label ?? quarterLabel(plan.scenario.startDate, index);
 }
 
 /** Quarters to show: the horizon, plus any the schedule spills into. */

@@ -2,6 +2,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Scenario } from '../../../core/domain/planning';
+import { addWeeksIso, WEEKS_PER_QUARTER } from '../../../core/planner/calendar';
 import type { PlannedItem, PlanResult } from '../../../core/planner/types';
 import type { WorkspaceSnapshot } from '../../../shared/contract';
 import { call } from '../../api';
@@ -103,11 +104,7 @@ export interface Planning {
 
 /** Quarter start as a date, for quarters past the horizon too (13 weeks each). */
 export function quarterStartDate(plan: PlanResult, quarterIndex: number): string {
-  const known = plan.quarters[quarterIndex];
-  if (known) return known.startDate;
-  const start = new Date(`${plan.scenario.startDate}T00:00:00Z`);
-  start.setUTCDate(start.getUTCDate() + quarterIndex * 13 * 7);
-  return start.toISOString().slice(0, 10);
+  return plan.quarters[quarterIndex]?.startDate ?? addWeeksIso(plan.scenario.startDate, quarterIndex * WEEKS_PER_QUARTER);
 }
 
 export function usePlanning(): Planning {

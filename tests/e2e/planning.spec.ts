@@ -241,15 +241,17 @@ test('accepting the plan turns its proposals into planned items and hires', asyn
   await expect(page.getByTestId('roadmap-card').filter({ hasText: 'Proposal' })).toHaveCount(0);
 });
 
-test('the roadmap and the timeline in the dark theme', async ({ app }) => {
+test('the roadmap and the timeline in the dark theme, reached by their shortcuts', async ({ app }) => {
   const page = await app.open();
   await page.emulateMedia({ colorScheme: 'dark' });
   await openDemo(page);
-  await showScreen(page, 'Roadmap', 'Roadmap');
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible();
   await planReady(page);
   await shot(app, page, 'roadmap-dark');
   await app.checkA11y();
-  await showScreen(page, 'Timeline', 'Timeline');
+  await page.keyboard.press('Control+6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
   await expect(page.getByTestId('gantt')).toBeVisible();
   await shot(app, page, 'timeline-dark');
   await app.checkA11y();

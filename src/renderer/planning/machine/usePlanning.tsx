@@ -6,6 +6,7 @@ import { addWeeksIso, WEEKS_PER_QUARTER } from '../../../core/planner/calendar';
 import type { PlannedItem, PlanResult } from '../../../core/planner/types';
 import type { WorkspaceSnapshot } from '../../../shared/contract';
 import { call } from '../../api';
+import { useToasts } from '../../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../../workspace/WorkspaceProvider';
 import { createAcceptPlanActor, createRunPlanActor, createSavePinActor, type PlanningApi } from './actors';
 import { planningMachine, type PlanningStateValue } from './planningMachine';
@@ -22,13 +23,18 @@ const PlanningActorContext = createContext<PlanningActorRef | null>(null);
 export function PlanningProvider({ active, children }: { readonly active: boolean; readonly children: ReactNode }) {
   const snapshot = useSnapshot();
   const { run } = useWorkspace();
+  const { notify } = useToasts();
   const snapshotRef = useRef<WorkspaceSnapshot>(snapshot);
 
   const api = useMemo<PlanningApi>(
     () => ({
       runPlan: (scenarioId) => call('plan.run', scenarioId ? { scenarioId } : {}),
       acceptPlan: async (scenarioId) => {
-        await run('plan.accept', scenarioId ? { scenarioId } : {});
+        const before = snapshotRef.current;
+        const after = await run('plan.accept', scenarioId ? { scenarioId } : {});
+        const items = after.workItems.length - before.workItems.length;
+        const hires = after.people.length - before.people.length;
+        notify(`Accepted the plan: ${items} work ${items === 1 ? 'item is' : 'items are'} now yours, and ${hires} ${hires === 1 ? 'hire is' : 'hires are'} planned.`);
       },
       createWorkItem: async (fields) => {
         await run('workItem.create', fields);
@@ -38,7 +44,7 @@ export function PlanningProvider({ active, children }: { readonly active: boolea
       },
       workItems: () => snapshotRef.current.workItems,
     }),
-    [run],
+    [run, notify],
   );
 
   // useActorRef keeps the actor it made first; the machine is built once for the same reason.

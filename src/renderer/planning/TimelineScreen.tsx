@@ -246,6 +246,11 @@ function capacityAt(capacity: RoleCapacity, week: number): number {
   return people;
 }
 
+function hireWeeks(plan: PlanResult, roleId: string): string {
+  const weeks = plan.hires.filter((h) => h.roleId === roleId).map((h) => h.startWeek);
+  return weeks.length === 0 ? '' : `; ${weeks.length === 1 ? 'a hire starts' : 'hires start'} in week ${weeks.join(', ')}`;
+}
+
 function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly scale: Scale }) {
   const weeks = scale.maxWeek;
   const charts = plan.capacity
@@ -264,10 +269,15 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
       <h2 id="capacity-heading" className="panel-title">
         Capacity and load per role
         <span className="timeline-legend">
-          <span className="legend-swatch is-load" aria-hidden="true" /> Load (people needed by running items)
-          <span className="legend-line is-capacity" aria-hidden="true" /> Capacity (people, with the plan’s hires)
+          <span className="legend-swatch is-load" aria-hidden="true" /> Load
+          <span className="legend-line is-capacity" aria-hidden="true" /> Capacity
+          <span className="legend-swatch is-over" aria-hidden="true" /> Over capacity
+          <span className="legend-hire" aria-hidden="true" /> Hire starts
         </span>
       </h2>
+      <p className="timeline-note">
+        Load: people the running items need each week. Capacity: people on staff and the plan’s hires from the week they are productive.
+      </p>
       <div className="timeline-scroll" tabIndex={0} role="group" aria-label="Capacity charts, scroll sideways">
         <div className="timeline-inner" style={{ width: 240 + scale.width }}>
           <div className="tl-labels" style={{ height: charts.length * (CHART_PX + CHART_GAP) }} aria-hidden="true">
@@ -289,7 +299,7 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
               const capPath = c.cap.map((v, w) => `${w === 0 ? 'M' : 'L'}${scale.x(w)},${yOf(v)} L${scale.x(w + 1)},${yOf(v)}`).join(' ');
               const label = `${c.capacity.roleName}: capacity ${c.capacity.steps.map((s) => `${fte(s.people)} from week ${s.from}`).join(', ')}; load peaks at ${fte(c.peak)} ${
                 c.peak === 1 ? 'person' : 'people'
-              }${c.peak > 0 ? ` in week ${c.peakWeek}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}.`;
+              }${c.peak > 0 ? ` in week ${c.peakWeek}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}${hireWeeks(plan, c.capacity.roleId)}.`;
               return (
                 <svg
                   key={c.capacity.roleId}
@@ -306,8 +316,22 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
                     <line key={q} x1={scale.x(q * WEEKS_PER_QUARTER)} x2={scale.x(q * WEEKS_PER_QUARTER)} y1={0} y2={CHART_PX} className="gantt-grid" />
                   ))}
                   <path d={loadPath} className="capacity-load" />
+                  {c.load.map((l, w) =>
+                    l > (c.cap[w] ?? 0) + 1e-9 ? (
+                      <rect key={`over-${w}`} x={scale.x(w)} y={yOf(l)} width={WEEK_PX} height={yOf(c.cap[w] ?? 0) - yOf(l)} className="capacity-over" />
+                    ) : null,
+                  )}
                   <path d={capPath} className="capacity-line" />
-                  <text x={scale.x(0) + 4} y={11} className="capacity-scale">
+                  {plan.hires
+                    .filter((h) => h.roleId === c.capacity.roleId && h.startWeek < weeks)
+                    .map((h) => (
+                      <g key={h.id} className={`capacity-hire is-${h.source}`}>
+                        <title>{`${h.personName ?? h.roleName}: starts week ${h.startWeek} (${h.startDate}), productive from week ${h.productiveWeek}`}</title>
+                        <line x1={scale.x(h.startWeek)} x2={scale.x(h.startWeek)} y1={4} y2={CHART_PX} />
+                        <path d={`M${scale.x(h.startWeek) - 4},2 L${scale.x(h.startWeek) + 4},2 L${scale.x(h.startWeek)},8 z`} />
+                      </g>
+                    ))}
+                  <text x={4} y={11} className="capacity-scale">
                     {fte(c.top)}
                   </text>
                 </svg>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, waitFor } from 'xstate';
+import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
 import type { WorkItem } from '../../../../src/core/domain/planning';
 import type { PlannedItem, PlanResult } from '../../../../src/core/planner/types';
 import { pinCall } from '../../../../src/renderer/planning/machine/actors';
-import { planningMachine, type PinRequest } from '../../../../src/renderer/planning/machine/planningMachine';
+import { planningMachine, REPLAN_DELAY_MS, type PinRequest } from '../../../../src/renderer/planning/machine/planningMachine';
 
 function fakePlan(label: string): PlanResult {
   return { version: 1, organisation: label } as unknown as PlanResult;
@@ -168,6 +168,33 @@ describe('planning workflow machine', () => {
     await waitFor(actor, (s) => s.matches('failed') && fakes.plans.length === 2);
     actor.send({ type: 'plan.request' });
     expect(actor.getSnapshot().value).toBe('planning');
+  });
+});
+
+describe('the re-plan debounce', () => {
+  it('waits for a quiet period of at most 150 ms after the last edit, and each edit restarts it', () => {
+    expect(REPLAN_DELAY_MS).toBeLessThanOrEqual(150);
+    const clock = new SimulatedClock();
+    const plans: Array<string | null> = [];
+    const machine = planningMachine.provide({
+      actors: {
+        runPlan: fromPromise<PlanResult, { readonly scenarioId: string | null }>(({ input }) => {
+          plans.push(input.scenarioId);
+          return new Promise<PlanResult>(() => undefined);
+        }),
+      },
+    });
+    const actor = createActor(machine, { input: {}, clock }).start();
+    actor.send({ type: 'snapshot.changed' });
+    clock.increment(REPLAN_DELAY_MS - 10);
+    actor.send({ type: 'snapshot.changed' });
+    clock.increment(REPLAN_DELAY_MS - 10);
+    expect(actor.getSnapshot().value).toBe('editing');
+    expect(plans).toEqual([]);
+    clock.increment(10);
+    expect(actor.getSnapshot().value).toBe('planning');
+    expect(plans).toEqual([null]);
+    actor.stop();
   });
 });
 

@@ -164,6 +164,20 @@ test('Enter on a card opens its editor; a dependency cycle is refused next to th
   await app.checkA11y();
   await edit.getByRole('button', { name: 'Cancel' }).click();
   await expect(edit).toBeHidden();
+
+  // Done work leaves the roadmap's grid and is listed below it, still editable.
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await edit.getByLabel('Status').selectOption('done');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await planReady(page);
+  await expect(cardTitled(page, 'Migrate the legacy tracker')).toHaveCount(0);
+  const closed = page.getByRole('region', { name: /Done and dropped/ });
+  await expect(closed.getByRole('button', { name: 'Migrate the legacy tracker' })).toBeVisible();
+  await closed.getByRole('button', { name: 'Migrate the legacy tracker' }).click();
+  await expect(edit.getByLabel('Status')).toHaveValue('done');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
 });
 
 test('the timeline draws the schedule with dependency arrows, today, and capacity against load', async ({ app }) => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { LayerId } from '../../core/domain/layers';
+import { WORK_ITEM_STATUS_LABELS } from '../../core/domain/planning';
 import type { PlannedItem, PlanResult } from '../../core/planner/types';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { CardMenu } from './CardMenu';
@@ -78,6 +79,7 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
   const quarters = quarterCount(plan);
   const scheduled = plan.items.filter((i) => i.start !== null);
   const unscheduled = plan.items.filter((i) => i.start === null && i.status !== 'done' && i.status !== 'dropped');
+  const closed = plan.items.filter((i) => i.status === 'done' || i.status === 'dropped');
   const rows: RowId[] = [...(scheduled.some((i) => i.layer === null) ? (['none'] as const) : []), ...LAYERS_TOP_DOWN.map((l) => l.id)];
 
   // The pyramid is read from the bottom, where the plan starts: open on the lowest layers.
@@ -219,6 +221,23 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
         </div>
       </div>
       <RoadmapLegend />
+      {closed.length > 0 && (
+        <section className="panel" aria-labelledby="closed-heading">
+          <h2 id="closed-heading" className="panel-title">
+            Done and dropped <span className="count">{closed.length}</span>
+          </h2>
+          <ul className="plain-list">
+            {closed.map((item) => (
+              <li key={item.id}>
+                <button type="button" className="link-button" onClick={() => edit(item)}>
+                  {item.title}
+                </button>
+                <span className="muted"> — {WORK_ITEM_STATUS_LABELS[item.status].toLowerCase()}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {unscheduled.length > 0 && (
         <section className="panel" aria-labelledby="unscheduled-heading">
           <h2 id="unscheduled-heading" className="panel-title">

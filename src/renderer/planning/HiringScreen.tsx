@@ -15,6 +15,7 @@ export function HiringScreen() {
   return (
     <PlanningScreen
       title="Hiring plan"
+      view={(p) => <HiringTables plan={p} />}
       lede="The hires the plan proposes, in the order the foundations allow, and the open requisitions and planned hires it checked against them."
       actions={
         <button
@@ -28,7 +29,6 @@ export function HiringScreen() {
         </button>
       }
     >
-      {(p) => <HiringTables plan={p} />}
       {confirming && plan && (
         <ConfirmDialog
           title={`Accept the plan of “${plan.scenario.name}”?`}

@@ -8,13 +8,14 @@ interface Props {
   readonly lede: string;
   readonly actions?: ReactNode;
   /** The view of the plan; rendered once a plan is there (the previous one while re-planning). */
-  readonly children: [(plan: PlanResult) => ReactNode, ...ReactNode[]] | ((plan: PlanResult) => ReactNode);
+  readonly view: (plan: PlanResult) => ReactNode;
+  /** Rendered whether or not there is a plan (dialogs). */
+  readonly children?: ReactNode;
 }
 
 /** The frame every planning view shares: heading, scenario bar, and the plan once there is one. */
-export function PlanningScreen({ title, lede, actions, children }: Props) {
+export function PlanningScreen({ title, lede, actions, view, children }: Props) {
   const { plan, busy } = usePlanning();
-  const [render, ...rest] = Array.isArray(children) ? children : [children];
   return (
     <div className="screen screen-planning" aria-busy={busy}>
       <header className="screen-header">
@@ -26,13 +27,13 @@ export function PlanningScreen({ title, lede, actions, children }: Props) {
       </header>
       <ScenarioBar />
       {plan ? (
-        <div className={`plan-view${busy ? ' is-stale' : ''}`}>{render(plan)}</div>
+        <div className={`plan-view${busy ? ' is-stale' : ''}`}>{view(plan)}</div>
       ) : (
         <p className="empty plan-waiting" role="status">
           {busy ? 'Planning…' : 'No plan yet.'}
         </p>
       )}
-      {rest}
+      {children}
     </div>
   );
 }

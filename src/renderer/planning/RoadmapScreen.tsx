@@ -39,6 +39,7 @@ export function RoadmapScreen() {
   return (
     <PlanningScreen
       title="Roadmap"
+      view={(plan) => <RoadmapGrid plan={plan} density={density} onEdit={setEditing} />}
       lede="The plan by quarter, climbing the pyramid from the bottom. Drag a card to another quarter (or focus it and press Alt+← / Alt+→) to pin it there; Enter opens it."
       actions={
         <>
@@ -55,7 +56,6 @@ export function RoadmapScreen() {
         </>
       }
     >
-      {(plan) => <RoadmapGrid plan={plan} density={density} onEdit={setEditing} />}
       {editing && <WorkItemEditor target={editing} onClose={() => setEditing(null)} />}
     </PlanningScreen>
   );

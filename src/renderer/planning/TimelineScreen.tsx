@@ -21,9 +21,8 @@ export function TimelineScreen() {
     <PlanningScreen
       title="Timeline"
       lede="Every scheduled item by layer, with its dependencies, today, and each role's capacity against the work that needs it week by week."
-    >
-      {(plan) => <Timeline plan={plan} />}
-    </PlanningScreen>
+      view={(plan) => <Timeline plan={plan} />}
+    />
   );
 }
 

@@ -6,9 +6,11 @@ import { LAYERS_TOP_DOWN, layerName } from './planFormat';
 /** Every warning of the plan, why each item sits where it does, and the planner's reasoning step by step. */
 export function WarningsScreen() {
   return (
-    <PlanningScreen title="Warnings and explanations" lede="What needs attention in the plan, and the reason for every placement and hire, generated from the workspace's data.">
-      {(plan) => <Explanations plan={plan} />}
-    </PlanningScreen>
+    <PlanningScreen
+      title="Warnings and explanations"
+      lede="What needs attention in the plan, and the reason for every placement and hire, generated from the workspace's data."
+      view={(plan) => <Explanations plan={plan} />}
+    />
   );
 }
 

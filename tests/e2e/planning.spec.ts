@@ -127,7 +127,7 @@ test('dragging a card to another quarter pins it there and re-plans', async ({ a
   await app.checkA11y();
 });
 
-test('Enter on a card opens its editor; a dependency cycle is refused next to the predecessors', async ({ app }) => {
+test('Enter on a card opens its editor; a dependency cycle is refused next to the predecessors; done and deleted items', async ({ app }) => {
   const page = await app.open();
   await openDemo(page);
   await showScreen(page, 'Roadmap', 'Roadmap');
@@ -178,6 +178,16 @@ test('Enter on a card opens its editor; a dependency cycle is refused next to th
   await closed.getByRole('button', { name: 'Migrate the legacy tracker' }).click();
   await expect(edit.getByLabel('Status')).toHaveValue('done');
   await edit.getByRole('button', { name: 'Cancel' }).click();
+
+  // Deleting asks first.
+  await cardTitled(page, 'Retire the legacy tracker').focus();
+  await page.keyboard.press('Enter');
+  await edit.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete “Retire the legacy tracker”?' });
+  await confirm.getByRole('button', { name: 'Delete work item' }).click();
+  await expect(page.getByText('Deleted “Retire the legacy tracker”.')).toBeVisible();
+  await planReady(page);
+  await expect(cardTitled(page, 'Retire the legacy tracker')).toHaveCount(0);
 });
 
 test('the timeline draws the schedule with dependency arrows, today, and capacity against load', async ({ app }) => {

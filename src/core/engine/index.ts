@@ -13,9 +13,10 @@ export { validateProblem, parseProblem, MAX_NUMBER } from './validate';
 
 /**
  * Time budget of schedule() when none is given, counted from its call: a 120-task project stays
- * at about 0.8–0.9 s as a whole `node bin/groundwork.mjs schedule` process on an idle core.
+ * under 1 s as a whole `node bin/groundwork.mjs schedule` process (0.84–0.89 s measured at load ≈ 2 on
+ * 2 cores; docs/performance.md).
  */
-export const DEFAULT_TIME_LIMIT_MS = 450;
+export const DEFAULT_TIME_LIMIT_MS = 400;
 
 const defaultClock = (): number => performance.now();
 

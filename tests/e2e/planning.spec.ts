@@ -43,6 +43,10 @@ test('the roadmap shows the demo plan by quarter and layer', async ({ app }) => 
   await expect(page.getByRole('rowheader', { name: /^Collect/ })).toBeVisible();
   await expect(page.getByTestId('roadmap-row-collect').getByTestId('roadmap-card').first()).toBeVisible();
   expect(await page.getByTestId('roadmap-card').count()).toBeGreaterThan(20);
+  // The hires row: who joins in which quarter, the early ML engineer requisition marked.
+  const hires = page.getByTestId('roadmap-hires');
+  await expect(hires).toContainText('Platform / DevOps engineer');
+  await expect(hires.locator('.hire-chip.is-early')).toContainText('ML engineer');
   // The pyramid's order: the AI row above Collect.
   const ai = await page.getByRole('rowheader', { name: /^AI\/Deep learning/ }).boundingBox();
   const collect = await page.getByRole('rowheader', { name: /^Collect/ }).boundingBox();

@@ -124,6 +124,11 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
   };
 
   const readyIn = new Map(plan.layers.map((l) => [l.layer, l]));
+  const warnedHires = new Set(
+    plan.warnings
+      .filter((w) => w.code === 'luxury-hire-early')
+      .flatMap((w) => plan.hires.filter((h) => h.id === w.hireId || (w.personId !== undefined && h.personId === w.personId)).map((h) => h.id)),
+  );
 
   return (
     <>
@@ -218,6 +223,38 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
               </div>
             );
           })}
+          <div role="row" className="roadmap-row roadmap-hires" data-testid="roadmap-hires">
+            <div role="rowheader" className="roadmap-layer">
+              <div className="roadmap-layer-inner">
+                <span className="roadmap-layer-name">Hires</span>
+                <span className="roadmap-layer-count">
+                  {plan.hires.length} {plan.hires.length === 1 ? 'start' : 'starts'}
+                </span>
+              </div>
+            </div>
+            {Array.from({ length: quarters }, (_, q) => (
+              <div role="cell" key={q} className={`roadmap-cell${q >= plan.quarters.length ? ' is-beyond' : ''}`}>
+                {plan.hires
+                  .filter((h) => Math.floor(h.startWeek / WEEKS_PER_QUARTER) === q)
+                  .map((h) => {
+                    const early = warnedHires.has(h.id);
+                    return (
+                      <span
+                        key={h.id}
+                        className={`hire-chip is-${h.source}${early ? ' is-early' : ''}`}
+                        title={`${h.personName ?? h.roleName}: starts ${h.startDate} (week ${h.startWeek}). ${h.reason}`}
+                      >
+                        <span className="hire-chip-role">{h.roleName}</span>
+                        <span className="hire-chip-meta">
+                          wk {h.startWeek} · {h.source === 'proposed' ? 'proposed' : h.status === 'open_req' ? 'open req.' : 'planned'}
+                          {early ? ' · too early' : ''}
+                        </span>
+                      </span>
+                    );
+                  })}
+              </div>
+            ))}
+          </div>
         </div>
       </div>
       <RoadmapLegend />

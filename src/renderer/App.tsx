@@ -88,6 +88,8 @@ function Shell() {
   const [focusRequest, setFocusRequest] = useState<{ layer: LayerId; nonce: number } | null>(null);
   const nonce = useRef(0);
 
+  const showRoadmap = useCallback(() => setScreen('roadmap'), []);
+
   const openLayer = useCallback((layer: LayerId) => {
     setFilter(layer);
     nonce.current += 1;
@@ -125,7 +127,7 @@ function Shell() {
   }, [undo, redo]);
 
   return (
-    <PlanningProvider active={PLANNING_SCREENS.has(screen)}>
+    <PlanningProvider active={PLANNING_SCREENS.has(screen)} onShowRoadmap={showRoadmap}>
       <div className="shell">
         <ScreenTabs tabs={SCREENS} current={screen} onSelect={setScreen} />
         <main className="main">

@@ -93,6 +93,12 @@ test('the warnings view lists luxury-hire-early and explains every placement', a
   // A warning leads to what it is about.
   await warning.getByRole('button').click();
   await expect(page.locator('.explain-item:focus')).toContainText('ML engineer (open requisition)');
+  // An item's warning leads to its card on the roadmap.
+  const late = page.getByTestId('warning-list').getByRole('listitem').filter({ hasText: 'beyond-horizon' }).first();
+  const title = (await late.locator('.warning-message').innerText()).match(/“(.+?)”/)?.[1] ?? '';
+  await late.getByRole('button', { name: 'Show on roadmap' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible();
+  await expect(page.locator('[data-testid="roadmap-card"]:focus')).toHaveAttribute('data-card-title', title);
 });
 
 test('dragging a card to another quarter pins it there and re-plans', async ({ app }) => {

@@ -4,7 +4,7 @@ import { WORK_ITEM_STATUS_LABELS } from '../../core/domain/planning';
 import type { PlannedItem, PlanResult } from '../../core/planner/types';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { CardMenu } from './CardMenu';
-import { usePlanning } from './machine/usePlanning';
+import { usePlanning, usePlanningNavigation } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
 import { LAYERS_TOP_DOWN, WEEKS_PER_QUARTER, quarterCount, quarterLabelAt, weeksLabel } from './planFormat';
 import { WorkItemEditor, type EditTarget } from './WorkItemEditor';
@@ -87,6 +87,17 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
     const scroller = gridRef.current;
     if (scroller) scroller.scrollTop = scroller.scrollHeight;
   }, []);
+
+  // Asked from another view (a warning's "Show on roadmap"): scroll the card into view and focus it.
+  const { roadmapFocus, roadmapFocused } = usePlanningNavigation();
+  useEffect(() => {
+    if (!roadmapFocus || !gridRef.current) return;
+    const card = gridRef.current.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(roadmapFocus.itemId)}"]`);
+    if (!card) return;
+    card.scrollIntoView({ block: 'center', inline: 'center' });
+    card.focus({ preventScroll: true });
+    roadmapFocused();
+  }, [roadmapFocus, roadmapFocused, planCount]);
 
   useEffect(() => {
     const title = refocus.current;

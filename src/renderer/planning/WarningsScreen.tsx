@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PlanResult, PlanWarning } from '../../core/planner/types';
+import { usePlanningNavigation } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
 import { LAYERS_TOP_DOWN, layerName } from './planFormat';
 
@@ -24,6 +25,8 @@ function targetOf(plan: PlanResult, warning: PlanWarning): { kind: 'item' | 'hir
 
 function Explanations({ plan }: { readonly plan: PlanResult }) {
   const [highlight, setHighlight] = useState<string | null>(null);
+  const { showOnRoadmap } = usePlanningNavigation();
+  const scheduled = new Set(plan.items.filter((i) => i.start !== null).map((i) => i.id));
 
   const focus = (kind: 'item' | 'hire', id: string) => {
     const el = document.getElementById(domId(kind, id));
@@ -57,6 +60,11 @@ function Explanations({ plan }: { readonly plan: PlanResult }) {
                     </button>
                   ) : (
                     <span className="warning-message">{w.message}</span>
+                  )}
+                  {w.itemId && scheduled.has(w.itemId) && (
+                    <button type="button" className="button button-small warning-show" onClick={() => showOnRoadmap(w.itemId ?? '')}>
+                      Show on roadmap
+                    </button>
                   )}
                 </li>
               );

@@ -1,6 +1,6 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
-import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Scenario } from '../../../core/domain/planning';
 import { addWeeksIso, WEEKS_PER_QUARTER } from '../../../core/planner/calendar';
 import type { PlannedItem, PlanResult } from '../../../core/planner/types';
@@ -15,12 +15,34 @@ type PlanningActorRef = ActorRefFrom<typeof planningMachine>;
 
 const PlanningActorContext = createContext<PlanningActorRef | null>(null);
 
+/** A request to bring an item into view on the roadmap (from the warnings view). */
+export interface RoadmapFocus {
+  readonly itemId: string;
+  readonly nonce: number;
+}
+
+interface Navigation {
+  readonly roadmapFocus: RoadmapFocus | null;
+  showOnRoadmap(itemId: string): void;
+  roadmapFocused(): void;
+}
+
+const NavigationContext = createContext<Navigation | null>(null);
+
 /**
  * Runs the planning workflow for the open workspace. Every new snapshot (an edit anywhere: work
  * items, scenarios, inventory, headcount) tells the machine, which re-plans after a short pause.
  * `active`: a planning view is shown.
  */
-export function PlanningProvider({ active, children }: { readonly active: boolean; readonly children: ReactNode }) {
+interface ProviderProps {
+  /** A planning view is shown. */
+  readonly active: boolean;
+  /** Switches the shell to the roadmap. */
+  readonly onShowRoadmap: () => void;
+  readonly children: ReactNode;
+}
+
+export function PlanningProvider({ active, onShowRoadmap, children }: ProviderProps) {
   const snapshot = useSnapshot();
   const { run } = useWorkspace();
   const { notify } = useToasts();
@@ -83,7 +105,30 @@ export function PlanningProvider({ active, children }: { readonly active: boolea
     }
   }, [selected, snapshot.scenarios, actorRef]);
 
-  return <PlanningActorContext.Provider value={actorRef}>{children}</PlanningActorContext.Provider>;
+  const [roadmapFocus, setRoadmapFocus] = useState<RoadmapFocus | null>(null);
+  const navigation = useMemo<Navigation>(
+    () => ({
+      roadmapFocus,
+      showOnRoadmap: (itemId) => {
+        setRoadmapFocus((f) => ({ itemId, nonce: (f?.nonce ?? 0) + 1 }));
+        onShowRoadmap();
+      },
+      roadmapFocused: () => setRoadmapFocus(null),
+    }),
+    [roadmapFocus, onShowRoadmap],
+  );
+
+  return (
+    <PlanningActorContext.Provider value={actorRef}>
+      <NavigationContext.Provider value={navigation}>{children}</NavigationContext.Provider>
+    </PlanningActorContext.Provider>
+  );
+}
+
+export function usePlanningNavigation(): Navigation {
+  const navigation = useContext(NavigationContext);
+  if (!navigation) throw new Error('usePlanningNavigation needs a PlanningProvider');
+  return navigation;
 }
 
 function usePlanningActor(): PlanningActorRef {

@@ -19,6 +19,8 @@ export interface InstanceResult {
   readonly errors: readonly string[];
   readonly ms: number;
   readonly schedules: number;
+  /** Whether the search stopped at the lower bound (early) rather than at its budget. */
+  readonly atLowerBound: boolean;
 }
 
 export function runInstance(job: InstanceJob): InstanceResult {
@@ -36,6 +38,7 @@ export function runInstance(job: InstanceJob): InstanceResult {
     errors: checkSchedule(problem, result.makespan, result.tasks),
     ms,
     schedules: result.stats.schedulesEvaluated,
+    atLowerBound: result.stats.stoppedBy === 'lower-bound' || result.stats.stoppedBy === 'trivial',
   };
 }
 

@@ -47,6 +47,9 @@ export const test = base.extend<{ app: AppHarness }>({
       handlers = createHandlers({ workspace: () => ws, today: () => E2E_TODAY });
     };
 
+    // The page's clock shows the same "today" as the handlers, so date-dependent views (the
+    // timeline's today line) do not depend on when the tests run. Timers keep running.
+    await page.clock.setFixedTime(new Date(`${E2E_TODAY}T12:00:00`));
     await page.exposeBinding('__groundworkInvoke', async (_source, method: unknown, payload: unknown) => {
       if (!handlers) return { ok: false, error: { code: 'workspace', message: 'no workspace open' } };
       return dispatch(handlers, method, payload);

@@ -3,10 +3,10 @@ import { LAYERS, type LayerId } from '../../core/domain/layers';
 import type { Scenario } from '../../core/domain/planning';
 import type { Role } from '../../core/domain/types';
 import { scenarioFieldsSchema, type ScenarioFields } from '../../shared/schemas';
-import { ApiError } from '../api';
-import { FormField, focusFirstInvalid } from '../components/FormField';
+import { submitForm } from '../components/submitForm';
+import { FormField } from '../components/FormField';
 import { ConfirmDialog, Modal } from '../components/Modal';
-import { fieldErrors, parseDate, parseNumber, serverField, type FieldErrors } from '../validation';
+import { fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
 import { CompareDialog } from './CompareDialog';
@@ -288,28 +288,21 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const fields = fieldsOfDraft(draft);
-    const found = withPercent(fieldErrors(scenarioFieldsSchema, fields));
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      if (isNew || !scenario) await onCreate?.(fields);
-      else {
-        await run('scenario.update', { id: scenario.id, patch: fields });
-        notify(`Saved the scenario “${fields.name.trim()}”.`);
-      }
-      onClose();
-    } catch (cause) {
-      const field = cause instanceof ApiError ? serverField(cause.field) : undefined;
-      if (cause instanceof ApiError && field) {
-        setErrors(withPercent({ [field]: cause.message }));
-        focusFirstInvalid(formRef.current);
-      }
-      setBusy(false);
-    }
+    await submitForm({
+      form: formRef.current,
+      clientErrors: withPercent(fieldErrors(scenarioFieldsSchema, fields)),
+      setErrors,
+      setBusy,
+      save: async () => {
+        if (isNew || !scenario) await onCreate?.(fields);
+        else {
+          await run('scenario.update', { id: scenario.id, patch: fields });
+          notify(`Saved the scenario “${fields.name.trim()}”.`);
+        }
+      },
+      onSaved: onClose,
+      serverErrors: (field, message) => withPercent({ [field]: message }),
+    });
   };
 
   const number = (key: keyof Draft & string, label: string, error: string | undefined, hint?: string) => (

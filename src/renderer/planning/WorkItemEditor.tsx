@@ -3,11 +3,11 @@ import { LAYERS } from '../../core/domain/layers';
 import { WORK_ITEM_STATUSES, WORK_ITEM_STATUS_LABELS, type WorkItem, type WorkItemStatus } from '../../core/domain/planning';
 import type { PlannedItem } from '../../core/planner/types';
 import { workItemFieldsSchema, type WorkItemFields } from '../../shared/schemas';
-import { ApiError } from '../api';
-import { FormField, focusFirstInvalid } from '../components/FormField';
+import { submitForm } from '../components/submitForm';
+import { FormField } from '../components/FormField';
 import { MaturityOptions } from '../components/maturity';
 import { ConfirmDialog, Modal } from '../components/Modal';
-import { fieldErrors, parseDate, parseNumber, serverField, type FieldErrors } from '../validation';
+import { fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
 
@@ -128,30 +128,23 @@ export function WorkItemEditor({ target, onClose }: Props) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const fields = fieldsOf(draft);
-    const found = keyed(fieldErrors(workItemFieldsSchema, fields));
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      if (target.kind === 'stored') {
-        await run('workItem.update', { id: target.item.id, patch: fields });
-        notify(`Saved “${fields.title.trim()}”.`);
-      } else {
-        await run('workItem.create', fields);
-        notify(target.kind === 'proposal' ? `“${fields.title.trim()}” is now your own work item.` : `Added “${fields.title.trim()}”.`);
-      }
-      onClose();
-    } catch (cause) {
-      const field = cause instanceof ApiError ? serverField(cause.field) : undefined;
-      if (cause instanceof ApiError && field) {
-        setErrors({ [fieldKey(field)]: withTitles(cause.message, workItems) });
-        focusFirstInvalid(formRef.current);
-      }
-      setBusy(false);
-    }
+    await submitForm({
+      form: formRef.current,
+      clientErrors: keyed(fieldErrors(workItemFieldsSchema, fields)),
+      setErrors,
+      setBusy,
+      save: async () => {
+        if (target.kind === 'stored') {
+          await run('workItem.update', { id: target.item.id, patch: fields });
+          notify(`Saved “${fields.title.trim()}”.`);
+        } else {
+          await run('workItem.create', fields);
+          notify(target.kind === 'proposal' ? `“${fields.title.trim()}” is now your own work item.` : `Added “${fields.title.trim()}”.`);
+        }
+      },
+      onSaved: onClose,
+      serverErrors: (field, message) => ({ [fieldKey(field)]: withTitles(message, workItems) }),
+    });
   };
 
   const remove = async () => {

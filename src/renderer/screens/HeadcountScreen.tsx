@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { PERSON_STATUSES, PERSON_STATUS_LABELS, type Person, type PersonStatus, type Role } from '../../core/domain/types';
 import { personFieldsSchema, personPatchSchema, type PersonPatch } from '../../shared/schemas';
-import { ApiError } from '../api';
 import { EditableText } from '../components/EditableText';
-import { FormField, focusFirstInvalid } from '../components/FormField';
+import { submitForm } from '../components/submitForm';
+import { FormField } from '../components/FormField';
 import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
 import { SelectField } from '../components/SelectField';
 import { fte } from '../format';
-import { fieldError, fieldErrors, parseDate, parseNumber, serverField, type FieldErrors } from '../validation';
+import { fieldError, fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
 import { TrashIcon } from '../components/icons';
@@ -293,25 +293,17 @@ function AddPersonDialog({ roles, onClose }: { readonly roles: readonly Role[]; 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const payload = { ...draft, fte: parseNumber(draft.fte), startDate: parseDate(draft.startDate), endDate: parseDate(draft.endDate) };
-    const found = fieldErrors(personFieldsSchema, payload);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      await run('person.create', payload);
-      notify(`Added ${payload.name.trim()}.`);
-      onClose();
-    } catch (cause) {
-      const field = cause instanceof ApiError ? serverField(cause.field) : undefined;
-      if (cause instanceof ApiError && field) {
-        setErrors({ [field]: cause.message });
-        focusFirstInvalid(formRef.current);
-      }
-      setBusy(false);
-    }
+    await submitForm({
+      form: formRef.current,
+      clientErrors: fieldErrors(personFieldsSchema, payload),
+      setErrors,
+      setBusy,
+      save: async () => {
+        await run('person.create', payload);
+        notify(`Added ${payload.name.trim()}.`);
+      },
+      onSaved: onClose,
+    });
   };
 
   return (

@@ -3,15 +3,15 @@ import { LAYERS, layerById, type LayerId } from '../../core/domain/layers';
 import { MATURITY_RUBRIC } from '../../core/domain/maturity';
 import type { Capability } from '../../core/domain/types';
 import { capabilityFieldsSchema, capabilityPatchSchema, type CapabilityPatch } from '../../shared/schemas';
-import { ApiError } from '../api';
 import { EditableText } from '../components/EditableText';
 import { TrashIcon } from '../components/icons';
-import { FormField, focusFirstInvalid } from '../components/FormField';
+import { submitForm } from '../components/submitForm';
+import { FormField } from '../components/FormField';
 import { MaturityOptions, maturityHint, toMaturity } from '../components/maturity';
 import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
 import { SelectField } from '../components/SelectField';
 import { percent, readinessTone } from '../format';
-import { fieldError, fieldErrors, serverField, type FieldErrors } from '../validation';
+import { fieldError, fieldErrors, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
 
@@ -250,25 +250,17 @@ function AddCapabilityDialog({ defaultLayer, onClose }: { readonly defaultLayer:
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const payload = { ...draft, currentMaturity: Number(draft.currentMaturity), targetMaturity: Number(draft.targetMaturity) };
-    const found = fieldErrors(capabilityFieldsSchema, payload);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      await run('capability.create', payload);
-      notify(`Added "${payload.name.trim()}" to ${layerById(payload.layer).name}.`);
-      onClose();
-    } catch (cause) {
-      const field = cause instanceof ApiError ? serverField(cause.field) : undefined;
-      if (cause instanceof ApiError && field) {
-        setErrors({ [field]: cause.message });
-        focusFirstInvalid(formRef.current);
-      }
-      setBusy(false);
-    }
+    await submitForm({
+      form: formRef.current,
+      clientErrors: fieldErrors(capabilityFieldsSchema, payload),
+      setErrors,
+      setBusy,
+      save: async () => {
+        await run('capability.create', payload);
+        notify(`Added "${payload.name.trim()}" to ${layerById(payload.layer).name}.`);
+      },
+      onSaved: onClose,
+    });
   };
 
   return (

@@ -5,12 +5,13 @@ import type { Capability, Prerequisite, Role } from '../../core/domain/types';
 import { roleFieldsSchema, rolePatchSchema, type RolePatch } from '../../shared/schemas';
 import { ApiError } from '../api';
 import { EditableText } from '../components/EditableText';
-import { FormField, focusFirstInvalid } from '../components/FormField';
+import { submitForm } from '../components/submitForm';
+import { FormField } from '../components/FormField';
 import { MaturityOptions, toMaturity } from '../components/maturity';
 import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
 import { SelectField } from '../components/SelectField';
 import { sentence } from '../format';
-import { fieldError, fieldErrors, parseNumber, serverField, type FieldErrors } from '../validation';
+import { fieldError, fieldErrors, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
 import { TrashIcon } from '../components/icons';
@@ -323,22 +324,17 @@ function AddRoleDialog({ onClose }: { readonly onClose: () => void }) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const payload = { ...draft, builds: LAYERS.map((l) => l.id).filter((id) => draft.builds.includes(id)) };
-    const found = fieldErrors(roleFieldsSchema, payload);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    try {
-      await run('role.create', payload);
-      notify(`Added the role "${payload.name.trim()}". Add its prerequisites on its card.`);
-      onClose();
-    } catch (cause) {
-      const field = cause instanceof ApiError ? serverField(cause.field) : undefined;
-      if (cause instanceof ApiError && field) setErrors({ [field]: cause.message });
-      setBusy(false);
-    }
+    await submitForm({
+      form: formRef.current,
+      clientErrors: fieldErrors(roleFieldsSchema, payload),
+      setErrors,
+      setBusy,
+      save: async () => {
+        await run('role.create', payload);
+        notify(`Added the role "${payload.name.trim()}". Add its prerequisites on its card.`);
+      },
+      onSaved: onClose,
+    });
   };
 
   return (

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { StorageError, type Workspace } from '../../../src/storage';
-import { open, tempDir } from './helpers';
+import type { StorageError} from '../../../src/storage';
+import { type Workspace } from '../../../src/storage';
+import { expectRefusedWrite, open, tempDir } from './helpers';
 
 let workspace: Workspace;
 
@@ -9,31 +10,9 @@ beforeEach(() => {
   workspace = open(join(tempDir(), 'entities.groundwork'));
 });
 
-/** Everything a write could touch. */
-function everything(ws: Workspace) {
-  return {
-    organisation: ws.getOrganisation(),
-    capabilities: ws.listCapabilities(),
-    roles: ws.listRoles(),
-    people: ws.listPeople(),
-    history: ws.listHistory(),
-  };
-}
 
-/** `write` is refused with a StorageError of `code` naming `field`, and nothing changes. */
-function expectRefused(write: () => unknown, code: StorageError['code'], field: string | undefined): StorageError {
-  const before = everything(workspace);
-  let caught: unknown;
-  try {
-    write();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(StorageError);
-  expect(caught).toMatchObject({ code, field });
-  expect(everything(workspace)).toEqual(before);
-  return caught as StorageError;
-}
+const expectRefused = (write: () => unknown, code: StorageError['code'], field: string | undefined): StorageError =>
+  expectRefusedWrite(workspace, write, code, field);
 
 function withRole(): void {
   workspace.createRole({ id: 'data_engineer', name: 'Data engineer', builds: ['move_store'] });

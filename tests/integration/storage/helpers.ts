@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach } from 'vitest';
-import { openWorkspace, type OpenWorkspaceOptions, type Workspace } from '../../../src/storage';
+import { afterEach, expect } from 'vitest';
+import { openWorkspace, StorageError, type OpenWorkspaceOptions, type Workspace } from '../../../src/storage';
 
 export const MIGRATIONS = fileURLToPath(new URL('../../../migrations', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/workspaces', import.meta.url));
@@ -57,4 +57,32 @@ export function copyFixture(version: number, dir: string, name = `v${version}.gr
 /** A raw connection for looking under the hood (PRAGMAs, EXPLAIN); closed by the caller. */
 export function raw(path: string, options: Database.Options = {}): Database.Database {
   return new Database(path, options);
+}
+
+/** Everything a write could touch. */
+export function everything(ws: Workspace) {
+  return {
+    organisation: ws.getOrganisation(),
+    capabilities: ws.listCapabilities(),
+    roles: ws.listRoles(),
+    people: ws.listPeople(),
+    workItems: ws.listWorkItems(),
+    scenarios: ws.listScenarios(),
+    history: ws.listHistory(),
+  };
+}
+
+/** `write` is refused with a StorageError of `code` naming `field`, and nothing in `ws` changes. */
+export function expectRefusedWrite(ws: Workspace, write: () => unknown, code: StorageError['code'], field: string | undefined): StorageError {
+  const before = everything(ws);
+  let caught: unknown;
+  try {
+    write();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(StorageError);
+  expect(caught).toMatchObject({ code, field });
+  expect(everything(ws)).toEqual(before);
+  return caught as StorageError;
 }

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LayerId } from '../../../src/core/domain/layers';
 import { defaultScenario, type WorkItemStatus } from '../../../src/core/domain/planning';
-import { StorageError, loadPlanInput, type ScenarioInput, type Workspace } from '../../../src/storage';
-import { FIXTURES, copyFixture, open, raw, sha256, sideFiles, tempDir } from './helpers';
+import type { StorageError} from '../../../src/storage';
+import { loadPlanInput, type ScenarioInput, type Workspace } from '../../../src/storage';
+import { FIXTURES, copyFixture, expectRefusedWrite, open, raw, sha256, sideFiles, tempDir } from './helpers';
 
 let workspace: Workspace;
 
@@ -14,29 +15,9 @@ beforeEach(() => {
   workspace.createCapability({ id: 'warehouse', name: 'Warehouse', layer: 'move_store', currentMaturity: 1, targetMaturity: 3 });
 });
 
-function everything(ws: Workspace) {
-  return {
-    roles: ws.listRoles(),
-    capabilities: ws.listCapabilities(),
-    workItems: ws.listWorkItems(),
-    scenarios: ws.listScenarios(),
-    history: ws.listHistory(),
-  };
-}
 
-function expectRefused(write: () => unknown, code: StorageError['code'], field: string | undefined): StorageError {
-  const before = everything(workspace);
-  let caught: unknown;
-  try {
-    write();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(StorageError);
-  expect(caught).toMatchObject({ code, field });
-  expect(everything(workspace)).toEqual(before);
-  return caught as StorageError;
-}
+const expectRefused = (write: () => unknown, code: StorageError['code'], field: string | undefined): StorageError =>
+  expectRefusedWrite(workspace, write, code, field);
 
 const lean: ScenarioInput = {
   name: 'Lean',

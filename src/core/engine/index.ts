@@ -16,7 +16,7 @@ export { validateProblem, parseProblem, MAX_NUMBER } from './validate';
  * under 1 s as a whole `node bin/groundwork.mjs schedule` process (0.84–0.89 s measured at load ≈ 2 on
  * 2 cores; docs/performance.md).
  */
-export const DEFAULT_TIME_LIMIT_MS = 400;
+export const DEFAULT_TIME_LIMIT_MS = 700;
 
 const defaultClock = (): number => performance.now();
 

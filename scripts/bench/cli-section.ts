@@ -9,6 +9,7 @@ import { freshBundle } from '../../bin/cli-bundle.mjs';
 import { DEFAULT_TIME_LIMIT_MS } from '../../src/core/engine';
 import { median, psplibDir, type BenchContext, type BenchSection } from './context';
 import { parseSm } from './psplib';
+import { extract } from './psplib-section';
 
 /** Instance 1 of every fifth j120 parameter set: a spread of the hard and the easy ones. */
 const INSTANCES = Array.from({ length: 12 }, (_, k) => `j120${1 + 5 * k}_1.sm`);
@@ -22,9 +23,9 @@ function timed(context: BenchContext, args: string[]): { ms: number; ok: boolean
 
 async function run(context: BenchContext): Promise<void> {
   if (!context.wants('cli')) return;
-  const dir = join(context.cacheDir, 'j120');
-  if (!existsSync(dir)) {
-    context.print(`cli: the j120 instances are not unpacked in ${dir} (PSPLIB data from ${psplibDir()}; run the j120 set first); skipping`);
+  const dir = existsSync(psplibDir()) ? extract(context, psplibDir(), 'j120') : null;
+  if (dir === null) {
+    context.print(`cli: PSPLIB j120 not found at ${psplibDir()}; skipping the whole-process timing`);
     return;
   }
   const bundled = freshBundle(join(context.repoRoot, 'out', 'cli')) !== null;

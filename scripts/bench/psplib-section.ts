@@ -28,7 +28,8 @@ function instances(dir: string, prefix: string): string[] {
     .map((f) => join(dir, f));
 }
 
-function extract(context: BenchContext, source: string, set: string): string | null {
+/** The set's .sm files unpacked into the bench cache (from `source`/SET.tar.gz), or null. */
+export function extract(context: BenchContext, source: string, set: string): string | null {
   const target = join(context.cacheDir, set);
   if (existsSync(target) && readdirSync(target).length > 0) return target;
   mkdirSync(context.cacheDir, { recursive: true });

@@ -148,16 +148,21 @@ export class Kernel {
         let u = s + d - 1;
         while (u >= s && avail[row + u]! >= a) u--;
         if (u >= s) {
-          // Week u is too full: the next run of d weeks with room for this demand.
-          let t = u + 1;
-          let run = 0;
-          while (run < d && t < H) {
-            if (avail[row + t]! >= a) run++;
-            else run = 0;
-            t++;
+          // Week u is too full: the next run of d weeks with room for this demand. Each probe
+          // checks a window from its last week down to the weeks already known to have room,
+          // and a week too full moves the window past it, so a full stretch costs one read
+          // per d weeks.
+          let next = u + 1;
+          let known = next;
+          for (;;) {
+            if (next + d > H) return -1;
+            let v = next + d - 1;
+            while (v >= known && avail[row + v]! >= a) v--;
+            if (v < known) break;
+            known = next + d;
+            next = v + 1;
           }
-          if (run < d) return -1;
-          s = t - d;
+          s = next;
           ok = false;
           break;
         }
@@ -184,15 +189,18 @@ export class Kernel {
         let u = s;
         while (u < s + d && avail[row + u]! >= a) u++;
         if (u < s + d) {
-          let t = u - 1;
-          let run = 0;
-          while (run < d && t >= floor) {
-            if (avail[row + t]! >= a) run++;
-            else run = 0;
-            t--;
+          // The latest run of d weeks with room that ends by week u, probed as in fitEarliest.
+          let next = u - d;
+          let known = u;
+          for (;;) {
+            if (next <= floor) return floor;
+            let v = next;
+            while (v < known && avail[row + v]! >= a) v++;
+            if (v >= known) break;
+            known = next;
+            next = v - d;
           }
-          if (run < d) return floor;
-          s = t + 1;
+          s = next;
           ok = false;
           break;
         }

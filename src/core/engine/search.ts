@@ -84,6 +84,31 @@ function priorityList(c: Compiled, key: Float64Array, out: Int32Array): void {
 }
 
 /**
+ * The child list of a peak crossover for the mother's stretch of weeks [t1, t2): first the tasks
+ * that finish by t1 in her schedule, in the father's order; then those under way in the stretch,
+ * in her order; then those that start at t2 or later, in the father's order. It is
+ * precedence-feasible whenever both lists are: a predecessor finishes before its successor
+ * starts in her schedule, so it never lands in a later part.
+ */
+export function peakChild(c: Compiled, mother: { readonly list: Int32Array; readonly start: Int32Array }, father: Int32Array, t1: number, t2: number, out: Int32Array): void {
+  const { n, duration } = c;
+  const st = mother.start;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const j = father[i]!;
+    if (st[j]! + duration[j]! <= t1) out[k++] = j;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = mother.list[i]!;
+    if (st[j]! + duration[j]! > t1 && st[j]! < t2) out[k++] = j;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = father[i]!;
+    if (st[j]! + duration[j]! > t1 && st[j]! >= t2) out[k++] = j;
+  }
+}
+
+/**
  * Genetic algorithm over activity lists (Hartmann 1998): two-point crossover that keeps lists
  * precedence-feasible, adjacent-swap mutation, serial SGS decoding, and double justification of
  * every child with the justified start order written back (Valls et al. 2005; Debels &
@@ -222,8 +247,7 @@ export function search(c: Compiled, options: SearchOptions): SearchResult {
     };
     /**
      * Peak crossover (after Valls, Ballestín & Quintanilla 2008): the child keeps the mother's
-     * most densely packed stretch of weeks — the tasks under way in it, in her order — and takes
-     * the order of everything before and after it from the father.
+     * most densely used stretch of 10–30 % of her makespan (see peakChild).
      */
     const peakCrossover = (mother: Member, father: Member, out: Int32Array): void => {
       const ms = mother.fitness;
@@ -238,23 +262,7 @@ export function search(c: Compiled, options: SearchOptions): SearchResult {
           t1 = t;
         }
       }
-      const t2 = t1 + len;
-      const st = mother.start;
-      let k = 0;
-      for (let i = 0; i < n; i++) {
-        const j = father.list[i]!;
-        if (st[j]! + c.duration[j]! <= t1) out[k++] = j;
-      }
-      for (let i = 0; i < n; i++) {
-        const j = mother.list[i]!;
-        const f = st[j]! + c.duration[j]!;
-        if (f > t1 && st[j]! < t2) out[k++] = j;
-      }
-      for (let i = 0; i < n; i++) {
-        const j = father.list[i]!;
-        const f = st[j]! + c.duration[j]!;
-        if (f > t1 && st[j]! >= t2) out[k++] = j;
-      }
+      peakChild(c, mother, father.list, t1, t1 + len, out);
     };
     const childA = new Int32Array(n);
     const childB = new Int32Array(n);
@@ -321,23 +329,15 @@ export function search(c: Compiled, options: SearchOptions): SearchResult {
       const pool = population.slice();
       // The clock is read between children too: on 10,000 tasks one generation takes seconds.
       for (let i = 0; i + 1 < perm.length && !done(); i += 2) {
-        const mother = perm[i]!.list;
-        const father = perm[i + 1]!.list;
-        if (rng.next() < GA.peak) {
-          peakCrossover(perm[i]!, perm[i + 1]!, childA);
-          mutate(childA, mutation);
-          admit(childA, pool);
-          peakCrossover(perm[i + 1]!, perm[i]!, childB);
-          mutate(childB, mutation);
-          admit(childB, pool);
-          continue;
+        const a = perm[i]!;
+        const b = perm[i + 1]!;
+        const peak = rng.next() < GA.peak;
+        for (const [mother, father, child] of [[a, b, childA], [b, a, childB]] as const) {
+          if (peak) peakCrossover(mother, father, child);
+          else crossover(mother.list, father.list, child);
+          mutate(child, mutation);
+          admit(child, pool);
         }
-        crossover(mother, father, childA);
-        mutate(childA, mutation);
-        admit(childA, pool);
-        crossover(father, mother, childB);
-        mutate(childB, mutation);
-        admit(childB, pool);
       }
       pool.sort((a, b) => a.fitness - b.fitness);
       population = pool.slice(0, size);

@@ -43,11 +43,9 @@ export class Kernel {
    */
   decode(list: Int32Array): number {
     const c = this.c;
-    const { duration, pin, predStart, preds, release, deadline, reqStart, reqAmt } = c;
-    const reqRow = this.reqRow;
+    const { duration, pin, predStart, preds, release, deadline, reqStart } = c;
     const start = this.start;
-    const avail = this.avail;
-    avail.set(c.base);
+    this.avail.set(c.base);
     let makespan = 0;
     if (this.pinnedCount > 0) {
       for (let j = 0; j < c.n; j++) {
@@ -75,12 +73,7 @@ export class Kernel {
       if (d > 0 && k0 < k1) {
         s = this.fitEarliest(k0, k1, d, s, latest);
         if (s < 0) return this.fail(j, s === -2);
-        const e = s + d;
-        for (let k = k0; k < k1; k++) {
-          const a = reqAmt[k]!;
-          const row = reqRow[k]!;
-          for (let t = row + s; t < row + e; t++) avail[t]! -= a;
-        }
+        this.take(k0, k1, s, s + d, -1);
       } else if (s > latest) return this.fail(j, true);
       start[j] = s;
       const f = s + d;
@@ -105,13 +98,18 @@ export class Kernel {
   /** Adds (sign −1) or releases (sign +1) task j's demands over [s, s + duration). */
   private hold(j: number, s: number, sign: number): void {
     const c = this.c;
-    const H = c.horizon;
-    const end = s + c.duration[j]!;
+    this.take(c.reqStart[j]!, c.reqStart[j + 1]!, s, s + c.duration[j]!, sign);
+  }
+
+  /** Adds (sign −1) or releases (sign +1) demands k0..k1 over weeks [s, e). */
+  private take(k0: number, k1: number, s: number, e: number, sign: number): void {
+    const reqAmt = this.c.reqAmt;
+    const reqRow = this.reqRow;
     const avail = this.avail;
-    for (let k = c.reqStart[j]!; k < c.reqStart[j + 1]!; k++) {
-      const a = sign * c.reqAmt[k]!;
-      const row = c.reqRes[k]! * H;
-      for (let t = row + s; t < row + end; t++) avail[t]! += a;
+    for (let k = k0; k < k1; k++) {
+      const a = sign * reqAmt[k]!;
+      const row = reqRow[k]!;
+      for (let t = row + s; t < row + e; t++) avail[t]! += a;
     }
   }
 
@@ -246,10 +244,8 @@ export class Kernel {
    */
   justify(list: Int32Array, makespan: number): number {
     const c = this.c;
-    const { duration, pin, succStart, succs, reqStart, reqAmt } = c;
-    const reqRow = this.reqRow;
+    const { duration, pin, succStart, succs, reqStart } = c;
     const start = this.start;
-    const avail = this.avail;
     const order = this.order;
     const n = c.n;
     // Right pass, as a backward serial SGS: latest finish first, each task as late as its placed
@@ -257,7 +253,7 @@ export class Kernel {
     // and have only moved right, so its current start still fits: never earlier than before,
     // hence never before its release, and never past a pinned successor.
     this.sortByTime(order, makespan, true);
-    avail.set(c.base);
+    this.avail.set(c.base);
     for (let i = 0; i < n; i++) {
       const j = order[i]!;
       if (pin[j]! >= 0) continue;
@@ -277,11 +273,7 @@ export class Kernel {
         continue;
       }
       s = this.fitLatest(k0, k1, d, s, s0);
-      for (let k = k0; k < k1; k++) {
-        const a = reqAmt[k]!;
-        const row = reqRow[k]!;
-        for (let t = row + s; t < row + s + d; t++) avail[t]! -= a;
-      }
+      this.take(k0, k1, s, s + d, -1);
       start[j] = s;
     }
     // Left pass, as a serial SGS over the right-justified start order: the same argument

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { schedule, type Problem, type ScheduledTask } from '../../../../src/core/engine';
 import { compileProblem } from '../../../../src/core/engine/compile';
+import { peakChild } from '../../../../src/core/engine/search';
 import { Kernel } from '../../../../src/core/engine/sgs';
 import { problemArbitrary } from './arbitraries';
 import { violations } from './checker';
@@ -48,6 +49,35 @@ describe('Kernel (property-based)', () => {
             if (t.pin !== undefined) expect(kernel.start[j]).toBe(before[j]);
           });
           for (let i = 1; i < list.length; i++) expect(kernel.start[list[i]!]!).toBeGreaterThanOrEqual(kernel.start[list[i - 1]!]!);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('a peak-crossover child is a precedence-feasible permutation for any stretch of weeks', () => {
+    fc.assert(
+      fc.property(
+        problemArbitrary(),
+        fc.array(fc.nat(), { minLength: 14, maxLength: 14 }),
+        fc.array(fc.nat(), { minLength: 14, maxLength: 14 }),
+        fc.nat(),
+        fc.nat(),
+        (problem, motherPicks, fatherPicks, x, y) => {
+          const c = compileProblem(problem);
+          const kernel = new Kernel(c);
+          const list = randomList(problem, motherPicks);
+          const makespan = kernel.justify(list, kernel.decode(list));
+          const mother = { list, start: kernel.start.slice() };
+          const t1 = x % (makespan + 1);
+          const t2 = t1 + 1 + (y % (makespan + 1));
+          const child = new Int32Array(c.n).fill(-1);
+          peakChild(c, mother, randomList(problem, fatherPicks), t1, t2, child);
+          expect([...child].sort((a, b) => a - b)).toEqual(Array.from({ length: c.n }, (_, j) => j));
+          const position = new Map([...child].map((j, i) => [j, i]));
+          for (let j = 0; j < c.n; j++) {
+            for (let k = c.predStart[j]!; k < c.predStart[j + 1]!; k++) expect(position.get(c.preds[k]!)!).toBeLessThan(position.get(j)!);
+          }
         },
       ),
       { numRuns: 300 },

@@ -15,8 +15,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const at = args.indexOf('--out');
-const outDir = at >= 0 && args[at + 1] ? resolve(args[at + 1]) : join(root, 'out', 'cli');
+let outDir = join(root, 'out', 'cli');
+if (args.length > 0) {
+  if (args[0] !== '--out' || args.length !== 2 || !args[1]) {
+    console.error('usage: node scripts/build-cli.mjs [--out DIR]');
+    process.exit(2);
+  }
+  outDir = resolve(args[1]);
+}
 
 let esbuild;
 try {

@@ -10,7 +10,9 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { latestVersion, openWorkspace, readMigrations } from '../src/storage';
+import { plan } from '../src/core/planner';
+import { snapshotOf } from '../src/core/progress/baseline';
+import { latestVersion, loadPlanInput, openWorkspace, readMigrations } from '../src/storage';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -129,6 +131,27 @@ try {
     notes: 'after orchestration',
   });
   workspace.updateWorkItem('wi-orchestrate', { status: 'in_progress', pinnedStart: '2026-04-06' });
+
+  if (version >= 3) {
+    // Schema 3: actual dates, run-work share and borrowed people, settings, a baseline.
+    workspace.updateWorkItem('wi-orchestrate', { actualStart: '2026-04-08' });
+    workspace.createWorkItem({
+      id: 'wi-warehouse-docs',
+      title: 'Document the warehouse',
+      capabilityId: 'warehouse',
+      fromMaturity: 2,
+      toMaturity: 3,
+      durationWeeks: 3,
+      demand: { data_engineer: 1 },
+      status: 'done',
+      actualStart: '2026-03-02',
+      actualFinish: '2026-03-27',
+    });
+    workspace.updateScenario('lean', { runShare: 0.3, borrowed: [{ roleId: 'data_engineer', fte: 0.5, startDate: '2026-05-04', weeks: 6, note: 'Checkout squad' }] });
+    workspace.setSettings({ fiscalYearStartMonth: 4, currency: 'EUR' });
+    const input = loadPlanInput(workspace, { today: '2026-04-01', asOf: '2026-04-01' });
+    workspace.createBaseline({ id: 'bl-q2', name: '2026-Q2 plan as approved', scenarioId: 'default', snapshot: snapshotOf(plan(input.input), input.input.people) });
+  }
 } finally {
   workspace.close();
 }

@@ -49,8 +49,10 @@ export function planWorkspace(items: number, seed = 1, today = '2026-11-27'): Pl
       releaseDate: null,
       pinnedStart: null,
       status: random() < 0.05 ? 'done' : 'planned',
+      actualStart: null,
+      actualFinish: null,
       notes: '',
     });
   }
-  return { ...demo, workItems, scenario };
+  return { ...demo, workItems, scenario, asOf: today };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LAYER_IDS } from '../core/domain/layers';
 import type { Maturity } from '../core/domain/maturity';
 import { PERSON_STATUSES } from '../core/domain/types';
-import { WORK_ITEM_STATUSES } from '../core/domain/planning';
+import { DEFAULT_RUN_SHARE, WORK_ITEM_STATUSES } from '../core/domain/planning';
 
 /**
  * Input schemas for everything that crosses a trust boundary (IPC, imported files). The renderer
@@ -133,6 +133,8 @@ const workItemShape = {
   releaseDate: isoDateSchema.nullable(),
   pinnedStart: isoDateSchema.nullable(),
   status: z.enum(WORK_ITEM_STATUSES, { error: `must be one of ${WORK_ITEM_STATUSES.join(', ')}` }),
+  actualStart: isoDateSchema.nullable(),
+  actualFinish: isoDateSchema.nullable(),
   notes: text(5000),
 };
 
@@ -140,6 +142,11 @@ function maturityStepOk(v: { fromMaturity?: number | null; toMaturity?: number |
   return v.fromMaturity == null || v.toMaturity == null || v.toMaturity > v.fromMaturity;
 }
 const maturityStepIssue = { message: 'must be higher than the maturity it starts from', path: ['toMaturity'] };
+
+function actualOrderOk(v: { actualStart?: string | null; actualFinish?: string | null }): boolean {
+  return !v.actualStart || !v.actualFinish || v.actualFinish >= v.actualStart;
+}
+const actualOrderIssue = { message: 'must not be before the actual start', path: ['actualFinish'] };
 
 export const workItemFieldsSchema = z
   .strictObject({
@@ -151,11 +158,14 @@ export const workItemFieldsSchema = z
     releaseDate: workItemShape.releaseDate.default(null),
     pinnedStart: workItemShape.pinnedStart.default(null),
     status: workItemShape.status.default('planned'),
+    actualStart: workItemShape.actualStart.default(null),
+    actualFinish: workItemShape.actualFinish.default(null),
     notes: workItemShape.notes.default(''),
   })
-  .refine(maturityStepOk, maturityStepIssue);
+  .refine(maturityStepOk, maturityStepIssue)
+  .refine(actualOrderOk, actualOrderIssue);
 export type WorkItemFields = z.infer<typeof workItemFieldsSchema>;
-export const workItemPatchSchema = z.strictObject(workItemShape).partial().refine(maturityStepOk, maturityStepIssue);
+export const workItemPatchSchema = z.strictObject(workItemShape).partial().refine(maturityStepOk, maturityStepIssue).refine(actualOrderOk, actualOrderIssue);
 export type WorkItemPatch = z.infer<typeof workItemPatchSchema>;
 
 const scenarioShape = {
@@ -170,6 +180,18 @@ const scenarioShape = {
   leadTimeWeeks: z.int({ error: 'must be a whole number of weeks from 0 to 104' }).min(0, 'must be a whole number of weeks from 0 to 104').max(104, 'must be a whole number of weeks from 0 to 104'),
   rampUpWeeks: z.int({ error: 'must be a whole number of weeks from 0 to 52' }).min(0, 'must be a whole number of weeks from 0 to 52').max(52, 'must be a whole number of weeks from 0 to 52').nullable(),
   salaries: z.record(idSchema, z.number({ error: 'must be an annual salary ≥ 0' }).min(0, 'must be an annual salary ≥ 0')),
+  runShare: z.number({ error: 'must be a share from 0 to 0.9' }).min(0, 'must be a share from 0 to 0.9').max(0.9, 'must be a share from 0 to 0.9'),
+  borrowed: z
+    .array(
+      z.strictObject({
+        roleId: idSchema,
+        fte: z.number({ error: 'must be more than 0 and at most 10' }).gt(0, 'must be more than 0').max(10, 'must be at most 10'),
+        startDate: isoDateSchema.nullable(),
+        weeks: z.int({ error: 'must be a whole number of weeks from 1 to 520' }).min(1, 'must be a whole number of weeks from 1 to 520').max(520, 'must be a whole number of weeks from 1 to 520'),
+        note: text(200),
+      }),
+    )
+    .max(50, 'at most 50 loans'),
 };
 
 function targetAfterStart(v: { startDate?: string; targetDate?: string | null }): boolean {
@@ -184,8 +206,18 @@ export const scenarioFieldsSchema = z
     hiringBudgetPerQuarter: scenarioShape.hiringBudgetPerQuarter.default(null),
     rampUpWeeks: scenarioShape.rampUpWeeks.default(null),
     salaries: scenarioShape.salaries.default({}),
+    runShare: scenarioShape.runShare.default(DEFAULT_RUN_SHARE),
+    borrowed: scenarioShape.borrowed.default([]),
   })
   .refine(targetAfterStart, targetIssue);
 export type ScenarioFields = z.infer<typeof scenarioFieldsSchema>;
 export const scenarioPatchSchema = z.strictObject(scenarioShape).partial().refine(targetAfterStart, targetIssue);
 export type ScenarioPatch = z.infer<typeof scenarioPatchSchema>;
+
+export const settingsPatchSchema = z
+  .strictObject({
+    fiscalYearStartMonth: z.int({ error: 'must be a month from 1 to 12' }).min(1, 'must be a month from 1 to 12').max(12, 'must be a month from 1 to 12'),
+    currency: z.string().trim().toUpperCase().regex(/^([A-Z]{3})?$/, 'must be a three-letter currency code (e.g. EUR), or empty'),
+  })
+  .partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -110,6 +110,14 @@ const CHECK_FIELDS: Readonly<Record<string, string>> = {
   ck_work_items_pinned_start: 'pinnedStart',
   ck_work_items_status: 'status',
   ck_work_items_maturity_step: 'toMaturity',
+  ck_work_items_actual_start: 'actualStart',
+  ck_work_items_actual_finish: 'actualFinish',
+  ck_scenarios_run_share: 'runShare',
+  ck_scenarios_borrowed: 'borrowed',
+  ck_baselines_id: 'id',
+  ck_baselines_name: 'name',
+  ck_baselines_as_of: 'asOf',
+  ck_baselines_plan: 'plan',
 };
 
 const CHECK_MESSAGES: Readonly<Record<string, string>> = {
@@ -154,6 +162,14 @@ const CHECK_MESSAGES: Readonly<Record<string, string>> = {
   ck_work_items_pinned_start: 'must be a calendar date YYYY-MM-DD',
   ck_work_items_status: 'must be proposed, planned, in_progress, done or dropped',
   ck_work_items_maturity_step: 'must be higher than the maturity it starts from',
+  ck_work_items_actual_start: 'must be a calendar date YYYY-MM-DD',
+  ck_work_items_actual_finish: 'must be a calendar date YYYY-MM-DD, not before the actual start',
+  ck_scenarios_run_share: 'must be a share from 0 to 0.9',
+  ck_scenarios_borrowed: 'must be a JSON array',
+  ck_baselines_id: 'must be a non-empty id without surrounding spaces',
+  ck_baselines_name: 'must not be empty',
+  ck_baselines_as_of: 'must be a calendar date YYYY-MM-DD',
+  ck_baselines_plan: 'must be a JSON object',
 };
 
 export function snakeToCamel(column: string): string {

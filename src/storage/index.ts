@@ -3,7 +3,8 @@
  * docs/workspace-file.md for the schema, the migration policy and the refusal rules.
  */
 export { openWorkspace, defaultMigrationsDir } from './workspace';
-export type { OpenOptions, OpenWorkspaceOptions, PlanAcceptance, Workspace } from './workspace';
+export type { OpenOptions, OpenWorkspaceOptions, PlanAcceptance, Workspace, WorkItemProgress } from './workspace';
+export type { BaselineInput } from './repositories/baselines';
 export { loadPlanInput } from './plan-input';
 export { exportWorkspaceJson, importWorkspaceJson } from './workspace-json';
 export type { ImportWorkspaceJsonOptions } from './workspace-json';

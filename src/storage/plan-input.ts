@@ -7,23 +7,24 @@ import type { Workspace } from './workspace';
 export interface LoadPlanInputOptions {
   /** A scenario's id, or its name ignoring case (default: the workspace's default scenario). */
   readonly scenario?: string;
-  /** `YYYY-MM-DD` (default: today, local time): only used when the workspace has no scenario yet. */
+  /** `YYYY-MM-DD` (default: today, local time): the status date, and the start of a scenario made up for a workspace with none. */
   readonly today?: string;
+  /** The status date the plan is made as of (default: `today`). */
+  readonly asOf?: string;
 }
 
 /**
- * Everything the planner needs from a workspace, for one scenario. A workspace opened read-only
- * that was migrated from schema 1 has no scenario (a read-only open writes nothing): it is then
- * planned with defaultScenario(today), held in memory only.
+ * Everything the planner needs from a workspace, for one scenario, as of a status date. A
+ * workspace opened read-only that was migrated from schema 1 has no scenario (a read-only open
+ * writes nothing): it is then planned with defaultScenario(today), held in memory only.
  *
  * An unknown scenario is StorageError 'not-found' on the field `scenario`, naming the ones there are.
  */
-export function loadPlanInput(
-  workspace: Workspace,
-  options: LoadPlanInputOptions = {},
-): { input: PlanInput; scenario: Scenario } {
+export function loadPlanInput(workspace: Workspace, options: LoadPlanInputOptions = {}): { input: PlanInput; scenario: Scenario } {
+  const today = options.today ?? toIsoDate(new Date());
+  const settings = workspace.getSettings();
   const stored = workspace.listScenarios();
-  const scenarios = stored.length > 0 ? stored : [defaultScenario(options.today ?? toIsoDate(new Date()))];
+  const scenarios = stored.length > 0 ? stored : [defaultScenario(today, 'default', settings.fiscalYearStartMonth)];
   const scenario = pickScenario(scenarios, options.scenario);
   const input: PlanInput = {
     organisation: workspace.getOrganisation(),
@@ -32,11 +33,13 @@ export function loadPlanInput(
     people: workspace.listPeople(),
     workItems: workspace.listWorkItems(),
     scenario,
+    asOf: options.asOf ?? today,
+    settings,
   };
   return { input, scenario };
 }
 
-function pickScenario(scenarios: readonly Scenario[], wanted: string | undefined): Scenario {
+export function pickScenario(scenarios: readonly Scenario[], wanted: string | undefined): Scenario {
   if (wanted === undefined) return scenarios.find((s) => s.isDefault) ?? (scenarios[0] as Scenario);
   const byId = scenarios.find((s) => s.id === wanted);
   if (byId) return byId;

@@ -70,6 +70,9 @@ export interface DbScenario {
   readonly ramp_up_weeks: number | null;
   /** JSON object: role id → annual salary. */
   readonly salaries: string;
+  readonly run_share: number;
+  /** JSON array of borrowed capacity (see migrations/003_progress.sql). */
+  readonly borrowed: string;
   readonly sort_order: number;
   readonly created_at: string;
   readonly updated_at: string;
@@ -90,6 +93,8 @@ export interface DbWorkItem {
   readonly pinned_start: string | null;
   readonly status: string;
   readonly notes: string;
+  readonly actual_start: string | null;
+  readonly actual_finish: string | null;
   readonly sort_order: number;
   readonly created_at: string;
   readonly updated_at: string;
@@ -107,7 +112,9 @@ export type DbHistoryField =
   | 'status'
   | 'start_date'
   | 'end_date'
-  | 'pinned_start';
+  | 'pinned_start'
+  | 'actual_start'
+  | 'actual_finish';
 
 export interface DbHistory {
   readonly id: number;
@@ -117,4 +124,15 @@ export interface DbHistory {
   readonly field: DbHistoryField;
   readonly old_value: string | null;
   readonly new_value: string | null;
+}
+
+export interface DbBaseline {
+  readonly id: string;
+  readonly name: string;
+  readonly scenario_id: string | null;
+  readonly as_of: string;
+  /** JSON: the frozen plan (BaselineSnapshot in src/core/progress). */
+  readonly plan: string;
+  readonly created_at: string;
+  readonly updated_at: string;
 }

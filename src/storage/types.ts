@@ -96,7 +96,9 @@ export type HistoryField =
   | 'status'
   | 'startDate'
   | 'endDate'
-  | 'pinnedStart';
+  | 'pinnedStart'
+  | 'actualStart'
+  | 'actualFinish';
 
 export interface HistoryEntry {
   readonly id: number;
@@ -139,6 +141,8 @@ export interface WorkItemInput {
   readonly releaseDate?: string | null;
   readonly pinnedStart?: string | null;
   readonly status?: WorkItemStatus;
+  readonly actualStart?: string | null;
+  readonly actualFinish?: string | null;
   readonly notes?: string;
 }
 
@@ -154,6 +158,8 @@ export interface WorkItemPatch {
   readonly releaseDate?: string | null;
   readonly pinnedStart?: string | null;
   readonly status?: WorkItemStatus;
+  readonly actualStart?: string | null;
+  readonly actualFinish?: string | null;
   readonly notes?: string;
 }
 
@@ -161,7 +167,13 @@ export interface WorkItemPatch {
  * A new scenario. `id` defaults to a UUID; `isDefault: true` makes it the default (the previous
  * default stops being one, in the same transaction).
  */
-export type ScenarioInput = Omit<Scenario, 'id' | 'isDefault'> & { readonly id?: string; readonly isDefault?: boolean };
+export type ScenarioInput = Omit<Scenario, 'id' | 'isDefault' | 'runShare' | 'borrowed'> & {
+  readonly id?: string;
+  readonly isDefault?: boolean;
+  /** Default DEFAULT_RUN_SHARE. */
+  readonly runShare?: number;
+  readonly borrowed?: Scenario['borrowed'];
+};
 
 /** Changes only the keys it contains; `null` clears a nullable field. The default is changed with setDefaultScenario. */
 export type ScenarioPatch = Partial<Omit<Scenario, 'id' | 'isDefault'>>;

@@ -8,7 +8,7 @@ import { StorageError } from './errors';
 import { openWorkspace, restoreWorkspace, type OpenWorkspaceOptions, type Workspace } from './workspace';
 
 /**
- * The whole workspace as Workspace JSON v1 (docs/workspace-json.md). `now` is the export time
+ * The whole workspace as Workspace JSON v2 (docs/workspace-json.md). `now` is the export time
  * (`exportedAt`) and, for a workspace opened read-only that has no scenario yet (a schema 1 file),
  * the day of the default scenario exported in its place — as loadPlanInput would plan with it.
  */
@@ -23,6 +23,8 @@ export function exportWorkspaceJson(workspace: Workspace, now: Date = new Date()
       workItems: workspace.listWorkItems(),
       scenarios: scenarios.length > 0 ? scenarios : [defaultScenario(toIsoDate(now))],
       history: workspace.listHistory(),
+      settings: workspace.getSettings(),
+      baselines: [...workspace.listBaselines()].reverse(),
     },
     now.toISOString(),
   );
@@ -62,7 +64,7 @@ export function importWorkspaceJson(json: unknown, target: string, options: Impo
       ...(options.now === undefined ? {} : { now: options.now }),
     });
     try {
-      restoreWorkspace(workspace, doc);
+      restoreWorkspace(workspace, { ...doc, baselines: doc.baselines.map(({ plan, ...b }) => ({ ...b, snapshot: plan })) });
     } finally {
       workspace.close();
     }

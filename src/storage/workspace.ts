@@ -5,14 +5,17 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { toIsoDate } from '../core/calendar';
 import { defaultScenario, type Scenario, type WorkItem } from '../core/domain/planning';
+import type { WorkspaceSettings } from '../core/domain/settings';
+import type { Baseline } from '../core/progress/baseline';
 import type { Capability, Organisation, Person, Role } from '../core/domain/types';
 import { backupBeforeMigration } from './backup';
 import { StorageError, WorkspaceError } from './errors';
 import { inspectFile } from './inspect';
 import { latestVersion, migrate, newerSchemaError, readMigrations } from './migrations';
+import { BaselineRepository, type BaselineInput } from './repositories/baselines';
 import { CapabilityRepository } from './repositories/capabilities';
 import { HistoryRepository } from './repositories/history';
-import { MetaRepository } from './repositories/meta';
+import { MetaRepository, type SettingsPatch } from './repositories/meta';
 import { PersonRepository } from './repositories/people';
 import { RoleRepository } from './repositories/roles';
 import { ScenarioRepository } from './repositories/scenarios';
@@ -124,10 +127,29 @@ export interface Workspace {
    * one transaction (with their usual history rows). Predecessors may name other items of the
    * same acceptance. A bad entry rolls everything back; the message says which (`workItems[2]: …`).
    */
-  acceptPlan(acceptance: PlanAcceptance): { workItems: WorkItem[]; people: Person[] };
+  acceptPlan(acceptance: PlanAcceptance): { workItems: WorkItem[]; people: Person[]; baseline: Baseline | null };
 
   /** History rows, oldest first (by time, then by insertion). */
   listHistory(filter?: HistoryFilter): HistoryEntry[];
+
+  getSettings(): WorkspaceSettings;
+  setSettings(patch: SettingsPatch): WorkspaceSettings;
+
+  /** Baselines, newest first. */
+  listBaselines(): Baseline[];
+  getBaseline(id: string): Baseline | null;
+  /** By id, or by name ignoring case; null when there is none. */
+  findBaseline(idOrName: string): Baseline | null;
+  createBaseline(input: BaselineInput): Baseline;
+  renameBaseline(id: string, name: string): Baseline;
+  deleteBaseline(id: string): void;
+
+  /**
+   * Progress on one work item in one transaction: its status and actual dates, and — when the
+   * item raises a capability — that capability's current maturity (marking a maturity step done
+   * raises it; undoing sets it back). Both changes get their history rows.
+   */
+  recordProgress(id: string, progress: WorkItemProgress): { workItem: WorkItem; capability: Capability | null };
 
   /**
    * Fills an empty workspace ("start from the catalog", the demo) in one transaction, and makes sure
@@ -239,6 +261,7 @@ class SqliteWorkspace implements Workspace {
   private readonly people: PersonRepository;
   private readonly workItems: WorkItemRepository;
   private readonly scenarios: ScenarioRepository;
+  private readonly baselines: BaselineRepository;
 
   constructor(
     private readonly db: Database.Database,
@@ -256,6 +279,7 @@ class SqliteWorkspace implements Workspace {
     this.people = new PersonRepository(db, this.history);
     this.workItems = new WorkItemRepository(db, this.history);
     this.scenarios = new ScenarioRepository(db);
+    this.baselines = new BaselineRepository(db);
   }
 
   close(): void {
@@ -384,7 +408,7 @@ class SqliteWorkspace implements Workspace {
     return this.write((at) => this.scenarios.setDefault(id, at));
   }
 
-  acceptPlan(acceptance: PlanAcceptance): { workItems: WorkItem[]; people: Person[] } {
+  acceptPlan(acceptance: PlanAcceptance): { workItems: WorkItem[]; people: Person[]; baseline: Baseline | null } {
     return this.write((at) => {
       // Items first without predecessors, which may name items of this same acceptance, then those.
       const created = acceptance.workItems.map((item, index) =>
@@ -397,12 +421,60 @@ class SqliteWorkspace implements Workspace {
           : withPosition(`workItems[${index}]`, () => this.workItems.update(item.id, { predecessors }, at));
       });
       const people = acceptance.people.map((person, index) => withPosition(`people[${index}]`, () => this.people.create(person, at)));
-      return { workItems, people };
+      const baseline = acceptance.baseline ? withPosition('baseline', () => this.baselines.create(acceptance.baseline!, at)) : null;
+      return { workItems, people, baseline };
     });
   }
 
   listHistory(filter?: HistoryFilter): HistoryEntry[] {
     return this.history.list(filter);
+  }
+
+  getSettings(): WorkspaceSettings {
+    return this.meta.getSettings();
+  }
+
+  setSettings(patch: SettingsPatch): WorkspaceSettings {
+    return this.write(() => this.meta.setSettings(patch));
+  }
+
+  listBaselines(): Baseline[] {
+    return this.baselines.list();
+  }
+
+  getBaseline(id: string): Baseline | null {
+    return this.baselines.get(id);
+  }
+
+  findBaseline(idOrName: string): Baseline | null {
+    return this.baselines.find(idOrName);
+  }
+
+  createBaseline(input: BaselineInput): Baseline {
+    return this.write((at) => this.baselines.create(input, at));
+  }
+
+  renameBaseline(id: string, name: string): Baseline {
+    return this.write((at) => this.baselines.rename(id, name, at));
+  }
+
+  deleteBaseline(id: string): void {
+    this.write(() => this.baselines.delete(id));
+  }
+
+  recordProgress(id: string, progress: WorkItemProgress): { workItem: WorkItem; capability: Capability | null } {
+    return this.write((at) => {
+      const { capabilityMaturity, ...patch } = progress;
+      const workItem = this.workItems.update(id, patch, at);
+      let capability: Capability | null = null;
+      if (capabilityMaturity !== undefined) {
+        if (workItem.capabilityId === null) {
+          throw new StorageError('constraint', `work item "${workItem.title}" raises no capability, so it sets no maturity`, 'capabilityMaturity');
+        }
+        capability = this.capabilities.update(workItem.capabilityId, { currentMaturity: capabilityMaturity }, at);
+      }
+      return { workItem, capability };
+    });
   }
 
   seed(data: SeedData): void {
@@ -428,7 +500,7 @@ class SqliteWorkspace implements Workspace {
    */
   restore(data: RestoreData): void {
     this.write((at) => {
-      for (const table of ['history', 'work_items', 'scenarios', 'people', 'roles', 'capabilities', 'meta']) {
+      for (const table of ['history', 'baselines', 'work_items', 'scenarios', 'people', 'roles', 'capabilities', 'meta']) {
         this.db.prepare(`DELETE FROM ${table}`).run();
       }
       // A workspace whose organisation was never named exports the name ''; the file keeps it unset.
@@ -451,6 +523,8 @@ class SqliteWorkspace implements Workspace {
         }
       });
       data.scenarios.forEach((scenario, index) => withPosition(`scenarios[${index}]`, () => this.scenarios.create(scenario, at)));
+      if (data.settings) this.meta.setSettings(data.settings);
+      (data.baselines ?? []).forEach((baseline, index) => withPosition(`baselines[${index}]`, () => this.baselines.create(baseline, at)));
       this.history.restore(data.history);
     });
   }
@@ -495,10 +569,19 @@ export function restoreWorkspace(workspace: Workspace, data: RestoreData): void 
   workspace.restore(data);
 }
 
-/** What accepting a plan adds to the workspace (see Workspace.acceptPlan). */
+/** What accepting a plan adds to the workspace (see Workspace.acceptPlan): its items, its hires as people, and the baseline it becomes. */
 export interface PlanAcceptance {
   readonly workItems: readonly WorkItemInput[];
   readonly people: readonly PersonInput[];
+  readonly baseline?: BaselineInput;
+}
+
+/** See Workspace.recordProgress. */
+export interface WorkItemProgress {
+  readonly status?: WorkItem['status'];
+  readonly actualStart?: string | null;
+  readonly actualFinish?: string | null;
+  readonly capabilityMaturity?: number;
 }
 
 /** What restore() writes: a whole workspace, every entity with its id. */
@@ -510,6 +593,8 @@ export interface RestoreData {
   readonly workItems: readonly (WorkItemInput & { readonly id: string; readonly predecessors: readonly string[] })[];
   readonly scenarios: readonly (ScenarioInput & { readonly id: string })[];
   readonly history: readonly Omit<HistoryEntry, 'id'>[];
+  readonly settings?: SettingsPatch;
+  readonly baselines?: readonly (BaselineInput & { readonly id: string })[];
 }
 
 /** Prefixes a seed item's error with its place in the input (e.g. `people[3]: …`), keeping code and field. */

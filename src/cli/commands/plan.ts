@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { toIsoDate } from '../../core/calendar';
 import { layerById } from '../../core/domain/layers';
-import { plan, type PlanResult } from '../../core/planner';
+import { calendarOf } from '../../core/domain/calendar';
+import { bySeverity, marginalHireValues, plan, type PlanResult } from '../../core/planner';
 import { loadPlanInput, openWorkspace, StorageError, WorkspaceError } from '../../storage';
 import { parseCommandArgs, parseIsoDateArg } from '../args';
 import { CliError, type CliIO } from '../io';
 
-const USAGE = 'groundwork plan WORKSPACE [--scenario NAME] [--json] [--explain] [--today YYYY-MM-DD]';
+const USAGE = 'groundwork plan WORKSPACE [--scenario NAME] [--as-of YYYY-MM-DD] [--json] [--explain] [--today YYYY-MM-DD]';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
@@ -14,45 +15,61 @@ export function formatPlan(result: PlanResult, explain: boolean): string {
   const s = result.scenario;
   const out: string[] = [];
   out.push(
-    `${result.organisation} — scenario "${s.name}"${s.isDefault ? ' (default)' : ''}: from ${s.startDate}, ${s.horizonQuarters} quarters, ` +
+    `${result.organisation} — scenario "${s.name}"${s.isDefault ? ' (default)' : ''}: ${s.startDate} to ${s.endDate} (${s.horizonQuarters} quarters), as of ${result.asOf}, ` +
       `target ${layerById(s.targetLayer).name} by ${s.targetDate ?? 'the end of the horizon'}`,
     '',
-    `Layers${' '.repeat(16)}now   at end   ready (gate ${pct(s.gateThreshold)})`,
+    `Layers${' '.repeat(16)}now   at horizon   ready (gate ${pct(s.gateThreshold)})`,
   );
   for (const l of result.layers) {
-    const ready = l.readyWeek === null ? 'not within the plan' : l.readyWeek === 0 ? 'now' : `week ${l.readyWeek} (${l.readyQuarter})`;
-    out.push(`  ${l.name.padEnd(18)} ${pct(l.readinessNow).padStart(5)} ${pct(l.readinessAtEnd).padStart(8)}   ${ready}`);
+    const ready = l.readyDate === null ? 'not within the plan' : l.readyWeek !== null && l.readyWeek <= result.statusWeek ? 'now' : `${l.readyDate} (${l.readyQuarter})`;
+    const waived = l.waivedCapabilityIds.length ? `  (${l.waivedCapabilityIds.length} waived: nobody can build them)` : '';
+    out.push(`  ${l.name.padEnd(18)} ${pct(l.readinessNow).padStart(5)} ${pct(l.readinessAtHorizon).padStart(12)}   ${ready}${waived}`);
   }
   out.push('', 'Hiring plan');
   if (result.hires.length === 0) out.push('  no hires');
   for (const h of result.hires) {
-    const who = h.source === 'proposed' ? 'proposed' : `${h.status === 'open_req' ? 'open req' : 'planned'}: ${h.personName ?? ''}`;
+    const who = h.source === 'proposed' ? (h.kind === 'backfill' ? 'proposed backfill' : 'proposed') : `${h.status === 'open_req' ? 'open req' : 'planned'}: ${h.personName ?? ''}`;
     out.push(`  ${h.quarter}  ${h.roleName.padEnd(28)} ${who.padEnd(34)} starts ${h.startDate}`);
     out.push(`           ${h.reason}`);
   }
+  if (result.asks.length) {
+    out.push('', 'Borrow or contract');
+    for (const a of result.asks) out.push(`  ${a.text}`);
+  }
+  if (result.marginal) {
+    out.push('', 'One more hire now (what it does to the target layer)');
+    for (const m of result.marginal) out.push(`  ${m.roleName.padEnd(28)} ${m.text}`);
+  }
   out.push('', 'Roadmap');
-  for (const q of result.quarters) {
-    const starting = result.items.filter((i) => i.startQuarter === q.label);
+  for (const q of calendarOf(result).quartersThrough(null)) {
+    const starting = result.items.filter((i) => i.start !== null && i.startQuarter === q.label);
     if (starting.length === 0) continue;
-    out.push(`  ${q.label} (from ${q.startDate})`);
+    out.push(`  ${q.label} (${q.firstDay} to ${q.lastDay})`);
     for (const i of starting.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))) {
       const layer = i.layer ? layerById(i.layer).name : 'Other';
-      out.push(`    weeks ${String(i.start).padStart(3)}–${String(i.finish).padEnd(3)} [${layer}] ${i.title}${i.pinned ? ' (pinned)' : ''}`);
-      if (explain) out.push(`                 ${i.placement.text}`);
+      out.push(`    ${i.startDate} – ${i.finishDate} [${layer}] ${i.title}${i.pinned ? ' (pinned)' : ''}${i.status === 'in_progress' ? ' (in progress)' : ''}`);
+      if (explain) {
+        out.push(`                 ${i.placement.text}`);
+        if (i.staffing) out.push(`                 ${i.staffing}`);
+      }
     }
   }
-  const later = result.items.filter((i) => i.start !== null && i.start >= result.scenario.horizonWeeks);
-  if (later.length) out.push(`  after the horizon: ${later.length} item(s)`);
+  const later = result.items.filter((i) => i.startDate !== null && i.start !== null && i.startDate > s.endDate);
+  if (later.length) out.push(`  after the horizon (${s.endDate}): ${later.length} item(s)`);
   const unscheduled = result.items.filter((i) => i.start === null && i.status !== 'done' && i.status !== 'dropped');
   if (unscheduled.length) {
     out.push('', 'Not scheduled');
     for (const i of unscheduled) out.push(`  ${i.title}: ${i.placement.text}`);
   }
   out.push('', `Warnings (${result.warnings.length})`);
-  for (const w of result.warnings) out.push(`  [${w.code}] ${w.message}`);
+  for (const w of bySeverity(result.warnings)) {
+    out.push(`  ${w.severity.toUpperCase().padEnd(8)} [${w.code}] ${w.summary}`);
+    out.push(`           → ${w.action}`);
+    if (explain) out.push(`           ${w.message}`);
+  }
   if (explain) {
     out.push('', 'Decisions');
-    for (const d of result.decisions) out.push(`  ${d.step}. ${d.text}`);
+    for (const d of result.decisions) out.push(`  ${d.step}. [${d.kind}] ${d.text}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -66,10 +83,12 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
       json: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       today: { type: 'string' },
+      'as-of': { type: 'string' },
     },
     { min: 1, max: 1, usage: USAGE },
   );
   const today = values.today === undefined ? toIsoDate(new Date()) : parseIsoDateArg('today', values.today);
+  const asOf = values['as-of'] === undefined ? today : parseIsoDateArg('as-of', values['as-of']);
   let workspace;
   try {
     workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
@@ -80,12 +99,14 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   try {
     let input;
     try {
-      ({ input } = loadPlanInput(workspace, { today, ...(values.scenario === undefined ? {} : { scenario: values.scenario }) }));
+      ({ input } = loadPlanInput(workspace, { today, asOf, ...(values.scenario === undefined ? {} : { scenario: values.scenario }) }));
     } catch (error) {
       if (error instanceof StorageError || error instanceof WorkspaceError) throw new CliError(`--scenario: ${error.message}`);
       throw error;
     }
-    const result = plan(input);
+    const base = plan(input);
+    // What one more hire of each role does: a re-plan per role, worth its time on the command line.
+    const result = { ...base, marginal: marginalHireValues(input, base) };
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatPlan(result, values.explain));
     return 0;
   } finally {

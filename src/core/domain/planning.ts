@@ -1,3 +1,4 @@
+import { planStartFor, type MonthNumber } from './calendar';
 import type { LayerId } from './layers';
 import type { Maturity } from './maturity';
 
@@ -31,10 +32,29 @@ export interface WorkItem {
   readonly predecessors: readonly string[];
   /** Not before this date (`YYYY-MM-DD`). */
   readonly releaseDate: string | null;
-  /** Placed by hand (or in progress since): starts exactly in the week of this date. */
+  /** Placed by hand: starts exactly in the week of this date. */
   readonly pinnedStart: string | null;
   readonly status: WorkItemStatus;
+  /** When the work really started (set when it goes in progress; editable). */
+  readonly actualStart: string | null;
+  /** When it really finished (set when it is marked done; editable). */
+  readonly actualFinish: string | null;
   readonly notes: string;
+}
+
+/**
+ * People lent to the team for a while, e.g. half a software engineer from a product team for six
+ * weeks to instrument checkout. The planner counts them as capacity of `roleId`.
+ */
+export interface BorrowedCapacity {
+  readonly roleId: string;
+  /** Full-time equivalents, e.g. 0.5. */
+  readonly fte: number;
+  /** First day (null: the plan's status date). */
+  readonly startDate: string | null;
+  readonly weeks: number;
+  /** Where they come from, e.g. "Checkout squad". */
+  readonly note: string;
 }
 
 /** A named set of planning parameters. Several per workspace; one is the default. */
@@ -63,33 +83,31 @@ export interface Scenario {
   readonly rampUpWeeks: number | null;
   /** Annual salary per role id (optional). */
   readonly salaries: Readonly<Record<string, number>>;
+  /**
+   * Share of everyone's time kept for run work (on-call, support, ad-hoc requests, maintenance),
+   * in [0, 0.9]. Roadmap work takes longer by 1 / (1 − share): planning 100 % of people's time on
+   * the roadmap is a classic reason plans slip.
+   */
+  readonly runShare: number;
+  readonly borrowed: readonly BorrowedCapacity[];
 }
 
-/**
- * Where a new plan starts: the first day of the current calendar quarter during its first two
- * weeks, else of the next one. Quarterly roadmaps are made at quarter boundaries, and a start on
- * a quarter's first day makes the plan's 13-week quarters line up with calendar quarters.
- */
-export function planStartFor(today: string): string {
-  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
-  const quarterStartMonth = Math.floor((month - 1) / 3) * 3 + 1;
-  const daysIn = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(year, quarterStartMonth - 1, 1)) / 86_400_000);
-  if (daysIn < 14) return `${year}-${String(quarterStartMonth).padStart(2, '0')}-01`;
-  const next = quarterStartMonth + 3;
-  return next > 12 ? `${year + 1}-01-01` : `${year}-${String(next).padStart(2, '0')}-01`;
-}
+/** Most data teams keep 20–40 % of their time for run work; 20 % is the optimistic end. */
+export const DEFAULT_RUN_SHARE = 0.2;
+
+export { planStartFor };
 
 /**
  * The scenario every workspace starts with: two years from the next quarter, aiming at Learn/Optimize
  * (experimentation and first models) by the end, at most two hires a quarter, a layer counting as
  * ready at 75 %, ten weeks from requisition to first day, and the catalog's ramp-up per role.
  */
-export function defaultScenario(today: string, id = 'default'): Scenario {
+export function defaultScenario(today: string, id = 'default', fiscalStartMonth: MonthNumber = 1): Scenario {
   return {
     id,
     name: 'Baseline',
     isDefault: true,
-    startDate: planStartFor(today),
+    startDate: planStartFor(today, fiscalStartMonth),
     horizonQuarters: 8,
     targetLayer: 'learn_optimize',
     targetDate: null,
@@ -99,5 +117,7 @@ export function defaultScenario(today: string, id = 'default'): Scenario {
     leadTimeWeeks: 10,
     rampUpWeeks: null,
     salaries: {},
+    runShare: DEFAULT_RUN_SHARE,
+    borrowed: [],
   };
 }

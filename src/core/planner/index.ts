@@ -1,6 +1,8 @@
 export { plan, plannerMachine } from './machine';
-export { PLANNER_EFFORT, MAX_HIRES_PER_LAYER } from './steps';
+export { marginalHireValues } from './marginal';
+export { PLANNER_EFFORT } from './layers';
+export { MAX_HIRES_PER_LAYER, MIN_HIRE_WORK_WEEKS, LUXURY_SLACK_WEEKS } from './hiring';
 export { UNITS_PER_FTE } from './capacity';
-export { WEEKS_PER_QUARTER, addWeeksIso, weekOf, quarterLabel, quarterLabelOfWeek } from './calendar';
 export { PROPOSAL_PREFIX } from './items';
+export { WARNING_SEVERITY, SEVERITY_ORDER, bySeverity } from './warnings';
 export * from './types';

@@ -1,27 +1,20 @@
 import { assign, createActor, setup } from 'xstate';
 import type { PlannerContext } from './context';
+import { acceptHire, hasLeavers, layerNeedsHelp, proposeBackfills, proposeCandidates, rejectTrials, trialHelped, tryCandidate } from './hiring';
+import { commitLayer, initialContext, isTopLayer, nextLayer, scheduleLayer } from './layers';
 import { buildResult } from './result';
-import {
-  acceptHire,
-  commitLayer,
-  hireHelped,
-  initialContext,
-  isTopLayer,
-  layerNeedsHire,
-  nextLayer,
-  proposeHire,
-  review,
-  revertHire,
-  scheduleLayer,
-} from './steps';
+import { review } from './review';
 import type { PlanInput, PlanResult } from './types';
 
 /**
- * The planner: assess the workspace, then climb the pyramid one layer at a time. In each layer it
- * schedules the layer's work on the capacity it has, decides whether a hire is needed (and allowed)
- * to meet the target, tries it, keeps it only if it helps, and moves up once the layer's schedule
- * is settled; its gate week becomes the earliest start of the layer above. Finally it reviews
- * existing requisitions against their roles' foundations. Every step records its reason.
+ * The planner: assess the workspace and backfill leavers whose work outlasts them, then climb the
+ * pyramid one layer at a time. In each layer it staffs and schedules the layer's work on the
+ * capacity it has (stand-ins where a role is missing or busy), decides whether the layer needs help
+ * (work nobody can staff, or late for the target) and may get a hire, schedules the strongest
+ * candidate roles in, keeps the one that helps most, and moves up once the layer is settled; its
+ * gate becomes the earliest start of the layer above. Finally it reviews existing requisitions
+ * against their foundations, turns work nobody can staff into asks, and checks target and horizon.
+ * Every step records its reason.
  *
  * The machine is pure logic over the core's data: it runs to completion synchronously through
  * eventless transitions, and its output is the plan.
@@ -33,41 +26,55 @@ export const plannerMachine = setup({
     output: {} as PlanResult,
   },
   actions: {
+    proposeBackfills: assign(({ context }) => proposeBackfills(context)),
     scheduleLayer: assign(({ context }) => scheduleLayer(context)),
-    proposeHire: assign(({ context }) => proposeHire(context)),
+    proposeCandidates: assign(({ context }) => proposeCandidates(context)),
+    tryCandidate: assign(({ context }) => tryCandidate(context)),
     acceptHire: assign(({ context }) => acceptHire(context)),
-    revertHire: assign(({ context }) => revertHire(context)),
+    rejectTrials: assign(({ context }) => rejectTrials(context)),
     commitLayer: assign(({ context }) => commitLayer(context)),
     nextLayer: assign(({ context }) => nextLayer(context)),
     review: assign(({ context }) => review(context)),
   },
   guards: {
-    layerNeedsHire: ({ context }) => layerNeedsHire(context),
-    hasCandidate: ({ context }) => context.candidate !== null,
-    hireHelped: ({ context }) => hireHelped(context),
+    hasLeavers: ({ context }) => hasLeavers(context),
+    layerNeedsHelp: ({ context }) => layerNeedsHelp(context),
+    hasCandidate: ({ context }) => context.candidates.length > 0,
+    moreCandidates: ({ context }) => context.candidates.length > 0,
+    trialHelped: ({ context }) => trialHelped(context),
     isTopLayer: ({ context }) => isTopLayer(context),
   },
 }).createMachine({
   id: 'planner',
   context: ({ input }) => initialContext(input),
-  initial: 'climbing',
+  initial: 'assessing',
   states: {
+    assessing: {
+      always: [{ guard: 'hasLeavers', target: 'backfilling' }, { target: 'climbing' }],
+    },
+    backfilling: {
+      entry: 'proposeBackfills',
+      always: 'climbing',
+    },
     climbing: {
       initial: 'scheduling',
       states: {
         scheduling: {
           entry: 'scheduleLayer',
-          always: [{ guard: 'layerNeedsHire', target: 'hiring' }, { target: 'gated' }],
+          always: [{ guard: 'layerNeedsHelp', target: 'hiring' }, { target: 'gated' }],
         },
         hiring: {
-          entry: 'proposeHire',
+          entry: 'proposeCandidates',
           always: [{ guard: 'hasCandidate', target: 'tryingHire' }, { target: 'gated' }],
         },
         tryingHire: {
-          entry: 'scheduleLayer',
+          entry: 'tryCandidate',
+          always: [{ guard: 'moreCandidates', target: 'tryingHire', reenter: true }, { target: 'choosing' }],
+        },
+        choosing: {
           always: [
-            { guard: 'hireHelped', actions: 'acceptHire', target: 'scheduling' },
-            { actions: 'revertHire', target: 'scheduling' },
+            { guard: 'trialHelped', actions: 'acceptHire', target: 'scheduling' },
+            { actions: 'rejectTrials', target: 'gated' },
           ],
         },
         gated: {

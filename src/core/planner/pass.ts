@@ -1,26 +1,19 @@
 import { schedule, ScheduleError, type CapacityStep, type Reason, type Task } from '../engine';
-import { UNITS_PER_FTE, peakUnits } from './capacity';
 import type { PlanItem } from './items';
+import type { Staffing, UnstaffedShare } from './staffing';
 
 export interface Placed {
   readonly start: number;
   readonly finish: number;
   /** The engine's binding reason, from the pass that placed the item. */
   readonly reason: Reason;
-  /** The earliest start the pass allowed (the layer's gate or the item's release). */
+  /** The earliest start the pass allowed (the layer's gate, the status date or the item's release). */
   readonly floor: number;
+  readonly staffing: Staffing;
 }
 
 export type BlockCause =
-  | {
-      readonly kind: 'no-capacity';
-      /** The first role short of people, with what the item needs of it and the most it ever has. */
-      readonly roleId: string;
-      readonly needed: number;
-      readonly peak: number;
-      /** Every role the item lacks people of. */
-      readonly missingRoles: readonly string[];
-    }
+  | { readonly kind: 'unstaffed'; readonly shares: readonly UnstaffedShare[] }
   | { readonly kind: 'blocked-predecessor'; readonly itemId: string }
   | { readonly kind: 'gate'; readonly floor: null }
   | { readonly kind: 'engine'; readonly message: string };
@@ -28,50 +21,49 @@ export type BlockCause =
 export interface PassResult {
   readonly placed: ReadonlyMap<string, Placed>;
   readonly blocked: ReadonlyMap<string, BlockCause>;
-  /** User pins the engine could not keep (dropped for this plan), with the engine's message. */
+  /** User pins the engine could not keep (dropped for this plan), with the reason. */
   readonly droppedPins: ReadonlyMap<string, string>;
+}
+
+/** An item of the pass with how it is staffed and where it may start. */
+export interface PassItem {
+  readonly item: PlanItem;
+  readonly staffing: Staffing;
+  /** Earliest start: max of the layer's floor, the status week and the item's release. */
+  readonly floor: number;
+  /** A fixed start (a pin, or the status week for work in progress); null: free. */
+  readonly fixedStart: number | null;
 }
 
 export interface PassInput {
   /** Items of this pass, in a stable order. */
-  readonly items: readonly PlanItem[];
+  readonly items: readonly PassItem[];
   /** Items placed by the passes below: kept where they are, holding their people. */
   readonly fixed: ReadonlyMap<string, Placed>;
-  readonly fixedItems: ReadonlyMap<string, PlanItem>;
   /** Items that could not be placed below (their successors cannot be placed either). */
   readonly blockedBelow: ReadonlySet<string>;
   /** Items that are finished (done): predecessors on them are already met. */
   readonly finished: ReadonlySet<string>;
-  /** Earliest start of the pass's unpinned items (the gate of the layer below); null: never. */
-  readonly floor: number | null;
+  /** False when the layer below never reaches its gate: the pass's free items cannot start. */
+  readonly gateReached: boolean;
   readonly capacity: ReadonlyMap<string, readonly CapacityStep[]>;
   readonly effort: number;
   readonly seed: number;
 }
 
-const demandUnits = (people: number) => Math.round(people * UNITS_PER_FTE);
-
 /**
- * Schedules one layer's items with the engine around the items already placed. Items the engine
- * can never place (a role without enough people at any time, a predecessor that is blocked) are
- * set aside with their cause, and a user's pin the engine cannot keep is dropped and reported;
- * the rest is scheduled.
+ * Schedules one layer's items with the engine around the items already placed. Items that cannot
+ * be placed (a share nobody can staff, a predecessor that is blocked) are set aside with their
+ * cause, and a user's pin the engine cannot keep is dropped and reported; the rest is scheduled.
  */
 export function schedulePass(input: PassInput): PassResult {
   const blocked = new Map<string, BlockCause>();
   const droppedPins = new Map<string, string>();
-  const known = new Set([...input.items.map((i) => i.id), ...input.fixed.keys()]);
+  const known = new Set([...input.items.map((p) => p.item.id), ...input.fixed.keys()]);
 
-  if (input.floor === null) {
-    for (const item of input.items) if (item.pin === null) blocked.set(item.id, { kind: 'gate', floor: null });
-  }
-  for (const item of input.items) {
-    if (blocked.has(item.id)) continue;
-    const short = Object.entries(item.demand)
-      .map(([roleId, people]) => ({ roleId, needed: demandUnits(people), peak: peakUnits(input.capacity.get(roleId) ?? []) }))
-      .filter((r) => r.needed > r.peak);
-    const first = short[0];
-    if (first) blocked.set(item.id, { kind: 'no-capacity', ...first, missingRoles: short.map((r) => r.roleId) });
+  for (const p of input.items) {
+    if (p.staffing.unstaffed.length > 0) blocked.set(p.item.id, { kind: 'unstaffed', shares: p.staffing.unstaffed });
+    else if (!input.gateReached && p.fixedStart === null) blocked.set(p.item.id, { kind: 'gate', floor: null });
   }
 
   for (let attempt = 0; attempt <= input.items.length; attempt++) {
@@ -79,7 +71,7 @@ export function schedulePass(input: PassInput): PassResult {
     let spread = true;
     while (spread) {
       spread = false;
-      for (const item of input.items) {
+      for (const { item } of input.items) {
         if (blocked.has(item.id)) continue;
         const stuck = item.predecessors.find((p) => blocked.has(p) || input.blockedBelow.has(p));
         if (stuck !== undefined) {
@@ -90,24 +82,19 @@ export function schedulePass(input: PassInput): PassResult {
     }
 
     const tasks: Task[] = [];
-    const floors = new Map<string, number>();
     for (const [id, placed] of input.fixed) {
-      const item = input.fixedItems.get(id);
-      if (!item) continue;
-      tasks.push({ id, duration: item.durationWeeks, demand: unitsOf(item.demand), predecessors: [], pin: placed.start });
+      tasks.push({ id, duration: placed.finish - placed.start, demand: positive(placed.staffing.units), predecessors: [], pin: placed.start });
     }
-    for (const item of input.items) {
-      if (blocked.has(item.id)) continue;
-      const predecessors = item.predecessors.filter((p) => known.has(p) && !input.finished.has(p));
-      const floor = Math.max(input.floor ?? 0, item.release ?? 0);
-      floors.set(item.id, floor);
-      const pinned = item.pin !== null && !droppedPins.has(item.id);
+    for (const p of input.items) {
+      if (blocked.has(p.item.id)) continue;
+      const predecessors = p.item.predecessors.filter((id) => known.has(id) && !input.finished.has(id));
+      const pinned = p.fixedStart !== null && !droppedPins.has(p.item.id);
       tasks.push({
-        id: item.id,
-        duration: item.durationWeeks,
-        demand: unitsOf(item.demand),
+        id: p.item.id,
+        duration: p.staffing.weeks,
+        demand: positive(p.staffing.units),
         predecessors,
-        ...(pinned ? { pin: item.pin ?? 0 } : { release: floor }),
+        ...(pinned ? { pin: p.fixedStart ?? 0 } : { release: p.floor }),
       });
     }
     const resources = [...input.capacity.entries()].map(([id, steps]) => ({ id, capacity: [...steps] }));
@@ -117,26 +104,28 @@ export function schedulePass(input: PassInput): PassResult {
         { version: 1, resources, tasks },
         { seed: input.seed, maxSchedules: input.effort, timeLimitMs: Number.POSITIVE_INFINITY, explain: true },
       );
+      const byId = new Map(input.items.map((p) => [p.item.id, p]));
       const placed = new Map<string, Placed>();
       for (const t of result.tasks) {
-        if (input.fixed.has(t.id) || !t.reason) continue;
-        placed.set(t.id, { start: t.start, finish: t.finish, reason: t.reason, floor: floors.get(t.id) ?? 0 });
+        const p = byId.get(t.id);
+        if (input.fixed.has(t.id) || !t.reason || !p) continue;
+        placed.set(t.id, { start: t.start, finish: t.finish, reason: t.reason, floor: p.floor, staffing: p.staffing });
       }
       return { placed, blocked, droppedPins };
     } catch (error) {
       if (!(error instanceof ScheduleError) || error.taskId === undefined || input.fixed.has(error.taskId)) throw error;
-      const item = input.items.find((i) => i.id === error.taskId);
-      if (!item) throw error;
+      const p = input.items.find((i) => i.item.id === error.taskId);
+      if (!p) throw error;
       // Keep the rest of the plan: drop the pin the engine cannot keep, or set the item aside.
-      if (item.pin !== null && !droppedPins.has(item.id) && error.code === 'pin-conflict') droppedPins.set(item.id, error.message);
-      else blocked.set(item.id, { kind: 'engine', message: error.message });
+      if (p.fixedStart !== null && !droppedPins.has(p.item.id) && error.code === 'pin-conflict') droppedPins.set(p.item.id, error.message);
+      else blocked.set(p.item.id, { kind: 'engine', message: error.message });
     }
   }
   throw new Error('internal: the pass did not settle');
 }
 
-function unitsOf(demand: Readonly<Record<string, number>>): Record<string, number> {
+function positive(units: Readonly<Record<string, number>>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [roleId, people] of Object.entries(demand)) if (people > 0) out[roleId] = demandUnits(people);
+  for (const [roleId, u] of Object.entries(units)) if (u > 0) out[roleId] = u;
   return out;
 }

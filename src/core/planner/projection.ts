@@ -1,4 +1,4 @@
-import { computeReadiness, prerequisitesMet, readinessOfLayer, type PrerequisiteCheck, type WorkspaceReadiness } from '../domain/readiness';
+import { capabilityScore, computeReadiness, prerequisitesMet, type PrerequisiteCheck, type WorkspaceReadiness } from '../domain/readiness';
 import type { LayerId } from '../domain/layers';
 import type { Maturity } from '../domain/maturity';
 import type { Capability, Role } from '../domain/types';
@@ -10,11 +10,19 @@ export interface MaturityEvent {
   readonly maturity: Maturity;
 }
 
-interface Frame {
+export interface Frame {
   readonly week: number;
   readonly capabilities: readonly Capability[];
+  readonly byId: ReadonlyMap<string, Capability>;
   readonly readiness: WorkspaceReadiness;
 }
+
+/**
+ * What a layer's gate counts: per capability of the layer, the maturity the plan aims at. A
+ * capability the target does not need is left out; one whose higher levels nobody can build
+ * counts up to the level the plan can reach (the rest is waived, and reported).
+ */
+export type GateSet = ReadonlyMap<string, { readonly layer: LayerId; readonly target: number }>;
 
 /**
  * The inventory as the plan projects it, week by week: maturities rise as items finish. Only the
@@ -24,20 +32,25 @@ export class Projection {
   readonly frames: readonly Frame[];
 
   constructor(capabilities: readonly Capability[], events: readonly MaturityEvent[]) {
-    const frames: Frame[] = [{ week: 0, capabilities, readiness: computeReadiness(capabilities) }];
+    const first = frameOf(0, capabilities);
+    const frames: Frame[] = [first];
     const sorted = [...events].sort((a, b) => a.week - b.week);
     let current = new Map(capabilities.map((c) => [c.id, c]));
     for (let i = 0; i < sorted.length; ) {
-      const week = sorted[i]!.week;
+      const week = Math.max(0, sorted[i]!.week);
       const next = new Map(current);
-      for (; i < sorted.length && sorted[i]!.week === week; i++) {
+      let changed = false;
+      for (; i < sorted.length && Math.max(0, sorted[i]!.week) === week; i++) {
         const e = sorted[i]!;
         const capability = next.get(e.capabilityId);
-        if (capability && e.maturity > capability.currentMaturity) next.set(e.capabilityId, { ...capability, currentMaturity: e.maturity });
+        if (capability && e.maturity > capability.currentMaturity) {
+          next.set(e.capabilityId, { ...capability, currentMaturity: e.maturity });
+          changed = true;
+        }
       }
+      if (!changed) continue;
       current = next;
-      const list = [...current.values()];
-      const frame = { week, capabilities: list, readiness: computeReadiness(list) };
+      const frame = frameOf(week, [...current.values()]);
       if (week === 0) frames[0] = frame;
       else frames.push(frame);
     }
@@ -53,17 +66,33 @@ export class Projection {
     return found;
   }
 
-  layerReadinessAt(layer: LayerId, week: number): number | null {
-    return readinessOfLayer(this.at(week).readiness, layer).readiness;
+  /** Weakest-link readiness of the layer over the gate set at `week` (null: nothing gated there). */
+  gatedReadinessAt(layer: LayerId, gated: GateSet, week: number): number | null {
+    return gatedReadiness(this.at(week), layer, gated);
+  }
+
+  /** Mean score over the gate set at `week` (null: nothing gated there). */
+  gatedMeanAt(layer: LayerId, gated: GateSet, week: number): number | null {
+    const frame = this.at(week);
+    let sum = 0;
+    let n = 0;
+    for (const [id, g] of gated) {
+      if (g.layer !== layer) continue;
+      const c = frame.byId.get(id);
+      if (!c) continue;
+      sum += capabilityScore({ currentMaturity: c.currentMaturity, targetMaturity: g.target as Maturity });
+      n += 1;
+    }
+    return n === 0 ? null : sum / n;
   }
 
   /**
-   * First week the layer's readiness reaches `gate`. An untracked layer holds nothing back (week
-   * 0); null when the layer does not get there.
+   * First week the layer's readiness over the gate set reaches `gate`. A layer with nothing gated
+   * holds nothing back (week 0); null when the layer does not get there in this projection.
    */
-  gateWeek(layer: LayerId, gate: number): number | null {
+  gateWeek(layer: LayerId, gated: GateSet, gate: number): number | null {
     for (const f of this.frames) {
-      const r = readinessOfLayer(f.readiness, layer).readiness;
+      const r = gatedReadiness(f, layer, gated);
       if (r === null || r >= gate - 1e-9) return f.week;
     }
     return null;
@@ -80,7 +109,29 @@ export class Projection {
     return null;
   }
 
+  /** First week a capability reaches a maturity; null when it does not. */
+  capabilityReadyWeek(capabilityId: string, maturity: number): number | null {
+    for (const f of this.frames) if ((f.byId.get(capabilityId)?.currentMaturity ?? -1) >= maturity) return f.week;
+    return null;
+  }
+
   get last(): Frame {
     return this.frames[this.frames.length - 1]!;
   }
+}
+
+function frameOf(week: number, capabilities: readonly Capability[]): Frame {
+  return { week, capabilities, byId: new Map(capabilities.map((c) => [c.id, c])), readiness: computeReadiness(capabilities) };
+}
+
+function gatedReadiness(frame: Frame, layer: LayerId, gated: GateSet): number | null {
+  let min: number | null = null;
+  for (const [id, g] of gated) {
+    if (g.layer !== layer) continue;
+    const c = frame.byId.get(id);
+    if (!c) continue;
+    const score = capabilityScore({ currentMaturity: c.currentMaturity, targetMaturity: g.target as Maturity });
+    min = min === null ? score : Math.min(min, score);
+  }
+  return min;
 }

@@ -2,8 +2,9 @@ import { headcountByRole } from '../domain/headcount';
 import { LAYERS, layerById, type LayerId } from '../domain/layers';
 import { computeReadiness, readinessOfLayer } from '../domain/readiness';
 import { PERSON_STATUS_LABELS } from '../domain/types';
-import { addWeeksIso, quarterLabelOfWeek, WEEKS_PER_QUARTER } from '../planner/calendar';
+import { calendarOf } from '../domain/calendar';
 import type { PlanWarning, PlanWarningCode } from '../planner/types';
+import { bySeverity, WARNING_SEVERITY } from '../planner/warnings';
 import { LAYER_COLORS } from './theme';
 import type {
   Assumption,
@@ -19,40 +20,14 @@ import type {
   Severity,
 } from './types';
 
-/**
- * How much a warning matters to the people reading the report, most first:
- * - critical: the plan does not deliver what was asked, or money is about to be spent on a hire
- *   who cannot be productive (the target is missed, a layer never reaches its gate, a luxury hire
- *   starts before the foundations);
- * - major: the plan is held back or had to break a rule (no capacity for some work, hiring limits
- *   bind, a user's pin or constraint could not be kept, a pin before the gate);
- * - minor: worth knowing, does not change the story (an item finishes after the horizon).
- */
-const SEVERITY: Readonly<Record<PlanWarningCode, { severity: Severity; rank: number }>> = {
-  'target-missed': { severity: 'critical', rank: 0 },
-  'luxury-hire-early': { severity: 'critical', rank: 1 },
-  'gate-unreachable': { severity: 'critical', rank: 2 },
-  'no-capacity': { severity: 'major', rank: 3 },
-  'hiring-limited': { severity: 'major', rank: 4 },
-  'constraint-conflict': { severity: 'major', rank: 5 },
-  'pinned-before-gate': { severity: 'major', rank: 6 },
-  'beyond-horizon': { severity: 'minor', rank: 7 },
-};
-
 export function severityOf(code: PlanWarningCode): Severity {
-  return SEVERITY[code].severity;
+  return WARNING_SEVERITY[code];
 }
 
-/** Warnings most important first; within a code, the earliest week first, then the plan's order. */
+
+/** Warnings most important first (the planner's one order). */
 export function orderWarnings(warnings: readonly PlanWarning[]): ReportWarning[] {
-  return warnings
-    .map((w, index) => ({ w, index }))
-    .sort((a, b) => SEVERITY[a.w.code].rank - SEVERITY[b.w.code].rank || weekKey(a.w.week) - weekKey(b.w.week) || a.index - b.index)
-    .map(({ w }) => ({ code: w.code, severity: SEVERITY[w.code].severity, message: w.message, layer: w.layer ?? null, week: w.week ?? null }));
-}
-
-function weekKey(week: number | null | undefined): number {
-  return week ?? Number.MAX_SAFE_INTEGER;
+  return bySeverity(warnings).map((w) => ({ code: w.code, severity: w.severity, message: w.message, layer: w.layer ?? null, week: w.week ?? null }));
 }
 
 export const HIRE_STATUS_LABELS = { proposed: 'Proposed', open_req: 'Open requisition', planned: 'Planned hire' } as const;
@@ -85,7 +60,7 @@ function standing(input: ReportInput): LayerStanding[] {
       capabilityCount: count,
       weakest,
       readinessNow: projection?.readinessNow ?? null,
-      readinessAtEnd: projection?.readinessAtEnd ?? null,
+      readinessAtEnd: projection?.readinessAtHorizon ?? null,
       readyWeek,
       readyQuarter: projection?.readyQuarter ?? null,
       readyDate: projection?.readyDate ?? null,
@@ -124,25 +99,24 @@ function hiresByQuarter(list: readonly ReportHire[]): HiresInQuarter[] {
   return [...byQuarter.entries()].map(([quarter, list]) => ({ quarter, hires: list }));
 }
 
-/** Scheduled items by the quarter they start in, then by layer bottom to top; quarters past the horizon included. */
+/** Scheduled items by the quarter their start date falls in, then by layer bottom to top; quarters past the horizon included. */
 function roadmap(input: ReportInput): RoadmapQuarter[] {
   const { plan } = input;
-  const scheduled = plan.items.filter((i) => i.start !== null && i.finish !== null);
-  const lastWeek = Math.max(plan.scenario.horizonWeeks - 1, ...scheduled.map((i) => i.start ?? 0));
-  const quarterCount = Math.floor(lastWeek / WEEKS_PER_QUARTER) + 1;
+  const cal = calendarOf(plan);
+  const scheduled = plan.items.filter((i) => i.start !== null && i.finish !== null && i.startDate !== null);
+  const lastStart = scheduled.reduce<string | null>((last, i) => (last === null || (i.startDate ?? '') > last ? i.startDate : last), null);
   const quarters: RoadmapQuarter[] = [];
-  for (let q = 0; q < quarterCount; q++) {
-    const startWeek = q * WEEKS_PER_QUARTER;
-    const inQuarter = scheduled.filter((i) => Math.floor((i.start ?? 0) / WEEKS_PER_QUARTER) === q);
+  for (const q of cal.quartersThrough(lastStart)) {
+    const inQuarter = scheduled.filter((i) => cal.quarterIndexOfDate(i.startDate ?? '') === q.index);
     const layers: (LayerId | null)[] = [...LAYERS.map((l) => l.id), null];
     quarters.push({
-      label: quarterLabelOfWeek(plan.scenario.startDate, startWeek),
-      startWeek,
-      startDate: addWeeksIso(plan.scenario.startDate, startWeek),
-      beyondHorizon: startWeek >= plan.scenario.horizonWeeks,
+      label: q.label,
+      startWeek: q.startWeek,
+      startDate: q.firstDay,
+      beyondHorizon: q.index >= cal.quarters.length,
       hires: plan.hires
-        .filter((h) => Math.floor(h.startWeek / WEEKS_PER_QUARTER) === q)
-        .sort((a, b) => a.startWeek - b.startWeek)
+        .filter((h) => cal.quarterIndexOfDate(h.startDate) === q.index)
+        .sort((a, b) => a.startDate.localeCompare(b.startDate))
         .map((h) => `${h.roleName} (${HIRE_STATUS_LABELS[h.status].toLowerCase()})`),
       layers: layers
         .map((layer) => ({
@@ -166,9 +140,10 @@ function assumptions(input: ReportInput): Assumption[] {
   const salaries = Object.entries(s.salaries);
   return [
     { label: 'Scenario', value: s.name },
-    { label: 'Plan starts', value: `${s.startDate} (week 0)` },
-    { label: 'Horizon', value: `${s.horizonQuarters} quarters (${s.horizonWeeks} weeks), to ${addWeeksIso(s.startDate, s.horizonWeeks)}` },
-    { label: 'Target', value: `${layerById(s.targetLayer).name} ready by ${s.targetDate ?? `the end of the horizon (${addWeeksIso(s.startDate, s.targetWeek)})`}` },
+    { label: 'Plan starts', value: `${s.startDate}; made as of ${input.plan.asOf}` },
+    { label: 'Horizon', value: `${s.horizonQuarters} quarters, to ${s.endDate}` },
+    { label: 'Target', value: `${layerById(s.targetLayer).name} ready by ${s.targetDate ?? `the end of the horizon (${s.endDate})`}` },
+    { label: 'Run work', value: `${percent(s.runShare)} of everyone's time kept for support, on-call and maintenance: roadmap work takes longer by that share` },
     { label: 'Gate threshold', value: `${percent(s.gateThreshold)}: a layer's work starts once the layer below is this ready` },
     { label: 'Hiring budget per quarter', value: s.hiringBudgetPerQuarter === null ? 'no limit' : money(s.hiringBudgetPerQuarter) },
     { label: 'Hires per quarter at most', value: String(s.maxHiresPerQuarter) },
@@ -202,7 +177,9 @@ export function buildContent(input: ReportInput): ReportContent {
   const onTime = target?.readyWeek !== null && target?.readyWeek !== undefined && target.readyWeek <= s.targetWeek;
   const scheduled = plan.items.filter((i) => i.start !== null).length;
   const proposedHires = hireList.filter((h) => h.source === 'proposed').length;
-  const targetText = `${layerById(s.targetLayer).name} ready by ${s.targetDate ?? addWeeksIso(s.startDate, s.targetWeek)}`;
+  const cal = calendarOf(plan);
+  const targetDate = s.targetDate ?? s.endDate;
+  const targetText = `${layerById(s.targetLayer).name} ready by ${targetDate}`;
   const costed = hireList.filter((h) => h.source === 'proposed' && h.annualSalary !== null);
   const cost = costed.reduce((sum, h) => sum + (h.annualSalary ?? 0), 0);
   const costText = costed.length === 0 ? '' : ` (${cost.toLocaleString('en-US')} a year in salaries${costed.length < proposedHires ? ` for the ${costed.length} with a salary given` : ''})`;
@@ -224,7 +201,7 @@ export function buildContent(input: ReportInput): ReportContent {
       : {
           value: target?.readyQuarter ?? 'not reached',
           label: `${target?.name ?? ''} ready`,
-          note: `${onTime ? 'on time: target' : 'late: target'} ${s.targetDate ?? addWeeksIso(s.startDate, s.targetWeek)}`,
+          note: `${onTime ? 'on time: target' : 'late: target'} ${targetDate}`,
           tone: onTime ? 'good' : 'bad',
         },
     {
@@ -254,10 +231,10 @@ export function buildContent(input: ReportInput): ReportContent {
       generatedOn: input.generatedOn,
       horizon: {
         startDate: s.startDate,
-        endDate: addWeeksIso(s.startDate, s.horizonWeeks),
+        endDate: s.endDate,
         quarters: s.horizonQuarters,
-        firstQuarter: quarterLabelOfWeek(s.startDate, 0),
-        lastQuarter: quarterLabelOfWeek(s.startDate, Math.max(0, s.horizonWeeks - 1)),
+        firstQuarter: cal.quarters[0]?.label ?? '',
+        lastQuarter: cal.quarters[cal.quarters.length - 1]?.label ?? '',
       },
       target: targetText,
     },

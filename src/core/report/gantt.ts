@@ -1,5 +1,5 @@
 import { LAYERS } from '../domain/layers';
-import { quarterLabel, WEEKS_PER_QUARTER, addWeeksIso } from '../planner/calendar';
+import { calendarOf } from '../domain/calendar';
 import type { PlannedHire, PlannedItem, PlanResult } from '../planner/types';
 import { HIRE_STATUS_LABELS } from './content';
 import { lineHeightOf, round, type PageDraft } from './flow';
@@ -136,13 +136,14 @@ export function quarterWindows(quarterCount: number, plotWidth: number): GanttWi
 export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => PageDraft): PageDraft[] {
   const { content } = frame;
   const s = plan.scenario;
-  const lastWeek = Math.max(s.horizonWeeks, plan.makespan, ...plan.hires.map((h) => h.productiveWeek));
-  const quarterCount = Math.max(1, Math.ceil(lastWeek / WEEKS_PER_QUARTER));
+  const cal = calendarOf(plan);
+  const lastWeek = Math.max(cal.horizonWeeks, plan.makespan, ...plan.hires.map((h) => h.productiveWeek));
+  const quarterCount = Math.max(cal.quarters.length, cal.quarterIndexOfWeek(Math.max(0, lastWeek - 1)) + 1);
   const plotX = content.x + GANTT.labelWidth + GANTT.labelGap;
   const plotWidth = content.x + content.width - plotX;
   const windows = quarterWindows(quarterCount, plotWidth);
-  const quartersPerWindow = (windows[0]?.endQuarter ?? 1) - (windows[0]?.firstQuarter ?? 0);
-  const pointsPerWeek = plotWidth / (quartersPerWindow * WEEKS_PER_QUARTER);
+  const weeksOf = (w: GanttWindow) => cal.quarterAt(w.endQuarter).startWeek - cal.quarterAt(w.firstQuarter).startWeek;
+  const pointsPerWeek = plotWidth / Math.max(1, ...windows.map(weeksOf));
 
   const scaleY = content.y + GANTT.titleHeight;
   const rowsTop = scaleY + GANTT.scaleHeight;
@@ -155,14 +156,14 @@ export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => Pa
 
   const pages: PageDraft[] = [];
   for (const window of windows) {
-    const startWeek = window.firstQuarter * WEEKS_PER_QUARTER;
-    const endWeek = window.endQuarter * WEEKS_PER_QUARTER;
+    const startWeek = cal.quarterAt(window.firstQuarter).startWeek;
+    const endWeek = cal.quarterAt(window.endQuarter).startWeek;
     const xOf = (week: number) => plotX + (week - startWeek) * pointsPerWeek;
     const windowRight = xOf(endWeek);
     rowPages.forEach((rows, rowPageIndex) => {
       const page = newPage();
-      const first = quarterLabel(s.startDate, window.firstQuarter);
-      const last = quarterLabel(s.startDate, window.endQuarter - 1);
+      const first = cal.quarterAt(window.firstQuarter).label;
+      const last = cal.quarterAt(window.endQuarter - 1).label;
       page.text(`Timeline ${first} – ${last}`, content.x, content.y, content.width, { fontSize: TYPE.h2, weight: 600 });
       const counted = rows.filter((r) => r.kind !== 'group');
       const before = rowPages.slice(0, rowPageIndex).reduce((n, p) => n + p.filter((r) => r.kind !== 'group').length, 0);
@@ -174,14 +175,15 @@ export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => Pa
 
       // Quarter columns: alternate shading, past-the-horizon in grey, the scale on top.
       for (let q = window.firstQuarter; q < window.endQuarter; q++) {
-        const x = xOf(q * WEEKS_PER_QUARTER);
-        const w = WEEKS_PER_QUARTER * pointsPerWeek;
-        const beyond = q * WEEKS_PER_QUARTER >= s.horizonWeeks;
+        const quarter = cal.quarterAt(q);
+        const x = xOf(quarter.startWeek);
+        const w = (quarter.endWeek - quarter.startWeek) * pointsPerWeek;
+        const beyond = q >= cal.quarters.length;
         if (beyond) page.rect(x, scaleY, w, rowsBottom - scaleY, '#eceef1');
         else if (q % 2 === 1) page.rect(x, scaleY, w, rowsBottom - scaleY, PANEL);
         page.line(x, scaleY, x, rowsBottom, RULE, 0.5);
-        page.text(quarterLabel(s.startDate, q), x, scaleY + 2, w, { fontSize: TYPE.small, weight: 600, align: 'center', color: beyond ? MUTED : INK });
-        const date = addWeeksIso(s.startDate, q * WEEKS_PER_QUARTER);
+        page.text(quarter.label, x, scaleY + 2, w, { fontSize: TYPE.small, weight: 600, align: 'center', color: beyond ? MUTED : INK });
+        const date = quarter.firstDay;
         if (measureText(date, TYPE.tiny) + 4 <= w) page.text(date, x, scaleY + 13, w, { fontSize: TYPE.tiny, align: 'center', color: MUTED });
       }
       page.line(windowRight, scaleY, windowRight, rowsBottom, RULE, 0.5);
@@ -239,7 +241,7 @@ export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => Pa
         window: { index: window.index, count: windows.length, firstQuarter: first, lastQuarter: last, startWeek, endWeek },
         rowPage: { index: rowPageIndex, count: rowPages.length },
         plot: { x: round(plotX), y: round(rowsTop), width: round(windowRight - plotX), height: round(rowsBottom - rowsTop) },
-        pointsPerWeek: round(pointsPerWeek),
+        pointsPerWeek,
         scale: { x: round(plotX), y: round(scaleY), width: round(windowRight - plotX), height: GANTT.scaleHeight },
         rows: layouts,
       };

@@ -30,7 +30,7 @@ export function sectionFlow(section: SectionId, frame: PageFrame): Flow {
   });
 }
 
-const SEVERITY_LABEL = { critical: 'Critical', major: 'Major', minor: 'Minor' } as const;
+const SEVERITY_LABEL = { critical: 'Critical', warning: 'Warning', info: 'Info' } as const;
 
 /** A warning as a row: severity and code on the left, the message beside them. */
 function warningBlock(flow: Flow, warning: ReportWarning): void {
@@ -118,11 +118,11 @@ export function summaryPages(content: ReportContent, frame: PageFrame, firstPage
 
   flow.heading('Most important warnings');
   if (summary.warnings.length === 0) flow.paragraph('The planner raised no warnings.', { color: MUTED });
-  // At most five, critical and major ones first; minor ones only while nothing more serious is left.
+  // At most five, critical and warning ones first; info ones only while nothing more serious is left.
   const noteHeight = 2 * lineHeightOf(TYPE.body) + 4;
   const shown: ReportWarning[] = [];
   for (const w of summary.warnings) {
-    if (shown.length >= 5 || (w.severity === 'minor' && shown.some((s) => s.severity !== 'minor') && shown.length >= 3)) break;
+    if (shown.length >= 5 || (w.severity === 'info' && shown.some((s) => s.severity !== 'info') && shown.length >= 3)) break;
     const lines = wrapText(w.message, flow.width - 92, TYPE.body).length;
     if (!flow.fits(Math.max(2, lines) * lineHeightOf(TYPE.body) + 6 + noteHeight)) break;
     warningBlock(flow, w);
@@ -361,7 +361,7 @@ export function warningPages(content: ReportContent, frame: PageFrame): PageDraf
   const warnings = content.summary.warnings;
   flow.heading(`Warnings (${warnings.length})`, TYPE.h2);
   if (warnings.length === 0) flow.paragraph('The planner raised no warnings.', { color: MUTED });
-  else flow.paragraph('Most important first: critical warnings change what the plan delivers or spend money too early; minor ones are worth knowing.', { color: MUTED, fontSize: TYPE.small });
+  else flow.paragraph('Most important first: critical warnings change what the plan delivers or spend money too early; info ones are worth knowing.', { color: MUTED, fontSize: TYPE.small });
   flow.gap(4);
   for (const w of warnings) warningBlock(flow, w);
 

@@ -29,7 +29,7 @@ export const RULE = '#d9dee3';
 export const PANEL = '#f4f6f8';
 export const ACCENT = '#1d4e89';
 export const GOOD = '#2f7d4f';
-export const SEVERITY_COLORS = { critical: '#b42318', major: '#b54708', minor: '#52606d' } as const;
+export const SEVERITY_COLORS = { critical: '#b42318', warning: '#b54708', info: '#52606d' } as const;
 
 /**
  * Type sizes in points. The smallest is 8 pt, readable when printed; the report never shrinks

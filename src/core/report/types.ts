@@ -29,7 +29,8 @@ export interface Box {
 // What the report says (the content, independent of pages)
 // ---------------------------------------------------------------------------------------------
 
-export type Severity = 'critical' | 'major' | 'minor';
+import type { Severity } from '../planner/types';
+export type { Severity };
 
 export interface ReportWarning {
   readonly code: PlanWarningCode;

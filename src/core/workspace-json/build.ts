@@ -1,4 +1,6 @@
 import type { Scenario, WorkItem } from '../domain/planning';
+import type { WorkspaceSettings } from '../domain/settings';
+import type { Baseline } from '../progress/baseline';
 import type { Capability, Organisation, Person, Role } from '../domain/types';
 import { WORKSPACE_JSON_FORMAT, WORKSPACE_JSON_VERSION, type HistoryJson, type WorkspaceJson } from './schema';
 
@@ -11,6 +13,9 @@ export interface WorkspaceJsonParts {
   readonly workItems: readonly WorkItem[];
   readonly scenarios: readonly Scenario[];
   readonly history: readonly HistoryJson[];
+  readonly settings: WorkspaceSettings;
+  /** Oldest first, so that an import lists them as the workspace does. */
+  readonly baselines: readonly Baseline[];
 }
 
 /** A copy of a record with its keys sorted, so that the same data always prints the same. */
@@ -29,6 +34,7 @@ export function buildWorkspaceJson(parts: WorkspaceJsonParts, exportedAt: string
     version: WORKSPACE_JSON_VERSION,
     exportedAt,
     organisation: { name: parts.organisation.name },
+    settings: { fiscalYearStartMonth: parts.settings.fiscalYearStartMonth, currency: parts.settings.currency },
     capabilities: parts.capabilities.map((c) => ({
       id: c.id,
       name: c.name,
@@ -76,6 +82,8 @@ export function buildWorkspaceJson(parts: WorkspaceJsonParts, exportedAt: string
       pinnedStart: w.pinnedStart,
       status: w.status,
       notes: w.notes,
+      actualStart: w.actualStart,
+      actualFinish: w.actualFinish,
     })),
     scenarios: parts.scenarios.map((s) => ({
       id: s.id,
@@ -91,6 +99,8 @@ export function buildWorkspaceJson(parts: WorkspaceJsonParts, exportedAt: string
       leadTimeWeeks: s.leadTimeWeeks,
       rampUpWeeks: s.rampUpWeeks,
       salaries: sortedRecord(s.salaries),
+      runShare: s.runShare,
+      borrowed: s.borrowed.map((b) => ({ roleId: b.roleId, fte: b.fte, startDate: b.startDate, weeks: b.weeks, note: b.note })),
     })),
     history: parts.history.map((h) => ({
       at: h.at,
@@ -100,6 +110,7 @@ export function buildWorkspaceJson(parts: WorkspaceJsonParts, exportedAt: string
       oldValue: h.oldValue,
       newValue: h.newValue,
     })),
+    baselines: parts.baselines.map((b) => ({ id: b.id, name: b.name, scenarioId: b.scenarioId, asOf: b.asOf, createdAt: b.createdAt, plan: b.snapshot })),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { findCycle } from './graph';
-import { WORKSPACE_JSON_FORMAT, WORKSPACE_JSON_VERSION, workspaceJsonSchema, type WorkspaceJson } from './schema';
+import { upgradeV1, WORKSPACE_JSON_FORMAT, WORKSPACE_JSON_READABLE, WORKSPACE_JSON_VERSION, workspaceJsonSchema, workspaceJsonV1Schema, type WorkspaceJson } from './schema';
 
 /** How many problems an error message shows; the full list stays on WorkspaceJsonError.problems. */
 export const PROBLEMS_SHOWN = 10;
@@ -59,7 +59,7 @@ function zodProblem(issue: z.core.$ZodIssue, input: unknown): string {
 }
 
 /**
- * Validates a parsed JSON value as Workspace JSON v1: first the format and version (a file of
+ * Validates a parsed JSON value as Workspace JSON (v2, or v1 upgraded): first the format and version (a file of
  * another version gets that one problem, not a list of follow-on errors), then the shape with
  * zod, then the cross-references a shape cannot express. Pure: no I/O.
  */
@@ -71,21 +71,29 @@ export function validateWorkspaceJson(input: unknown): WorkspaceJsonResult {
       problems: [`format: must be "${WORKSPACE_JSON_FORMAT}" (got ${JSON.stringify(input['format']) ?? 'nothing'}): this is not a Groundwork Workspace JSON file`],
     };
   }
-  if (input['version'] !== WORKSPACE_JSON_VERSION) {
+  if (!(WORKSPACE_JSON_READABLE as readonly unknown[]).includes(input['version'])) {
     const version = input['version'];
     const newer = typeof version === 'number' && version > WORKSPACE_JSON_VERSION;
     return {
       ok: false,
       problems: [
-        `version: ${JSON.stringify(version) ?? 'nothing'} is not supported: this Groundwork reads Workspace JSON version ${WORKSPACE_JSON_VERSION}` +
+        `version: ${JSON.stringify(version) ?? 'nothing'} is not supported: this Groundwork reads Workspace JSON versions ${WORKSPACE_JSON_READABLE.join(' and ')}` +
           (newer ? ' (the file was written by a newer Groundwork; update to import it)' : ''),
       ],
     };
   }
-  const parsed = workspaceJsonSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => zodProblem(issue, input)) };
-  const problems = crossReferenceProblems(parsed.data);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
+  let doc: WorkspaceJson;
+  if (input['version'] === 1) {
+    const v1 = workspaceJsonV1Schema.safeParse(input);
+    if (!v1.success) return { ok: false, problems: v1.error.issues.map((issue) => zodProblem(issue, input)) };
+    doc = upgradeV1(v1.data);
+  } else {
+    const parsed = workspaceJsonSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => zodProblem(issue, input)) };
+    doc = parsed.data;
+  }
+  const problems = crossReferenceProblems(doc);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: doc };
 }
 
 /** validateWorkspaceJson, throwing WorkspaceJsonError with the problems. */
@@ -193,6 +201,18 @@ export function crossReferenceProblems(doc: WorkspaceJson): string[] {
     if (s.targetDate !== null && s.targetDate <= s.startDate) {
       problems.push(`scenarios[${i}].targetDate: ${s.targetDate} must be after the start date ${s.startDate}`);
     }
+  });
+  doc.workItems.forEach((item, i) => {
+    if (item.actualStart !== null && item.actualFinish !== null && item.actualFinish < item.actualStart) {
+      problems.push(`workItems[${i}].actualFinish: ${item.actualFinish} is before the actual start ${item.actualStart}`);
+    }
+  });
+  duplicates(problems, 'baselines', doc.baselines, 'id', exact);
+  duplicates(problems, 'baselines', doc.baselines, 'name', caseless);
+  const scenarioIds = new Set(doc.scenarios.map((s) => s.id));
+  doc.baselines.forEach((b, i) => {
+    if (b.scenarioId !== null && !scenarioIds.has(b.scenarioId)) problems.push(`baselines[${i}].scenarioId: no scenario "${b.scenarioId}" in scenarios (use null for a deleted one)`);
+    if (b.asOf !== b.plan.asOf) problems.push(`baselines[${i}].asOf: ${b.asOf} differs from the plan's status date ${b.plan.asOf}`);
   });
   return problems;
 }

@@ -130,7 +130,7 @@ function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
                   const earliest = best !== null && dates[p] === best && weeks[p] !== 0;
                   return (
                     <td key={plan.scenario.id} className={`${target ? 'is-target' : ''}${earliest ? ' is-best' : ''}`.trim() || undefined}>
-                      {projection?.readyWeek === 0 ? 'Ready now' : projection?.readyQuarter ? `${projection.readyQuarter} (wk ${projection.readyWeek})` : 'Not within the horizon'}
+                      {projection?.readyWeek !== null && projection?.readyWeek !== undefined && projection.readyWeek <= plan.statusWeek ? 'Ready now' : projection?.readyQuarter ? `${projection.readyQuarter} (${projection.readyDate ?? ''})` : 'Not within the horizon'}
                       {target && <span className="badge compare-target">target</span>}
                       {earliest && <span className="badge compare-best">earliest</span>}
                     </td>

@@ -3,7 +3,7 @@ import type { PlanResult } from '../../core/planner/types';
 import { ConfirmDialog } from '../components/Modal';
 import { usePlanning } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
-import { HIRE_STATUS_LABELS, addWeeks, formatMoney, hireCostByQuarter, layerName, quarterCount, quarterLabelAt } from './planFormat';
+import { HIRE_STATUS_LABELS, formatMoney, hireCostByQuarter, layerName, quarterCount, quarterLabelAt } from './planFormat';
 
 /** The hires of the plan, the open requisitions and planned hires it checked, and accepting the plan. */
 export function HiringScreen() {
@@ -105,15 +105,14 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                     <td>{hire.quarter}</td>
                     <td className="nowrap">
                       {hire.startDate}
-                      <span className="cell-hint">week {hire.startWeek}</span>
+                      <span className="cell-hint">productive {hire.productiveDate}</span>
                     </td>
                     <td className="nowrap">
                       {hire.requisitionWeek === null ? (
                         <span className="muted">{hire.status === 'open_req' ? 'open now' : '—'}</span>
                       ) : (
                         <>
-                          {addWeeks(plan.scenario.startDate, hire.requisitionWeek)}
-                          <span className="cell-hint">week {hire.requisitionWeek}</span>
+                          {hire.requisitionDate}
                         </>
                       )}
                     </td>

@@ -6,7 +6,7 @@ import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { CardMenu } from './CardMenu';
 import { usePlanning, usePlanningNavigation } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
-import { LAYERS_TOP_DOWN, WEEKS_PER_QUARTER, quarterCount, quarterLabelAt, weeksLabel } from './planFormat';
+import { LAYERS_TOP_DOWN, datesLabel, quarterCount, quarterIndexOfDate, quarterIndexOfItem, quarterLabelAt, planCalendar } from './planFormat';
 import { WorkItemEditor, type EditTarget } from './WorkItemEditor';
 
 const DRAG_TYPE = 'application/x-groundwork-item';
@@ -111,7 +111,7 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
 
   const quarterOf = (item: PlannedItem): number => {
     if (moving?.itemId === item.id) return moving.quarterIndex;
-    return Math.floor((item.start ?? 0) / WEEKS_PER_QUARTER);
+    return quarterIndexOfItem(plan, item);
   };
 
   const move = (item: PlannedItem, quarterIndex: number) => {
@@ -162,7 +162,7 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
               <div role="columnheader" key={q} className={`roadmap-quarter${q >= plan.quarters.length ? ' is-beyond' : ''}`}>
                 <span className="roadmap-quarter-label">{quarterLabelAt(plan, q)}</span>
                 <span className="roadmap-quarter-weeks">
-                  wk {q * WEEKS_PER_QUARTER}–{(q + 1) * WEEKS_PER_QUARTER}
+                  from {planCalendar(plan).quarterAt(q).firstDay}
                   {q >= plan.quarters.length ? ' · past horizon' : ''}
                 </span>
               </div>
@@ -171,7 +171,7 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
           {rows.map((row) => {
             const projection = row === 'none' ? undefined : readyIn.get(row);
             const items = scheduled.filter((i) => (i.layer ?? 'none') === row);
-            const readyQuarter = projection?.readyWeek == null ? null : Math.floor(projection.readyWeek / WEEKS_PER_QUARTER);
+            const readyQuarter = projection?.readyDate == null ? null : quarterIndexOfDate(plan, projection.readyDate);
             return (
               <div role="row" key={row} className={`roadmap-row layer-${row}`} data-testid={`roadmap-row-${row}`}>
                 <div role="rowheader" className="roadmap-layer">
@@ -179,7 +179,7 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
                     <span className="roadmap-layer-name">{projection?.name ?? 'No capability'}</span>
                     {projection && (
                       <span className="roadmap-layer-ready">
-                        {projection.readyWeek === 0 ? 'at gate now' : projection.readyQuarter ? `gate ${projection.readyQuarter}` : 'gate not reached'}
+                        {projection.readyWeek !== null && projection.readyWeek <= plan.statusWeek ? 'at gate now' : projection.readyQuarter ? `gate ${projection.readyQuarter}` : 'gate not reached'}
                       </span>
                     )}
                     <span className="roadmap-layer-count">{items.length} items</span>
@@ -203,8 +203,8 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
                       onDrop={(e) => drop(e, q)}
                     >
                       {readyQuarter === q && projection && (
-                        <span className="roadmap-gate" title={`${projection.name} reaches its gate in week ${projection.readyWeek ?? ''}`}>
-                          Gate reached · wk {projection.readyWeek}
+                        <span className="roadmap-gate" title={`${projection.name} reaches its gate on ${projection.readyDate ?? ''}`}>
+                          Gate reached · {projection.readyDate}
                         </span>
                       )}
                       {inCell.map((item) => (
@@ -246,18 +246,18 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
             {Array.from({ length: quarters }, (_, q) => (
               <div role="cell" key={q} className={`roadmap-cell${q >= plan.quarters.length ? ' is-beyond' : ''}`}>
                 {plan.hires
-                  .filter((h) => Math.floor(h.startWeek / WEEKS_PER_QUARTER) === q)
+                  .filter((h) => quarterIndexOfDate(plan, h.startDate) === q)
                   .map((h) => {
                     const early = warnedHires.has(h.id);
                     return (
                       <span
                         key={h.id}
                         className={`hire-chip is-${h.source}${early ? ' is-early' : ''}`}
-                        title={`${h.personName ?? h.roleName}: starts ${h.startDate} (week ${h.startWeek}). ${h.reason}`}
+                        title={`${h.personName ?? h.roleName}: starts ${h.startDate}. ${h.reason}`}
                       >
                         <span className="hire-chip-role">{h.roleName}</span>
                         <span className="hire-chip-meta">
-                          wk {h.startWeek} · {h.source === 'proposed' ? 'proposed' : h.status === 'open_req' ? 'open req.' : 'planned'}
+                          {h.startDate} · {h.source === 'proposed' ? 'proposed' : h.status === 'open_req' ? 'open req.' : 'planned'}
                           {early ? ' · too early' : ''}
                         </span>
                       </span>
@@ -348,7 +348,7 @@ function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMov
   const match = /^(.*): maturity (\d) → (\d)$/.exec(item.title);
   const name = match?.[1] ?? item.title;
   const step = match ? `${match[2]}→${match[3]}` : null;
-  const label = `${item.title}, ${own ? 'your item' : 'proposal'}, ${quarterLabel}, weeks ${item.start ?? '?'} to ${item.finish ?? '?'}${item.pinned ? ', pinned' : ''}`;
+  const label = `${item.title}, ${own ? 'your item' : 'proposal'}, ${quarterLabel}, ${item.startDate ?? '?'} to ${item.finishDate ?? '?'}${item.pinned ? ', pinned' : ''}`;
 
   return (
     <article
@@ -360,7 +360,7 @@ function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMov
       data-testid="roadmap-card"
       data-item-id={item.id}
       data-card-title={item.title}
-      title={`${item.title} · ${item.startQuarter ?? ''}, weeks ${item.start ?? '?'}–${item.finish ?? '?'}`}
+      title={`${item.title} · ${item.startQuarter ?? ''}, ${datesLabel(item)}`}
       onKeyDown={onKeyDown}
       onDoubleClick={onEdit}
       onDragStart={(e) => {
@@ -384,7 +384,7 @@ function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMov
         />
       </div>
       <div className="roadmap-card-meta">
-        <span className="roadmap-card-weeks">{item.start !== null && item.finish !== null ? weeksLabel(item.start, item.finish) : ''}</span>
+        <span className="roadmap-card-weeks">{datesLabel(item)}</span>
         {step && (
           <span className="roadmap-card-step" title={`Maturity ${step}`}>
             {step}

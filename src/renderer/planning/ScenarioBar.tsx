@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { LAYERS, type LayerId } from '../../core/domain/layers';
-import type { Scenario } from '../../core/domain/planning';
+import { DEFAULT_RUN_SHARE, type Scenario } from '../../core/domain/planning';
 import type { Role } from '../../core/domain/types';
 import { scenarioFieldsSchema, type ScenarioFields } from '../../shared/schemas';
 import { submitForm } from '../components/submitForm';
@@ -201,6 +201,8 @@ function fieldsOf(s: Scenario): ScenarioFields {
     leadTimeWeeks: s.leadTimeWeeks,
     rampUpWeeks: s.rampUpWeeks,
     salaries: { ...s.salaries },
+    runShare: s.runShare,
+    borrowed: s.borrowed.map((b) => ({ ...b })),
   };
 }
 
@@ -215,7 +217,9 @@ interface Draft {
   gatePercent: string;
   leadTimeWeeks: string;
   rampUpWeeks: string;
+  runSharePercent: string;
   salaries: Record<string, string>;
+  borrowed: Scenario['borrowed'];
 }
 
 function draftOf(s: Scenario | null): Draft {
@@ -230,7 +234,9 @@ function draftOf(s: Scenario | null): Draft {
     gatePercent: String(Math.round((s?.gateThreshold ?? 0.75) * 100)),
     leadTimeWeeks: String(s?.leadTimeWeeks ?? 10),
     rampUpWeeks: s?.rampUpWeeks == null ? '' : String(s.rampUpWeeks),
+    runSharePercent: String(Math.round((s?.runShare ?? DEFAULT_RUN_SHARE) * 100)),
     salaries: Object.fromEntries(Object.entries(s?.salaries ?? {}).map(([k, v]) => [k, String(v)])),
+    borrowed: s?.borrowed ?? [],
   };
 }
 
@@ -249,6 +255,8 @@ function fieldsOfDraft(d: Draft): ScenarioFields {
     leadTimeWeeks: parseNumber(d.leadTimeWeeks),
     rampUpWeeks: d.rampUpWeeks.trim() === '' ? null : parseNumber(d.rampUpWeeks),
     salaries,
+    runShare: parseNumber(d.runSharePercent) / 100,
+    borrowed: d.borrowed.map((b) => ({ ...b })),
   };
 }
 
@@ -350,6 +358,7 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
           {number('gatePercent', 'Gate threshold (%)', errors.gateThreshold, 'Readiness a layer needs before the next starts')}
           {number('leadTimeWeeks', 'Hiring lead time (weeks)', errors.leadTimeWeeks, 'Requisition to first day')}
           {number('rampUpWeeks', 'Ramp-up (weeks)', errors.rampUpWeeks, "Empty: each role's own ramp-up")}
+          {number('runSharePercent', 'Run work (% of time)', errors.runShare, 'Support, on-call, maintenance; most teams keep 20–40 %')}
         </div>
         {roles.length > 0 && (
           <fieldset className="salary-group">

@@ -3,7 +3,7 @@ import type { LayerId } from '../../core/domain/layers';
 import type { PlannedItem, PlanResult, RoleCapacity } from '../../core/planner/types';
 import { fte } from '../format';
 import { PlanningScreen } from './PlanningScreen';
-import { LAYERS_TOP_DOWN, WEEKS_PER_QUARTER, layerName, quarterLabelAt, todayIso, weeksBetween } from './planFormat';
+import { LAYERS_TOP_DOWN, layerName, planCalendar, todayIso, weeksBetween } from './planFormat';
 
 /** Hand-drawn SVG: one x scale for the Gantt and the capacity charts, so they line up week by week. */
 const WEEK_PX = 11;
@@ -38,7 +38,7 @@ function useScale(plan: PlanResult): Scale {
   return useMemo(() => {
     const todayWeek = weeksBetween(plan.scenario.startDate, todayIso());
     // Show today when it falls shortly before the plan starts (plans start at the next quarter).
-    const minWeek = todayWeek < 0 && todayWeek > -WEEKS_PER_QUARTER * 2 ? Math.floor(todayWeek) - 3 : 0;
+    const minWeek = todayWeek < 0 && todayWeek > -26 ? Math.floor(todayWeek) - 3 : 0;
     const maxWeek = Math.max(plan.scenario.horizonWeeks, plan.makespan) + 2;
     return { minWeek, maxWeek, todayWeek, x: (week: number) => (week - minWeek) * WEEK_PX, width: (maxWeek - minWeek) * WEEK_PX };
   }, [plan]);
@@ -72,11 +72,12 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
     }),
   );
   const showToday = scale.todayWeek >= scale.minWeek && scale.todayWeek <= scale.maxWeek;
+  const cal = planCalendar(plan);
   const quarterLines = [];
-  for (let q = Math.ceil(scale.minWeek / WEEKS_PER_QUARTER); q * WEEKS_PER_QUARTER <= scale.maxWeek; q += 1) quarterLines.push(q);
+  for (let q = 0; cal.quarterAt(q).startWeek <= scale.maxWeek; q += 1) quarterLines.push(cal.quarterAt(q));
 
-  const summary = `Gantt chart of ${scheduled.length} items from ${plan.scenario.startDate}, ${arrows.length} dependencies; last item finishes in week ${plan.makespan}${
-    showToday ? `; today is week ${Math.floor(scale.todayWeek)}` : ''
+  const summary = `Gantt chart of ${scheduled.length} items from ${plan.scenario.startDate}, ${arrows.length} dependencies; the last item finishes on ${cal.dateOfWeek(plan.makespan)}${
+    showToday ? `; today is ${todayIso()}` : ''
   }.`;
 
   const labelRows = rows.map((r) =>
@@ -118,16 +119,16 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
                 r.kind === 'group' ? <rect key={`bg-${r.layer ?? 'none'}`} x={0} y={r.y} width={scale.width} height={GROUP_PX} className="gantt-group-bg" /> : null,
               )}
               {quarterLines.map((q) => (
-                <g key={q}>
-                  <line x1={scale.x(q * WEEKS_PER_QUARTER)} x2={scale.x(q * WEEKS_PER_QUARTER)} y1={0} y2={height} className="gantt-grid" />
-                  {q * WEEKS_PER_QUARTER < scale.maxWeek - 4 && (
-                    <text x={scale.x(q * WEEKS_PER_QUARTER) + 6} y={16} className="gantt-quarter">
-                      {q >= 0 ? quarterLabelAt(plan, q) : ''}
+                <g key={q.index}>
+                  <line x1={scale.x(q.startWeek)} x2={scale.x(q.startWeek)} y1={0} y2={height} className="gantt-grid" />
+                  {q.startWeek < scale.maxWeek - 4 && (
+                    <text x={scale.x(q.startWeek) + 6} y={16} className="gantt-quarter">
+                      {q.label}
                     </text>
                   )}
-                  {q >= 0 && q * WEEKS_PER_QUARTER < scale.maxWeek - 4 && (
-                    <text x={scale.x(q * WEEKS_PER_QUARTER) + 6} y={30} className="gantt-week">
-                      wk {q * WEEKS_PER_QUARTER}
+                  {q.startWeek < scale.maxWeek - 4 && (
+                    <text x={scale.x(q.startWeek) + 6} y={30} className="gantt-week">
+                      {q.firstDay}
                     </text>
                   )}
                 </g>
@@ -141,7 +142,7 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
                   const gy = r.y + GROUP_PX / 2;
                   return (
                     <g key={`gate-${r.layer ?? 'none'}`} className="gantt-gate">
-                      <title>{`${projection.name} reaches its gate in week ${projection.readyWeek} (${projection.readyQuarter ?? ''})`}</title>
+                      <title>{`${projection.name} reaches its gate on ${projection.readyDate ?? ''} (${projection.readyQuarter ?? ''})`}</title>
                       <path d={`M${gx},${gy - 6} L${gx + 6},${gy} L${gx},${gy + 6} L${gx - 6},${gy} z`} />
                       <text x={gx + 10} y={gy + 4} className="gantt-gate-label">
                         gate
@@ -229,10 +230,11 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
   );
 }
 
+/** People of a role at work on the plan each week: whoever does the work (stand-ins count for their own role). */
 function loadOf(plan: PlanResult, roleId: string, weeks: number): number[] {
   const load = Array.from({ length: weeks }, () => 0);
   for (const item of plan.items) {
-    const people = item.demand[roleId];
+    const people = item.assignments.filter((a) => a.roleId === roleId).reduce((sum, a) => sum + a.people, 0);
     if (!people || item.start === null || item.finish === null) continue;
     for (let w = Math.max(0, item.start); w < Math.min(weeks, item.finish); w += 1) load[w] = (load[w] ?? 0) + people;
   }
@@ -246,8 +248,8 @@ function capacityAt(capacity: RoleCapacity, week: number): number {
 }
 
 function hireWeeks(plan: PlanResult, roleId: string): string {
-  const weeks = plan.hires.filter((h) => h.roleId === roleId).map((h) => h.startWeek);
-  return weeks.length === 0 ? '' : `; ${weeks.length === 1 ? 'a hire starts' : 'hires start'} in week ${weeks.join(', ')}`;
+  const dates = plan.hires.filter((h) => h.roleId === roleId).map((h) => h.startDate);
+  return dates.length === 0 ? '' : `; ${dates.length === 1 ? 'a hire starts on' : 'hires start on'} ${dates.join(', ')}`;
 }
 
 function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly scale: Scale }) {
@@ -298,7 +300,7 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
               const capPath = c.cap.map((v, w) => `${w === 0 ? 'M' : 'L'}${scale.x(w)},${yOf(v)} L${scale.x(w + 1)},${yOf(v)}`).join(' ');
               const label = `${c.capacity.roleName}: capacity ${c.capacity.steps.map((s) => `${fte(s.people)} from week ${s.from}`).join(', ')}; load peaks at ${fte(c.peak)} ${
                 c.peak === 1 ? 'person' : 'people'
-              }${c.peak > 0 ? ` in week ${c.peakWeek}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}${hireWeeks(plan, c.capacity.roleId)}.`;
+              }${c.peak > 0 ? ` in the week of ${planCalendar(plan).dateOfWeek(c.peakWeek)}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}${hireWeeks(plan, c.capacity.roleId)}.`;
               return (
                 <svg
                   key={c.capacity.roleId}
@@ -311,9 +313,11 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
                   style={{ marginBottom: CHART_GAP }}
                 >
                   <rect x={0} y={0} width={scale.width} height={CHART_PX} className="capacity-bg" />
-                  {Array.from({ length: Math.floor(weeks / WEEKS_PER_QUARTER) + 1 }, (_, q) => (
-                    <line key={q} x1={scale.x(q * WEEKS_PER_QUARTER)} x2={scale.x(q * WEEKS_PER_QUARTER)} y1={0} y2={CHART_PX} className="gantt-grid" />
-                  ))}
+                  {planCalendar(plan)
+                    .quartersThrough(planCalendar(plan).dateOfWeek(weeks))
+                    .map((q) => (
+                      <line key={q.index} x1={scale.x(q.startWeek)} x2={scale.x(q.startWeek)} y1={0} y2={CHART_PX} className="gantt-grid" />
+                    ))}
                   <path d={loadPath} className="capacity-load" />
                   {c.load.map((l, w) =>
                     l > (c.cap[w] ?? 0) + 1e-9 ? (
@@ -325,7 +329,7 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
                     .filter((h) => h.roleId === c.capacity.roleId && h.startWeek < weeks)
                     .map((h) => (
                       <g key={h.id} className={`capacity-hire is-${h.source}`}>
-                        <title>{`${h.personName ?? h.roleName}: starts week ${h.startWeek} (${h.startDate}), productive from week ${h.productiveWeek}`}</title>
+                        <title>{`${h.personName ?? h.roleName}: starts ${h.startDate}, productive from ${h.productiveDate}`}</title>
                         <line x1={scale.x(h.startWeek)} x2={scale.x(h.startWeek)} y1={4} y2={CHART_PX} />
                         <path d={`M${scale.x(h.startWeek) - 4},2 L${scale.x(h.startWeek) + 4},2 L${scale.x(h.startWeek)},8 z`} />
                       </g>

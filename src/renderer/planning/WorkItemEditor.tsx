@@ -24,13 +24,15 @@ interface Draft {
   predecessors: string[];
   releaseDate: string;
   pinnedStart: string;
+  actualStart: string;
+  actualFinish: string;
   status: WorkItemStatus;
   notes: string;
 }
 
 function draftOf(target: EditTarget, stored: readonly WorkItem[]): Draft {
   if (target.kind === 'new') {
-    return { title: '', capabilityId: '', fromMaturity: '', toMaturity: '', durationWeeks: '4', demand: {}, predecessors: [], releaseDate: '', pinnedStart: '', status: 'planned', notes: '' };
+    return { title: '', capabilityId: '', fromMaturity: '', toMaturity: '', durationWeeks: '4', demand: {}, predecessors: [], releaseDate: '', pinnedStart: '', actualStart: '', actualFinish: '', status: 'planned', notes: '' };
   }
   const item = target.item;
   const known = new Set(stored.map((w) => w.id));
@@ -44,6 +46,8 @@ function draftOf(target: EditTarget, stored: readonly WorkItem[]): Draft {
     predecessors: item.predecessors.filter((id) => known.has(id)),
     releaseDate: target.kind === 'stored' ? (target.item.releaseDate ?? '') : '',
     pinnedStart: target.kind === 'stored' ? (target.item.pinnedStart ?? '') : '',
+    actualStart: target.kind === 'stored' ? (target.item.actualStart ?? '') : '',
+    actualFinish: target.kind === 'stored' ? (target.item.actualFinish ?? '') : '',
     status: target.kind === 'stored' ? target.item.status : 'planned',
     notes: target.kind === 'stored' ? target.item.notes : '',
   };
@@ -63,6 +67,8 @@ function fieldsOf(d: Draft): WorkItemFields {
     predecessors: d.predecessors,
     releaseDate: parseDate(d.releaseDate),
     pinnedStart: parseDate(d.pinnedStart),
+    actualStart: parseDate(d.actualStart),
+    actualFinish: parseDate(d.actualFinish),
     status: d.status,
     notes: d.notes,
   };
@@ -235,6 +241,12 @@ export function WorkItemEditor({ target, onClose }: Props) {
           </FormField>
           <FormField label="Pinned start" error={errors.pinnedStart} hint="Starts exactly then (YYYY-MM-DD)">
             {(p) => <input {...p} className="field-input" type="text" inputMode="numeric" placeholder="—" value={draft.pinnedStart} onChange={(e) => set('pinnedStart', e.target.value)} />}
+          </FormField>
+          <FormField label="Actual start" error={errors.actualStart} hint="When the work really started (YYYY-MM-DD)">
+            {(p) => <input {...p} className="field-input" type="text" inputMode="numeric" placeholder="—" value={draft.actualStart} onChange={(e) => set('actualStart', e.target.value)} />}
+          </FormField>
+          <FormField label="Actual finish" error={errors.actualFinish} hint="When it really finished (YYYY-MM-DD)">
+            {(p) => <input {...p} className="field-input" type="text" inputMode="numeric" placeholder="—" value={draft.actualFinish} onChange={(e) => set('actualFinish', e.target.value)} />}
           </FormField>
         </div>
 

@@ -1,8 +1,7 @@
+import { calendarOf, daysBetween, type PlanCalendar } from '../../core/domain/calendar';
+import { spendByQuarter } from '../../core/domain/cost';
 import { LAYERS, type LayerId } from '../../core/domain/layers';
-import { addWeeksIso, quarterLabel } from '../../core/planner/calendar';
-import type { PlannedHire, PlanResult } from '../../core/planner/types';
-
-export const WEEKS_PER_QUARTER = 13;
+import type { PlannedHire, PlannedItem, PlanResult } from '../../core/planner/types';
 
 /** Layers top to bottom, as the pyramid is drawn. */
 export const LAYERS_TOP_DOWN = [...LAYERS].reverse();
@@ -11,14 +10,21 @@ export function layerName(layer: LayerId | null): string {
   return LAYERS.find((l) => l.id === layer)?.name ?? 'No capability';
 }
 
-/** `YYYY-MM-DD` plus whole weeks. */
-export function addWeeks(date: string, weeks: number): string {
-  return addWeeksIso(date, weeks);
+const calendars = new WeakMap<PlanResult, PlanCalendar>();
+
+/** The calendar a plan was made with (calendar or fiscal quarters), built once per plan. */
+export function planCalendar(plan: PlanResult): PlanCalendar {
+  let cal = calendars.get(plan);
+  if (!cal) {
+    cal = calendarOf(plan);
+    calendars.set(plan, cal);
+  }
+  return cal;
 }
 
 /** The plan week of a date (fractional, negative before the start). */
 export function weeksBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * 86_400_000);
+  return daysBetween(from, to) / 7;
 }
 
 export function todayIso(): string {
@@ -27,35 +33,52 @@ export function todayIso(): string {
   return local.toISOString().slice(0, 10);
 }
 
-/** Calendar label of a plan quarter, also past the horizon (the planner's own labelling). */
+/** Calendar label of a plan quarter, also past the horizon. */
 export function quarterLabelAt(plan: PlanResult, index: number): string {
-  return plan.quarters[index]?.label ?? quarterLabel(plan.scenario.startDate, index);
+  return planCalendar(plan).quarterAt(index).label;
+}
+
+/** First day of a plan quarter, also past the horizon. */
+export function quarterStartDate(plan: PlanResult, index: number): string {
+  return planCalendar(plan).quarterAt(index).firstDay;
 }
 
 /** Quarters to show: the horizon, plus any the schedule spills into. */
 export function quarterCount(plan: PlanResult): number {
-  return Math.max(plan.quarters.length, Math.ceil(plan.makespan / WEEKS_PER_QUARTER), 1);
+  const cal = planCalendar(plan);
+  const lastStart = plan.items.reduce<string | null>((last, i) => (i.start !== null && i.startDate !== null && (last === null || i.startDate > last) ? i.startDate : last), null);
+  return Math.max(1, cal.quartersThrough(lastStart).length);
 }
 
-export function weeksLabel(start: number, finish: number): string {
-  return `wk ${start}–${finish}`;
+/** The plan quarter an item starts in, by its start date (a date the user entered counts as entered). */
+export function quarterIndexOfItem(plan: PlanResult, item: PlannedItem): number {
+  return item.startDate === null ? 0 : planCalendar(plan).quarterIndexOfDate(item.startDate);
+}
+
+/** The plan quarter a date falls in. */
+export function quarterIndexOfDate(plan: PlanResult, date: string): number {
+  return planCalendar(plan).quarterIndexOfDate(date);
+}
+
+/** "2027-03-01 – 2027-04-09": an item's dates as people read them. */
+export function datesLabel(item: Pick<PlannedItem, 'startDate' | 'finishDate'>): string {
+  return item.startDate && item.finishDate ? `${item.startDate} – ${item.finishDate}` : '';
 }
 
 const money = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
-export function formatMoney(value: number): string {
-  return money.format(Math.round(value));
+export function formatMoney(value: number, currency = ''): string {
+  const amount = money.format(Math.round(value));
+  return currency ? `${amount} ${currency}` : amount;
 }
 
-/** Salary cost of the plan's hires in each quarter (pro rata for the weeks each is on staff). */
+/** Salary spend of the plan's hires per quarter (core's one rule), null when no hire has a salary. */
 export function hireCostByQuarter(plan: PlanResult, quarters: number): (number | null)[] {
   const priced = plan.hires.filter((h): h is PlannedHire & { annualSalary: number } => h.annualSalary !== null);
   if (priced.length === 0) return Array.from({ length: quarters }, () => null);
-  return Array.from({ length: quarters }, (_, q) => {
-    const from = q * WEEKS_PER_QUARTER;
-    const to = from + WEEKS_PER_QUARTER;
-    return priced.reduce((sum, h) => sum + (h.annualSalary * Math.max(0, to - Math.max(from, h.startWeek))) / 52, 0);
-  });
+  const cal = planCalendar(plan);
+  const list = Array.from({ length: quarters }, (_, q) => cal.quarterAt(q));
+  return spendByQuarter(priced, list).map((row) => row.spend);
 }
 
 export const HIRE_STATUS_LABELS: Record<PlannedHire['status'], string> = {

@@ -19,6 +19,8 @@ const FIELD_TO_DOMAIN: Readonly<Record<DbHistoryField, HistoryField>> = {
   start_date: 'startDate',
   end_date: 'endDate',
   pinned_start: 'pinnedStart',
+  actual_start: 'actualStart',
+  actual_finish: 'actualFinish',
 };
 
 const FIELD_TO_DB = Object.fromEntries(Object.entries(FIELD_TO_DOMAIN).map(([db, domain]) => [domain, db])) as Readonly<

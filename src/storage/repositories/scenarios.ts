@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { isLayerId } from '../../core/domain/layers';
-import type { Scenario } from '../../core/domain/planning';
+import { isIsoDate } from '../../core/domain/calendar';
+import { DEFAULT_RUN_SHARE, type BorrowedCapacity, type Scenario } from '../../core/domain/planning';
 import { StorageError, toStorageError } from '../errors';
 import type { DbScenario } from '../rows';
 import type { ScenarioInput, ScenarioPatch } from '../types';
@@ -22,7 +23,27 @@ export function toScenario(row: DbScenario): Scenario {
     leadTimeWeeks: row.lead_time_weeks,
     rampUpWeeks: row.ramp_up_weeks,
     salaries: JSON.parse(row.salaries) as Record<string, number>,
+    runShare: row.run_share,
+    borrowed: JSON.parse(row.borrowed) as BorrowedCapacity[],
   };
+}
+
+/** Borrowed capacity: role id, FTE in (0, 10], a start date or null, whole weeks 1–520, a note. */
+function borrowedJson(borrowed: unknown, entity: string): string {
+  const fail = (i: number, rule: string) => new StorageError('constraint', `${entity}: borrowed[${i}] ${rule}`, 'borrowed');
+  if (!Array.isArray(borrowed)) throw new StorageError('constraint', `${entity}: borrowed must be a list`, 'borrowed');
+  const out: BorrowedCapacity[] = [];
+  (borrowed as unknown[]).forEach((value, i) => {
+    if (typeof value !== 'object' || value === null) throw fail(i, 'must be an object');
+    const v = value as Record<string, unknown>;
+    if (typeof v['roleId'] !== 'string' || v['roleId'].trim() === '') throw fail(i, 'roleId must name a role');
+    if (typeof v['fte'] !== 'number' || !(v['fte'] > 0 && v['fte'] <= 10)) throw fail(i, 'fte must be more than 0 and at most 10');
+    if (v['startDate'] !== null && !isIsoDate(v['startDate'])) throw fail(i, 'startDate must be a date (YYYY-MM-DD) or null');
+    if (typeof v['weeks'] !== 'number' || !Number.isInteger(v['weeks']) || v['weeks'] < 1 || v['weeks'] > 520) throw fail(i, 'weeks must be a whole number from 1 to 520');
+    if (typeof v['note'] !== 'string') throw fail(i, 'note must be text');
+    out.push({ roleId: v['roleId'], fte: v['fte'], startDate: (v['startDate'] as string | null) ?? null, weeks: v['weeks'], note: v['note'] });
+  });
+  return JSON.stringify(out);
 }
 
 function salariesJson(salaries: unknown, entity: string): string {
@@ -78,6 +99,8 @@ export class ScenarioRepository {
       lead_time_weeks: input.leadTimeWeeks,
       ramp_up_weeks: input.rampUpWeeks ?? null,
       salaries: salariesJson(input.salaries ?? {}, entity),
+      run_share: input.runShare ?? DEFAULT_RUN_SHARE,
+      borrowed: borrowedJson(input.borrowed ?? [], entity),
       sort_order: sortOrder,
       created_at: at,
       updated_at: at,
@@ -88,10 +111,10 @@ export class ScenarioRepository {
         .prepare(
           `INSERT INTO scenarios (id, name, is_default, start_date, horizon_quarters, target_layer, target_date,
              hiring_budget_per_quarter, max_hires_per_quarter, gate_threshold, lead_time_weeks, ramp_up_weeks,
-             salaries, sort_order, created_at, updated_at)
+             salaries, run_share, borrowed, sort_order, created_at, updated_at)
            VALUES (@id, @name, @is_default, @start_date, @horizon_quarters, @target_layer, @target_date,
              @hiring_budget_per_quarter, @max_hires_per_quarter, @gate_threshold, @lead_time_weeks, @ramp_up_weeks,
-             @salaries, @sort_order, @created_at, @updated_at)`,
+             @salaries, @run_share, @borrowed, @sort_order, @created_at, @updated_at)`,
         )
         .run(row);
     } catch (error) {
@@ -117,6 +140,8 @@ export class ScenarioRepository {
       lead_time_weeks: patch.leadTimeWeeks ?? before.lead_time_weeks,
       ramp_up_weeks: keep(patch.rampUpWeeks, before.ramp_up_weeks),
       salaries: patch.salaries === undefined ? before.salaries : salariesJson(patch.salaries, entity),
+      run_share: patch.runShare ?? before.run_share,
+      borrowed: patch.borrowed === undefined ? before.borrowed : borrowedJson(patch.borrowed, entity),
       updated_at: at,
     };
     try {
@@ -126,7 +151,7 @@ export class ScenarioRepository {
              target_layer = @target_layer, target_date = @target_date,
              hiring_budget_per_quarter = @hiring_budget_per_quarter, max_hires_per_quarter = @max_hires_per_quarter,
              gate_threshold = @gate_threshold, lead_time_weeks = @lead_time_weeks, ramp_up_weeks = @ramp_up_weeks,
-             salaries = @salaries, updated_at = @updated_at
+             salaries = @salaries, run_share = @run_share, borrowed = @borrowed, updated_at = @updated_at
            WHERE id = @id`,
         )
         .run(after);

@@ -36,15 +36,19 @@ export function toWorkItem(row: DbWorkItem): WorkItem {
     releaseDate: row.release_date,
     pinnedStart: row.pinned_start,
     status: row.status,
+    actualStart: row.actual_start,
+    actualFinish: row.actual_finish,
     notes: row.notes,
   };
 }
 
-/** Status and pinned start are tracked: together they show how the work actually went. */
+/** Status, pinned start and actual dates are tracked: together they show how the work actually went. */
 function progressChanges(before: DbWorkItem | null, after: DbWorkItem | null): HistoryChange[] {
   return [
     ...diff('status', before?.status ?? null, after?.status ?? null),
     ...diff('pinned_start', before?.pinned_start ?? null, after?.pinned_start ?? null),
+    ...diff('actual_start', before?.actual_start ?? null, after?.actual_start ?? null),
+    ...diff('actual_finish', before?.actual_finish ?? null, after?.actual_finish ?? null),
   ];
 }
 
@@ -85,6 +89,8 @@ export class WorkItemRepository {
       pinned_start: input.pinnedStart ?? null,
       status: input.status ?? 'planned',
       notes: input.notes ?? '',
+      actual_start: input.actualStart ?? null,
+      actual_finish: input.actualFinish ?? null,
       sort_order: sortOrder,
       created_at: at,
       updated_at: at,
@@ -93,9 +99,9 @@ export class WorkItemRepository {
       this.db
         .prepare(
           `INSERT INTO work_items (id, title, capability_id, from_maturity, to_maturity, duration_weeks, demand,
-             predecessors, release_date, pinned_start, status, notes, sort_order, created_at, updated_at)
+             predecessors, release_date, pinned_start, status, notes, actual_start, actual_finish, sort_order, created_at, updated_at)
            VALUES (@id, @title, @capability_id, @from_maturity, @to_maturity, @duration_weeks, @demand,
-             @predecessors, @release_date, @pinned_start, @status, @notes, @sort_order, @created_at, @updated_at)`,
+             @predecessors, @release_date, @pinned_start, @status, @notes, @actual_start, @actual_finish, @sort_order, @created_at, @updated_at)`,
         )
         .run(row);
     } catch (error) {
@@ -122,6 +128,8 @@ export class WorkItemRepository {
       pinned_start: keep(patch.pinnedStart, before.pinned_start),
       status: patch.status ?? before.status,
       notes: patch.notes ?? before.notes,
+      actual_start: keep(patch.actualStart, before.actual_start),
+      actual_finish: keep(patch.actualFinish, before.actual_finish),
       updated_at: at,
     };
     try {
@@ -130,7 +138,7 @@ export class WorkItemRepository {
           `UPDATE work_items SET title = @title, capability_id = @capability_id, from_maturity = @from_maturity,
              to_maturity = @to_maturity, duration_weeks = @duration_weeks, demand = @demand,
              predecessors = @predecessors, release_date = @release_date, pinned_start = @pinned_start,
-             status = @status, notes = @notes, updated_at = @updated_at
+             status = @status, notes = @notes, actual_start = @actual_start, actual_finish = @actual_finish, updated_at = @updated_at
            WHERE id = @id`,
         )
         .run(after);

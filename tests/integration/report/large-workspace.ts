@@ -43,6 +43,8 @@ export function largePlanInput(itemCount = 500, today = '2026-11-27'): PlanInput
         releaseDate: null,
         pinnedStart: null,
         status: 'planned',
+        actualStart: null,
+        actualFinish: null,
         notes: '',
       });
     }

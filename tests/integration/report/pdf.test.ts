@@ -105,7 +105,7 @@ describe('a plan that misses its target (no hiring allowed)', () => {
     const result = plan({ ...demo, workItems: [], scenario });
     const codes = new Set(result.warnings.map((w) => w.code));
     expect(codes).toContain('target-missed');
-    expect(codes).toContain('no-capacity');
+    expect(codes).toContain('hiring-limited');
     const zero = buildReportModel({ ...demo, plan: result, generatedOn: TODAY, paper: 'letter' });
     const file = join(output, 'demo-no-hiring-letter.pdf');
     await writeRoadmapPdf(zero, file);
@@ -116,7 +116,8 @@ describe('a plan that misses its target (no hiring allowed)', () => {
     expect(text).toContain(`Not scheduled (${unscheduled.length})`);
     for (const item of unscheduled) expect(text).toContain(squash(item.placement.text));
     const summary = squash(zero.pages[1]?.texts.map((t) => t.text).join(' ') ?? '');
-    expect(summary).toContain('not reached');
+    const target = result.layers.find((l) => l.layer === scenario.targetLayer);
+    expect(summary).toContain(target?.readyQuarter ?? 'not reached');
     expect(summary.indexOf('target-missed')).toBeLessThan(summary.indexOf('gate-unreachable'));
   });
 });

@@ -31,6 +31,8 @@ const lean: ScenarioInput = {
   leadTimeWeeks: 8,
   rampUpWeeks: 4,
   salaries: { de: 110000.5 },
+  runShare: 0.3,
+  borrowed: [{ roleId: 'de', fte: 0.5, startDate: '2027-05-03', weeks: 6, note: 'Checkout squad' }],
 };
 
 describe('work items', () => {
@@ -48,6 +50,8 @@ describe('work items', () => {
       releaseDate: null,
       pinnedStart: null,
       status: 'planned',
+      actualStart: null,
+      actualFinish: null,
       notes: '',
     });
     const full = {
@@ -62,6 +66,8 @@ describe('work items', () => {
       releaseDate: '2027-02-01',
       pinnedStart: '2027-03-01',
       status: 'in_progress' as const,
+      actualStart: '2027-03-03',
+      actualFinish: null,
       notes: 'needs budget',
     };
     expect(workspace.createWorkItem(full)).toEqual(full);
@@ -229,6 +235,8 @@ describe('loadPlanInput', () => {
       people: [],
       workItems: workspace.listWorkItems(),
       scenario: byDefault.scenario,
+      asOf: byDefault.input.asOf,
+      settings: { fiscalYearStartMonth: 1, currency: '' },
     });
     expect(loadPlanInput(workspace, { scenario: 'lean' }).scenario.id).toBe('lean');
     expect(loadPlanInput(workspace, { scenario: 'LEAN' }).input.scenario.name).toBe('Lean');

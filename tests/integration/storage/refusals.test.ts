@@ -150,14 +150,14 @@ describe('a workspace from a newer Groundwork is refused', () => {
     expectRefused(
       file,
       'newer-schema',
-      /written by a newer version of Groundwork \(schema 7; this version knows up to 2\)/,
+      /written by a newer version of Groundwork \(schema 7; this version knows up to 3\)/,
     );
   });
 
   it('is refused in read-only mode too', () => {
     const file = copyFixture(1, tempDir(), 'future-ro.groundwork');
     const db = raw(file);
-    db.pragma('user_version = 3');
+    db.pragma('user_version = 4');
     db.close();
     expect(() => openWorkspace(file, { migrationsDir: MIGRATIONS, readonly: true })).toThrow(
       expect.objectContaining({ code: 'newer-schema' }),

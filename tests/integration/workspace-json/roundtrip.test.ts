@@ -87,7 +87,7 @@ describe('bad files', () => {
     scenarios: { isDefault: boolean }[];
   };
 
-  it('wrong version', () => breaks((d) => (mutable(d).version = 2), /^version: 2 is not supported/));
+  it('wrong version', () => breaks((d) => (mutable(d).version = 3), /^version: 3 is not supported/));
   it('a bad start date', () => breaks((d) => (mutable(d).people[1]!.startDate = '2027-13-01'), /^people\[1\]\.startDate: not a date \(use YYYY-MM-DD\)$/m));
   it('an unknown role', () => breaks((d) => (mutable(d).people[0]!.roleId = 'wizard'), /^people\[0\]\.roleId: no role "wizard" in roles$/m));
   it('a cycle among work items', () =>

@@ -1,6 +1,7 @@
 import type { LayerId } from '../layers';
 import type { Maturity } from '../maturity';
 import type { Capability } from '../types';
+import type { Goal } from '../goals';
 
 /** What levels 1–4 look like for one capability, where the generic rubric is too abstract. */
 export type LevelNotes = Readonly<Partial<Record<Exclude<Maturity, 0>, string>>>;
@@ -29,6 +30,8 @@ export interface CatalogCapability {
   readonly defaultTarget: Maturity;
   readonly levelNotes?: LevelNotes;
   readonly estimate: CapabilityEstimate;
+  /** The goal that needs it (CATALOG.md): a scenario aiming below that goal neither gates on it nor proposes its work. */
+  readonly goal: Goal;
 }
 
 /*
@@ -52,6 +55,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Teams add and version their own events through a self-service schema registry.',
     },
     estimate: { weeksPerLevel: 4, roles: { 'software-engineer': 1, 'data-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'application-logging',
@@ -67,6 +71,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Logs land in the warehouse as queryable tables any team can use.',
     },
     estimate: { weeksPerLevel: 3, roles: { 'software-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'operational-data-capture',
@@ -82,6 +87,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'New databases are captured by default; schema changes are negotiated as contracts.',
     },
     estimate: { weeksPerLevel: 4, roles: { 'data-engineer': 1, 'software-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'sensor-feeds',
@@ -91,6 +97,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'Telemetry from devices, machines or vehicles, collected with timestamps and device identity. Only relevant where the business runs devices.',
     defaultTarget: 0,
     estimate: { weeksPerLevel: 6, roles: { 'software-engineer': 1, 'data-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'external-data',
@@ -105,6 +112,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       3: 'Freshness and completeness of every feed are monitored; vendor changes are caught.',
     },
     estimate: { weeksPerLevel: 3, roles: { 'data-engineer': 1 } },
+    goal: 'analytics',
   },
 
   // Move/Store
@@ -122,6 +130,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Teams add new sources themselves from templates or managed connectors.',
     },
     estimate: { weeksPerLevel: 4, roles: { 'data-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'streaming-ingestion',
@@ -131,6 +140,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'Moving events continuously (a log or queue such as Kafka or Kinesis) for uses that cannot wait for the nightly batch. Not needed by default.',
     defaultTarget: 0,
     estimate: { weeksPerLevel: 6, roles: { 'data-engineer': 1, 'platform-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'warehouse',
@@ -146,6 +156,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Self-service: teams publish and find datasets without the data team.',
     },
     estimate: { weeksPerLevel: 5, roles: { 'data-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'data-lake',
@@ -155,6 +166,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'Cheap storage for raw and unstructured data (files, images, full event history) in open formats, with a known layout and retention.',
     defaultTarget: 2,
     estimate: { weeksPerLevel: 4, roles: { 'data-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'orchestration',
@@ -170,6 +182,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Self-service for other teams, with templates and shared conventions.',
     },
     estimate: { weeksPerLevel: 4, roles: { 'data-engineer': 1, 'platform-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'infrastructure-as-code',
@@ -185,6 +198,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Teams provision what they need from vetted modules on their own.',
     },
     estimate: { weeksPerLevel: 4, roles: { 'platform-engineer': 1 } },
+    goal: 'analytics',
   },
 
   // Explore/Transform
@@ -202,6 +216,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Other teams contribute models following shared conventions.',
     },
     estimate: { weeksPerLevel: 4, roles: { 'analytics-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'data-quality-tests',
@@ -217,6 +232,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Data contracts with producers; quality is measured and reported per dataset.',
     },
     estimate: { weeksPerLevel: 3, roles: { 'analytics-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'data-observability',
@@ -226,6 +242,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'Watching volumes, distributions and freshness of data over time to catch the problems no explicit test was written for.',
     defaultTarget: 2,
     estimate: { weeksPerLevel: 4, roles: { 'data-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'analysis-access',
@@ -241,6 +258,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Anyone with a question finds the dataset and answers it themselves.',
     },
     estimate: { weeksPerLevel: 2, roles: { 'data-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'access-controls',
@@ -250,6 +268,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'Personal data is classified, access is granted by role and logged, and retention and deletion requests are honoured (ML Test Score, Data 5).',
     defaultTarget: 3,
     estimate: { weeksPerLevel: 3, roles: { 'platform-engineer': 1 } },
+    goal: 'analytics',
   },
 
   // Aggregate/Label
@@ -267,6 +286,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Every tool reads metrics from the layer; new metrics follow a lightweight process.',
     },
     estimate: { weeksPerLevel: 3, roles: { 'analytics-engineer': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'bi-dashboards',
@@ -282,6 +302,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Business teams build their own reports on certified data.',
     },
     estimate: { weeksPerLevel: 3, roles: { 'data-analyst': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'segmentation',
@@ -291,6 +312,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'Customer segments, cohorts and pre-computed aggregates that marketing, product and finance reuse instead of recomputing.',
     defaultTarget: 2,
     estimate: { weeksPerLevel: 3, roles: { 'data-analyst': 1 } },
+    goal: 'analytics',
   },
   {
     id: 'feature-store',
@@ -302,6 +324,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
     // Data scientist and data engineer, not an ML engineer: the ML engineer needs experiment
     // tracking and a serving path first, which are built above this layer's gate.
     estimate: { weeksPerLevel: 6, roles: { 'data-scientist': 1, 'data-engineer': 1 } },
+    goal: 'ml',
   },
   {
     id: 'training-data',
@@ -317,6 +340,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'New labelled datasets are produced on request through a managed process.',
     },
     estimate: { weeksPerLevel: 5, roles: { 'data-engineer': 1, 'data-scientist': 1 } },
+    goal: 'ml',
   },
 
   // Learn/Optimize
@@ -334,6 +358,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Teams run experiments on their own; learnings are searchable.',
     },
     estimate: { weeksPerLevel: 5, roles: { statistician: 1, 'software-engineer': 1 } },
+    goal: 'experimentation',
   },
   {
     id: 'experiment-tracking',
@@ -349,6 +374,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Reproducing any past model is one command.',
     },
     estimate: { weeksPerLevel: 3, roles: { 'data-scientist': 1, 'platform-engineer': 1 } },
+    goal: 'ml',
   },
   {
     id: 'baseline-models',
@@ -358,6 +384,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'Simple, well-understood models compared against a heuristic baseline before anything complex is tried (ML Test Score, Model 5).',
     defaultTarget: 2,
     estimate: { weeksPerLevel: 4, roles: { 'data-scientist': 1 } },
+    goal: 'ml',
   },
   {
     id: 'model-validation',
@@ -369,6 +396,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
     // Built by the data scientist with a platform engineer, not an ML engineer: the ML engineer
     // needs a serving path first, which is AI-layer work that waits for this layer's gate.
     estimate: { weeksPerLevel: 4, roles: { 'data-scientist': 1, 'platform-engineer': 1 } },
+    goal: 'ml',
   },
   {
     id: 'ml-ci',
@@ -379,6 +407,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
     defaultTarget: 2,
     // Software engineers bring CI practice; no ML engineer is needed to reach level 2 (see above).
     estimate: { weeksPerLevel: 3, roles: { 'software-engineer': 1, 'data-scientist': 1 } },
+    goal: 'ml',
   },
 
   // AI / deep learning
@@ -396,6 +425,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       4: 'Teams deploy models themselves on a shared serving platform.',
     },
     estimate: { weeksPerLevel: 5, roles: { 'platform-engineer': 1, 'software-engineer': 1 } },
+    goal: 'ai',
   },
   {
     id: 'model-monitoring',
@@ -405,6 +435,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'Production models are watched for input drift, training/serving skew, stale data and falling quality, with alerts to an owner (ML Test Score, Monitor).',
     defaultTarget: 2,
     estimate: { weeksPerLevel: 4, roles: { 'ml-engineer': 1 } },
+    goal: 'ai',
   },
   {
     id: 'continuous-training',
@@ -414,6 +445,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'Models retrain automatically on fresh data when a schedule or a trigger fires, and are validated before they replace the current one (Google MLOps level 1).',
     defaultTarget: 1,
     estimate: { weeksPerLevel: 6, roles: { 'ml-engineer': 1, 'data-engineer': 1 } },
+    goal: 'ai',
   },
   {
     id: 'ml-pipeline-cicd',
@@ -423,6 +455,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'The training pipeline itself is built, tested and deployed automatically, not only the model (Google MLOps level 2).',
     defaultTarget: 2,
     estimate: { weeksPerLevel: 5, roles: { 'ml-engineer': 1, 'platform-engineer': 1 } },
+    goal: 'ai',
   },
   {
     id: 'safe-rollout',
@@ -432,6 +465,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
       'New models go out to a small share of traffic first, can be rolled back in minutes, and their configuration is versioned and reviewed (ML Test Score, Infra 6–7).',
     defaultTarget: 2,
     estimate: { weeksPerLevel: 4, roles: { 'ml-engineer': 1, 'platform-engineer': 1 } },
+    goal: 'ai',
   },
 ];
 

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../calendar';
 import { isLayerId } from '../layers';
 import { isMaturity } from '../maturity';
 import { PERSON_STATUSES, type Capability, type Person, type Role } from '../types';
@@ -69,14 +70,7 @@ export function findDomainProblems(data: DomainData): string[] {
   return problems;
 }
 
-/** `YYYY-MM-DD` naming a real calendar day. */
-export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+export { isIsoDate } from '../calendar';
 
 /**
  * Problems specific to the built-in catalogs, on top of `findDomainProblems`: estimates name known

@@ -7,14 +7,30 @@ export interface CatalogRole extends Omit<Role, 'fromCatalog'> {
    * a hire's start before checking the role's prerequisites; a scenario may override it.
    */
   readonly rampUpWeeks: number;
+  /** Who else can do this role's work, more slowly (CATALOG.md, "Who else can do the work"). */
+  readonly standIns: readonly StandIn[];
+}
+
+/** Someone in another role doing a role's work at a share of the specialist's speed. */
+export interface StandIn {
+  readonly roleId: string;
+  /** Share of the specialist's speed, in (0, 1]: 0.6 means 10 weeks of work take about 17. */
+  readonly efficiency: number;
+  /** Only on these catalog capabilities; on all of the role's work when absent. */
+  readonly capabilities?: readonly string[];
 }
 
 /*
+ * Stand-ins follow CATALOG.md's table of who else can do a role's work (efficiency = share of the
+ * specialist's speed). The planner uses them before it proposes a hire, and says so.
+ *
  * Prerequisites follow CATALOG.md's table, with one change: a data analyst needs only *basic*
  * metric definitions (maturity 1), because analysts are how most companies get to 2. Every
  * capability a role needs can be built by roles that do not themselves wait for it, so the
  * planner can always climb (tests/unit/core/domain/catalog.test.ts checks this).
  */
+const COLLECT_WORK = ['event-instrumentation', 'application-logging', 'operational-data-capture', 'sensor-feeds'];
+
 export const CATALOG_ROLES: readonly CatalogRole[] = [
   {
     id: 'data-analyst',
@@ -28,6 +44,7 @@ export const CATALOG_ROLES: readonly CatalogRole[] = [
     ],
     needsFoundations: false,
     rampUpWeeks: 6,
+    standIns: [{ roleId: 'analytics-engineer', efficiency: 0.8 }, { roleId: 'data-scientist', efficiency: 0.7 }],
   },
   {
     id: 'statistician',
@@ -41,6 +58,7 @@ export const CATALOG_ROLES: readonly CatalogRole[] = [
     ],
     needsFoundations: false,
     rampUpWeeks: 6,
+    standIns: [{ roleId: 'data-scientist', efficiency: 0.8 }],
   },
   {
     id: 'analytics-engineer',
@@ -54,6 +72,10 @@ export const CATALOG_ROLES: readonly CatalogRole[] = [
     ],
     needsFoundations: false,
     rampUpWeeks: 6,
+    standIns: [
+      { roleId: 'data-engineer', efficiency: 0.7 },
+      { roleId: 'data-analyst', efficiency: 0.5, capabilities: ['metric-definitions', 'bi-dashboards'] },
+    ],
   },
   {
     id: 'data-engineer',
@@ -64,6 +86,10 @@ export const CATALOG_ROLES: readonly CatalogRole[] = [
     prerequisites: [],
     needsFoundations: false,
     rampUpWeeks: 8,
+    standIns: [
+      { roleId: 'analytics-engineer', efficiency: 0.5, capabilities: ['batch-ingestion', 'warehouse'] },
+      { roleId: 'platform-engineer', efficiency: 0.5, capabilities: ['orchestration', 'data-lake'] },
+    ],
   },
   {
     id: 'software-engineer',
@@ -74,6 +100,11 @@ export const CATALOG_ROLES: readonly CatalogRole[] = [
     prerequisites: [],
     needsFoundations: false,
     rampUpWeeks: 6,
+    standIns: [
+      // Instrumentation and logging; product code beyond that stays with software engineers.
+      { roleId: 'data-engineer', efficiency: 0.6, capabilities: COLLECT_WORK },
+      { roleId: 'platform-engineer', efficiency: 0.5, capabilities: COLLECT_WORK },
+    ],
   },
   {
     id: 'platform-engineer',
@@ -84,6 +115,7 @@ export const CATALOG_ROLES: readonly CatalogRole[] = [
     prerequisites: [],
     needsFoundations: false,
     rampUpWeeks: 6,
+    standIns: [{ roleId: 'software-engineer', efficiency: 0.6 }, { roleId: 'data-engineer', efficiency: 0.5 }],
   },
   {
     id: 'data-scientist',
@@ -99,6 +131,10 @@ export const CATALOG_ROLES: readonly CatalogRole[] = [
     ],
     needsFoundations: true,
     rampUpWeeks: 10,
+    standIns: [
+      { roleId: 'ml-engineer', efficiency: 0.7 },
+      { roleId: 'statistician', efficiency: 0.5, capabilities: ['baseline-models'] },
+    ],
   },
   {
     id: 'ml-engineer',
@@ -116,6 +152,10 @@ export const CATALOG_ROLES: readonly CatalogRole[] = [
     ],
     needsFoundations: true,
     rampUpWeeks: 12,
+    standIns: [
+      { roleId: 'data-scientist', efficiency: 0.5 },
+      { roleId: 'platform-engineer', efficiency: 0.5, capabilities: ['model-serving'] },
+    ],
   },
 ];
 

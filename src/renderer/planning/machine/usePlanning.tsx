@@ -2,7 +2,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Scenario } from '../../../core/domain/planning';
-import { addWeeksIso, WEEKS_PER_QUARTER } from '../../../core/planner/calendar';
+import { quarterStartDate } from '../planFormat';
 import type { PlannedItem, PlanResult } from '../../../core/planner/types';
 import type { WorkspaceSnapshot } from '../../../shared/contract';
 import { call } from '../../api';
@@ -156,10 +156,7 @@ export interface Planning {
   dismissError(): void;
 }
 
-/** Quarter start as a date, for quarters past the horizon too (13 weeks each). */
-export function quarterStartDate(plan: PlanResult, quarterIndex: number): string {
-  return plan.quarters[quarterIndex]?.startDate ?? addWeeksIso(plan.scenario.startDate, quarterIndex * WEEKS_PER_QUARTER);
-}
+export { quarterStartDate };
 
 export function usePlanning(): Planning {
   const actorRef = usePlanningActor();

@@ -11,9 +11,10 @@ import {
 function valid(): WorkspaceJson {
   return {
     format: 'groundwork-workspace',
-    version: 1,
+    version: 2,
     exportedAt: '2027-01-04T09:00:00.000Z',
     organisation: { name: 'Acme' },
+    settings: { fiscalYearStartMonth: 4, currency: 'EUR' },
     capabilities: [
       { id: 'warehouse', name: 'Warehouse', layer: 'move_store', description: '', currentMaturity: 1, targetMaturity: 3, owner: '', tools: '', notes: '', fromCatalog: true },
     ],
@@ -35,16 +36,34 @@ function valid(): WorkspaceJson {
       { id: 'bo', name: 'Bo', roleId: 'de', fte: 0.5, status: 'planned', startDate: '2027-03-01', endDate: null },
     ],
     workItems: [
-      { id: 'a', title: 'Loads', capabilityId: 'warehouse', fromMaturity: 1, toMaturity: 2, durationWeeks: 4, demand: { de: 1 }, predecessors: [], releaseDate: null, pinnedStart: null, status: 'planned', notes: '' },
-      { id: 'b', title: 'Models', capabilityId: null, fromMaturity: null, toMaturity: null, durationWeeks: 2, demand: {}, predecessors: ['a'], releaseDate: '2027-02-01', pinnedStart: null, status: 'proposed', notes: '' },
-      { id: 'c', title: 'Serving', capabilityId: null, fromMaturity: null, toMaturity: null, durationWeeks: 2, demand: {}, predecessors: ['b'], releaseDate: null, pinnedStart: null, status: 'proposed', notes: '' },
+      { id: 'a', title: 'Loads', capabilityId: 'warehouse', fromMaturity: 1, toMaturity: 2, durationWeeks: 4, demand: { de: 1 }, predecessors: [], releaseDate: null, pinnedStart: null, status: 'planned', actualStart: '2027-01-11', actualFinish: null, notes: '' },
+      { id: 'b', title: 'Models', capabilityId: null, fromMaturity: null, toMaturity: null, durationWeeks: 2, demand: {}, predecessors: ['a'], releaseDate: '2027-02-01', pinnedStart: null, status: 'proposed', actualStart: null, actualFinish: null, notes: '' },
+      { id: 'c', title: 'Serving', capabilityId: null, fromMaturity: null, toMaturity: null, durationWeeks: 2, demand: {}, predecessors: ['b'], releaseDate: null, pinnedStart: null, status: 'proposed', actualStart: null, actualFinish: null, notes: '' },
     ],
     scenarios: [
-      { id: 'base', name: 'Baseline', isDefault: true, startDate: '2027-01-01', horizonQuarters: 8, targetLayer: 'learn_optimize', targetDate: null, hiringBudgetPerQuarter: null, maxHiresPerQuarter: 2, gateThreshold: 0.75, leadTimeWeeks: 10, rampUpWeeks: null, salaries: { ghost: 1 } },
-      { id: 'lean', name: 'Lean', isDefault: false, startDate: '2027-01-01', horizonQuarters: 4, targetLayer: 'move_store', targetDate: '2027-12-31', hiringBudgetPerQuarter: 0, maxHiresPerQuarter: 0, gateThreshold: 0.5, leadTimeWeeks: 8, rampUpWeeks: 4, salaries: {} },
+      { id: 'base', name: 'Baseline', isDefault: true, startDate: '2027-01-01', horizonQuarters: 8, targetLayer: 'learn_optimize', targetDate: null, hiringBudgetPerQuarter: null, maxHiresPerQuarter: 2, gateThreshold: 0.75, leadTimeWeeks: 10, rampUpWeeks: null, salaries: { ghost: 1 }, runShare: 0.2, borrowed: [] },
+      { id: 'lean', name: 'Lean', isDefault: false, startDate: '2027-01-01', horizonQuarters: 4, targetLayer: 'move_store', targetDate: '2027-12-31', hiringBudgetPerQuarter: 0, maxHiresPerQuarter: 0, gateThreshold: 0.5, leadTimeWeeks: 8, rampUpWeeks: 4, salaries: {}, runShare: 0.3, borrowed: [{ roleId: 'de', fte: 0.5, startDate: null, weeks: 6, note: 'Platform team' }] },
     ],
     history: [{ at: '2027-01-04T09:00:00.000Z', entity: 'person', entityId: 'gone', field: 'deleted', oldValue: 'Gone', newValue: null }],
+    baselines: [],
   };
+}
+
+/** The same document as version 1 wrote it: without what version 2 added. */
+function asV1(): Record<string, unknown> {
+  const doc = structuredClone(valid()) as unknown as Record<string, unknown> & { workItems: Record<string, unknown>[]; scenarios: Record<string, unknown>[] };
+  delete doc['settings'];
+  delete doc['baselines'];
+  doc['version'] = 1;
+  for (const w of doc.workItems) {
+    delete w['actualStart'];
+    delete w['actualFinish'];
+  }
+  for (const s of doc.scenarios) {
+    delete s['runShare'];
+    delete s['borrowed'];
+  }
+  return doc;
 }
 
 function problemsOf(doc: unknown): readonly string[] {
@@ -64,10 +83,35 @@ describe('validateWorkspaceJson', () => {
   it('refuses another format or version with that one problem', () => {
     expect(problemsOf([])).toEqual(['(document): must be a JSON object']);
     expect(problemsOf({ ...valid(), format: 'other' })[0]).toMatch(/^format: must be "groundwork-workspace"/);
-    expect(problemsOf({ ...valid(), version: 2 })).toEqual([
-      'version: 2 is not supported: this Groundwork reads Workspace JSON version 1 (the file was written by a newer Groundwork; update to import it)',
+    expect(problemsOf({ ...valid(), version: 3 })).toEqual([
+      'version: 3 is not supported: this Groundwork reads Workspace JSON versions 1 and 2 (the file was written by a newer Groundwork; update to import it)',
     ]);
     expect(problemsOf({ ...valid(), version: '1' })[0]).toMatch(/^version: "1" is not supported/);
+  });
+
+  it('reads a version 1 document as version 2, filling in only what version 2 added', () => {
+    const result = validateWorkspaceJson(asV1());
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const v2 = result.value;
+    expect(v2.version).toBe(2);
+    expect(v2.settings).toEqual({ fiscalYearStartMonth: 1, currency: '' });
+    expect(v2.baselines).toEqual([]);
+    expect(v2.workItems.map((w) => [w.actualStart, w.actualFinish])).toEqual([[null, null], [null, null], [null, null]]);
+    expect(v2.scenarios.map((s) => [s.runShare, s.borrowed])).toEqual([[0.2, []], [0.2, []]]);
+    expect(v2.people).toEqual(valid().people);
+    expect(v2.history).toEqual(valid().history);
+  });
+
+  it('keeps version 1 strict: a version 2 field in a version 1 document is a problem', () => {
+    const doc = asV1() as { scenarios: Record<string, unknown>[] };
+    doc.scenarios[0]!['runShare'] = 0.3;
+    expect(problemsOf(doc)).toEqual(['scenarios[0]: unknown field "runShare"']);
+  });
+
+  it('checks the actual dates and the baselines', () => {
+    const doc = copy();
+    doc.workItems[0]!.actualFinish = '2027-01-04';
+    expect(problemsOf(doc)).toEqual(['workItems[0].actualFinish: 2027-01-04 is before the actual start 2027-01-11']);
   });
 
   it('names the path of a bad value, a missing field and an unknown field', () => {

@@ -1,52 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import type { PlannedHire, PlanResult } from '../../../../src/core/planner/types';
-import { hireCostByQuarter, quarterCount, quarterLabelAt, weeksBetween } from '../../../../src/renderer/planning/planFormat';
+import type { PlannedHire, PlannedItem, PlanResult } from '../../../../src/core/planner/types';
+import { datesLabel, hireCostByQuarter, quarterCount, quarterIndexOfItem, quarterLabelAt, weeksBetween } from '../../../../src/renderer/planning/planFormat';
 
 function plan(overrides: Partial<PlanResult>): PlanResult {
   return {
-    version: 1,
+    version: 2,
     organisation: 'Test',
-    scenario: { startDate: '2027-01-01', horizonWeeks: 26 },
-    quarters: [
-      { index: 0, label: '2027-Q1', startWeek: 0, startDate: '2027-01-01' },
-      { index: 1, label: '2027-Q2', startWeek: 13, startDate: '2027-04-02' },
-    ],
+    scenario: { startDate: '2027-01-01', horizonQuarters: 2 },
+    settings: { fiscalYearStartMonth: 1, currency: '' },
     items: [],
     hires: [],
-    layers: [],
-    warnings: [],
-    decisions: [],
-    capacity: [],
-    makespan: 20,
     ...overrides,
   } as unknown as PlanResult;
 }
 
-const hire = (startWeek: number, annualSalary: number | null) => ({ startWeek, annualSalary }) as PlannedHire;
+const item = (startDate: string) => ({ start: 1, startDate, finishDate: startDate }) as PlannedItem;
+const hire = (startDate: string, annualSalary: number | null) => ({ startDate, annualSalary }) as PlannedHire;
 
 describe('plan formatting', () => {
-  it('shows the horizon, and the quarters the schedule spills into', () => {
-    expect(quarterCount(plan({ makespan: 20 }))).toBe(2);
-    expect(quarterCount(plan({ makespan: 40 }))).toBe(4);
+  it('shows the horizon, and the calendar quarters the schedule spills into', () => {
+    expect(quarterCount(plan({ items: [item('2027-05-01')] }))).toBe(2);
+    expect(quarterCount(plan({ items: [item('2027-10-01')] }))).toBe(4);
   });
 
-  it('labels quarters past the horizon like the planner does', () => {
+  it('labels quarters past the horizon by the calendar', () => {
     const p = plan({});
     expect(quarterLabelAt(p, 1)).toBe('2027-Q2');
     expect(quarterLabelAt(p, 2)).toBe('2027-Q3');
     expect(quarterLabelAt(p, 4)).toBe('2028-Q1');
   });
 
-  it('costs hires pro rata for the weeks they are on staff in each quarter', () => {
-    const p = plan({ hires: [hire(0, 52_000), hire(10, 104_000), hire(5, null)] });
+  it('labels fiscal quarters by the workspace setting', () => {
+    const p = plan({ settings: { fiscalYearStartMonth: 4, currency: '' } });
+    // 2027-01-01 lies in Q4 of the fiscal year that runs April 2026 – March 2027 (FY2027).
+    expect(quarterLabelAt(p, 0)).toBe('FY2027-Q4');
+    expect(quarterLabelAt(p, 1)).toBe('FY2028-Q1');
+  });
+
+  it('puts an item in the quarter of its start date as entered', () => {
+    // 2027-04-01 falls in the week that starts on 2027-03-26 (Q1); the date itself is in Q2.
+    expect(quarterIndexOfItem(plan({}), item('2027-04-01'))).toBe(1);
+    expect(quarterIndexOfItem(plan({}), item('2027-03-31'))).toBe(0);
+    expect(datesLabel({ startDate: '2027-04-01', finishDate: '2027-04-28' })).toBe('2027-04-01 – 2027-04-28');
+  });
+
+  it('costs hires pro rata for the days they are on the payroll in each quarter (core rule)', () => {
+    const p = plan({ hires: [hire('2027-01-01', 36_500), hire('2027-03-22', 73_000), hire('2027-02-01', null)] });
     const cost = hireCostByQuarter(p, 2);
-    // First: 13 weeks × 1,000; second: weeks 10–13 at 2,000 a week.
-    expect(cost[0]).toBeCloseTo(13_000 + 3 * 2_000);
-    expect(cost[1]).toBeCloseTo(13_000 + 13 * 2_000);
+    // Q1 has 90 days: the first hire all of them (100 a day), the second 10 days (200 a day).
+    expect(cost[0]).toBeCloseTo(90 * 100 + 10 * 200);
+    // Q2 has 91 days.
+    expect(cost[1]).toBeCloseTo(91 * 100 + 91 * 200);
   });
 
   it('has no cost at all when no salary is known', () => {
-    expect(hireCostByQuarter(plan({ hires: [hire(0, null)] }), 2)).toEqual([null, null]);
+    expect(hireCostByQuarter(plan({ hires: [hire('2027-01-01', null)] }), 2)).toEqual([null, null]);
   });
 
   it('counts weeks between dates, negative before the start', () => {

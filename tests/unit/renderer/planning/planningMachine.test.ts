@@ -6,7 +6,7 @@ import { pinCall } from '../../../../src/renderer/planning/machine/actors';
 import { planningMachine, REPLAN_DELAY_MS, type PinRequest } from '../../../../src/renderer/planning/machine/planningMachine';
 
 function fakePlan(label: string): PlanResult {
-  return { version: 1, organisation: label } as unknown as PlanResult;
+  return { version: 2, organisation: label } as unknown as PlanResult;
 }
 
 const proposal: PlannedItem = {
@@ -16,10 +16,14 @@ const proposal: PlannedItem = {
   status: 'proposed',
   capabilityId: 'warehouse',
   layer: 'move_store',
+  goal: 'analytics',
   fromMaturity: 2,
   toMaturity: 3,
   durationWeeks: 5,
   demand: { 'data-engineer': 1 },
+  scheduledWeeks: 5,
+  assignments: [{ forRoleId: 'data-engineer', roleId: 'data-engineer', people: 1, efficiency: 1 }],
+  staffing: '',
   predecessors: ['proposal:warehouse:2', 'mine'],
   pinned: false,
   start: 20,
@@ -27,7 +31,9 @@ const proposal: PlannedItem = {
   startQuarter: '2027-Q2',
   finishQuarter: '2027-Q2',
   startDate: '2027-05-21',
-  finishDate: '2027-06-25',
+  finishDate: '2027-06-24',
+  actualStart: null,
+  actualFinish: null,
   placement: { kind: 'resource', text: 'waits for a data engineer' },
 };
 

@@ -1,0 +1,508 @@
+import type { Quarter } from '../domain/calendar';
+import { budgetCounted, withinHiringBudget } from '../domain/cost';
+import type { Capability, Person, Prerequisite, Role } from '../domain/types';
+import { expectedStartWeek, UNITS_PER_FTE } from './capacity';
+import type { Candidate, HireDraft, PlannerContext, Trial } from './context';
+import { isActive } from './items';
+import {
+  aRole,
+  clockOf,
+  currentLayer,
+  deadlineOf,
+  decide,
+  gateBelow,
+  isLater,
+  rampUpOf,
+  roleName,
+  scheduleLayerState,
+  unstaffedShares,
+} from './layers';
+import type { Projection } from './projection';
+import { focusWeeks } from './staffing';
+import { dateLabel, formatNumber, layerName, listing, plural, quoteTitles, roleNoun } from './texts';
+import type { PlanAsk, PlanWarning } from './types';
+import { warning } from './warnings';
+
+/** Hires the planner may add for one layer before it moves on. */
+export const MAX_HIRES_PER_LAYER = 4;
+/** Below this many weeks of work for a role in the plan, a permanent hire is not worth it: borrow or contract instead. */
+export const MIN_HIRE_WORK_WEEKS = 6;
+/** A hire that only moves the layer's gate by less than this (and staffs nothing blocked) is not worth a salary. */
+export const MIN_GATE_GAIN_WEEKS = 4;
+/** Candidate roles scheduled into a layer before choosing among them. */
+export const CANDIDATES_TRIED = 3;
+/**
+ * A role may start before a prerequisite it helps build is complete (its capability lies in a layer
+ * the role builds), by at most this many weeks: an ML engineer joins the team that builds model
+ * serving, not after it.
+ */
+export const LUXURY_SLACK_WEEKS = 4;
+/** Asks of up to a quarter are loans from other teams; longer ones are for contractors. */
+const BORROW_MAX_WEEKS = 13;
+
+export function hiringAllowed(ctx: Pick<PlannerContext, 'scenario'>): boolean {
+  return ctx.scenario.hiringBudgetPerQuarter !== 0 && ctx.scenario.maxHiresPerQuarter > 0;
+}
+
+/** Whether a role helps build a capability: the capability's layer is one the role builds. */
+export function helpsBuild(role: Pick<Role, 'builds'>, capability: Pick<Capability, 'layer'> | undefined): boolean {
+  return capability !== undefined && role.builds.includes(capability.layer);
+}
+
+/**
+ * The first week someone in the role can be productive with their foundations in place: every
+ * prerequisite met then, except those the role helps build, which may come up to
+ * LUXURY_SLACK_WEEKS later. Null when not within this projection.
+ */
+export function foundationsWeek(projection: Projection, role: Role, capabilitiesById: ReadonlyMap<string, Capability>): number | null {
+  const helped: Prerequisite[] = [];
+  const others: Prerequisite[] = [];
+  for (const p of role.prerequisites) {
+    if (p.kind === 'capability' && helpsBuild(role, capabilitiesById.get(p.capabilityId))) helped.push(p);
+    else others.push(p);
+  }
+  const a = others.length ? projection.prerequisitesReadyWeek({ prerequisites: others }) : 0;
+  const b = helped.length ? projection.prerequisitesReadyWeek({ prerequisites: helped }) : 0;
+  if (a === null || b === null) return null;
+  return Math.max(a, b - LUXURY_SLACK_WEEKS, 0);
+}
+
+/** Someone on the headcount not yet on staff, as the hiring limits count them. */
+interface Start {
+  readonly roleId: string;
+  readonly startWeek: number;
+  readonly startDate: string;
+  readonly annualSalary: number | null;
+}
+
+function existingStarts(ctx: PlannerContext): Start[] {
+  const clock = clockOf(ctx);
+  return ctx.input.people
+    .filter((p) => p.status !== 'on_staff')
+    .map((p) => {
+      const startWeek = expectedStartWeek(p, clock);
+      return { roleId: p.roleId, startWeek, startDate: startDateOf(ctx, p, startWeek), annualSalary: ctx.scenario.salaries[p.roleId] ?? null };
+    });
+}
+
+/** A headcount start date as entered when it is still ahead; else the week the plan expects them. */
+export function startDateOf(ctx: PlannerContext, person: Person, startWeek: number): string {
+  return person.startDate !== null && person.startDate >= ctx.asOf ? person.startDate : ctx.calendar.dateOfWeek(startWeek);
+}
+
+export type Slot = { readonly ok: true; readonly hire: HireDraft } | { readonly ok: false; readonly reason: string };
+
+/**
+ * The earliest start the role's foundations, the lead time, the hiring limits (counting open
+ * requisitions and planned hires too) and the horizon allow, from `notBefore` on.
+ */
+export function findSlot(ctx: PlannerContext, role: Role, projection: Projection, notBefore: number, kind: HireDraft['kind'], backfillFor: string | null): Slot {
+  const ramp = rampUpOf(ctx, role.id);
+  const lead = ctx.scenario.leadTimeWeeks;
+  const ready = foundationsWeek(projection, role, ctx.capabilitiesById);
+  if (ready === null) {
+    const unmet = projection.prerequisitesAt(role, Number.POSITIVE_INFINITY).unmet.map((u) => u.text);
+    return { ok: false, reason: `its foundations are not in place within this plan (${unmet.join('; ')})` };
+  }
+  const salary = ctx.scenario.salaries[role.id] ?? null;
+  const budget = ctx.scenario.hiringBudgetPerQuarter;
+  const starts: Start[] = [
+    ...existingStarts(ctx),
+    ...ctx.hires.map((h) => ({ roleId: h.roleId, startWeek: h.startWeek, startDate: ctx.calendar.dateOfWeek(h.startWeek), annualSalary: h.annualSalary })),
+  ];
+  let start = Math.max(ctx.statusWeek + lead, ready - ramp, notBefore);
+  const limits: string[] = [];
+  while (start < ctx.horizonWeeks) {
+    const q: Quarter & { endWeek: number } = ctx.calendar.quarters[ctx.calendar.quarterIndexOfWeek(start)] ?? { ...ctx.calendar.quarterOfWeek(start), endWeek: ctx.horizonWeeks };
+    const inQuarter = starts.filter((s) => s.startDate >= q.firstDay && s.startDate <= q.lastDay);
+    const counted = budgetCounted(inQuarter, q);
+    if (inQuarter.length >= ctx.scenario.maxHiresPerQuarter) {
+      limits.push(`${q.label} already has ${plural(inQuarter.length, 'start')} (open requisitions and planned hires included), the most per quarter`);
+    } else if (!withinHiringBudget(counted, salary, budget)) {
+      limits.push(`${q.label}'s hiring budget (${formatNumber(budget ?? 0)}) would be exceeded (${formatNumber(counted + (salary ?? 0))})`);
+    } else {
+      return {
+        ok: true,
+        hire: {
+          id: `hire:${ctx.hires.length + 1}`,
+          roleId: role.id,
+          kind,
+          backfillFor,
+          requisitionWeek: start - lead,
+          startWeek: start,
+          productiveWeek: start + ramp,
+          layer: currentLayer(ctx),
+          annualSalary: salary,
+          prerequisitesReadyWeek: ready,
+          why: '',
+          gateBefore: null,
+          gateAfter: null,
+          unblocked: 0,
+        },
+      };
+    }
+    start = Math.max(start + 1, q.endWeek);
+  }
+  return {
+    ok: false,
+    reason: limits.length ? `no quarter of the horizon allows it: ${limits.slice(0, 2).join('; ')}` : 'no start within the horizon remains after the lead time',
+  };
+}
+
+/**
+ * Person-weeks of a role's work (with the run-work share) the plan has from `from` on: the part
+ * after it of the needed items placed so far (this layer's pass included), and all of the needed
+ * items not placed. What a permanent hire would have to do; the hire's reason quotes the same count.
+ */
+export function roleWorkAfter(ctx: PlannerContext, roleId: string, from: number): { weeks: number; titles: string[] } {
+  const placed = ctx.current ? new Map([...ctx.placed, ...ctx.current.pass.placed]) : ctx.placed;
+  let sum = 0;
+  const titles: string[] = [];
+  for (const item of ctx.items) {
+    const n = item.demand[roleId] ?? 0;
+    if (n <= 0 || !item.needed || !isActive(item.status)) continue;
+    const full = n * focusWeeks(item.durationWeeks, ctx.scenario.runShare);
+    const p = placed.get(item.id);
+    const part = !p ? full : p.finish > from ? (full * (p.finish - Math.max(p.start, from))) / Math.max(1, p.finish - p.start) : 0;
+    if (part > 0) {
+      sum += part;
+      titles.push(item.title);
+    }
+  }
+  return { weeks: Math.round(sum * 10) / 10, titles };
+}
+
+export function workWeeksFor(ctx: PlannerContext, roleId: string, from: number): number {
+  return roleWorkAfter(ctx, roleId, from).weeks;
+}
+
+/** Guard of `scheduling`: the layer has needed work nobody can staff, or is late for the target, and may still get a hire. */
+export function layerNeedsHelp(ctx: PlannerContext): boolean {
+  const state = ctx.current;
+  if (!state || ctx.level > ctx.targetLevel || ctx.acceptedHires >= MAX_HIRES_PER_LAYER || ctx.noHireRecorded) return false;
+  return unstaffedShares(ctx, state.pass) > 0 || isLater(state.gate, deadlineOf(ctx));
+}
+
+interface RoleStats {
+  blockedWeeks: number;
+  waitingWeeks: number;
+  /** Earliest week the role's shortfall shows (for backfills). */
+  firstWeek: number;
+  /** Latest week it shows. */
+  lastWeek: number;
+  blockedItems: string[];
+  waitingItems: string[];
+}
+
+/** Per role, how much of the layer's needed work waits for it: unstaffed, queued, or done slowly by stand-ins. */
+function shortfalls(ctx: PlannerContext): Map<string, RoleStats> {
+  const stats = new Map<string, RoleStats>();
+  const state = ctx.current;
+  if (!state) return stats;
+  const at = (roleId: string, week: number): RoleStats => {
+    const s = stats.get(roleId) ?? { blockedWeeks: 0, waitingWeeks: 0, firstWeek: week, lastWeek: week, blockedItems: [], waitingItems: [] };
+    s.firstWeek = Math.min(s.firstWeek, week);
+    s.lastWeek = Math.max(s.lastWeek, week);
+    stats.set(roleId, s);
+    return s;
+  };
+  for (const [id, cause] of state.pass.blocked) {
+    const item = ctx.itemsById.get(id);
+    if (!item?.needed || cause.kind !== 'unstaffed') continue;
+    for (const share of cause.shares) {
+      const s = at(share.roleId, Math.max(ctx.statusWeek, gateOrZero(ctx)));
+      s.blockedWeeks += share.people * focusWeeks(share.weeks, ctx.scenario.runShare);
+      s.blockedItems.push(item.title);
+    }
+  }
+  for (const [id, p] of state.pass.placed) {
+    const item = ctx.itemsById.get(id);
+    if (!item?.needed) continue;
+    const reason = p.reason;
+    if ((reason.kind === 'resource' || reason.kind === 'capacity') && p.start > p.floor) {
+      for (const a of p.staffing.assignments) {
+        if (a.roleId !== reason.resourceId) continue;
+        const s = at(a.forRoleId, p.floor);
+        s.waitingWeeks += p.start - p.floor;
+        s.waitingItems.push(item.title);
+      }
+    }
+    const full = Math.ceil(focusWeeks(item.durationWeeks, ctx.scenario.runShare) - 1e-9);
+    for (const a of p.staffing.assignments) {
+      const stretched = a.roleId !== a.forRoleId || a.people + 1e-9 < (item.demand[a.forRoleId] ?? 0);
+      if (!stretched || p.staffing.weeks <= full) continue;
+      const s = at(a.forRoleId, p.start);
+      s.waitingWeeks += p.staffing.weeks - full;
+      if (!s.waitingItems.includes(item.title)) s.waitingItems.push(item.title);
+    }
+  }
+  return stats;
+}
+
+function gateOrZero(ctx: PlannerContext): number {
+  return gateBelow(ctx) ?? 0;
+}
+
+function whyOf(ctx: PlannerContext, roleId: string, s: RoleStats): string {
+  const parts: string[] = [];
+  if (s.blockedItems.length) {
+    parts.push(`${quoteTitles(unique(s.blockedItems))} ${unique(s.blockedItems).length === 1 ? 'needs' : 'need'} ${aRole(ctx, roleId)} and nobody in the team can do that work`);
+  }
+  if (s.waitingItems.length) {
+    parts.push(`${layerName(currentLayer(ctx))} work waits or runs long ${plural(Math.round(s.waitingWeeks), 'week')} in all for want of ${roleNoun(roleName(ctx, roleId))}s (${quoteTitles(unique(s.waitingItems))})`);
+  }
+  return parts.join('; ');
+}
+
+function unique(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** A leaver of the role whose departure comes before the role's shortfall shows, not yet backfilled. */
+function leaverBefore(ctx: PlannerContext, roleId: string, week: number): Person | null {
+  let found: Person | null = null;
+  for (const p of ctx.input.people) {
+    if (p.roleId !== roleId || p.endDate === null || ctx.hires.some((h) => h.backfillFor === p.id)) continue;
+    const drop = ctx.calendar.weekOf(p.endDate) + 1;
+    if (drop < ctx.statusWeek || drop > week) continue;
+    if (!found || (found.endDate ?? '') > p.endDate) found = p;
+  }
+  return found;
+}
+
+function askOf(ctx: PlannerContext, roleId: string, weeks: number, people: number, itemIds: readonly string[], reason: string, because: string): PlanAsk {
+  const kind = weeks <= BORROW_MAX_WEEKS ? 'borrow' : 'contract';
+  const who = people === 1 ? aRole(ctx, roleId) : `${formatNumber(people)} ${roleNoun(roleName(ctx, roleId))}s`;
+  const text = `${kind === 'borrow' ? 'Borrow' : 'Contract'} ${who} for ${plural(Math.ceil(weeks - 1e-9), 'week')}${kind === 'borrow' ? ' (from another team, or a contractor)' : ''}: ${because}.`;
+  return { id: `ask:${ctx.asks.length + 1}`, kind, roleId, roleName: roleName(ctx, roleId), people, weeks: Math.ceil(weeks - 1e-9), itemIds, layer: currentLayer(ctx), text, reason };
+}
+
+/**
+ * Entry of `hiring`: the roles the layer's needed work waits for, ranked by the weeks of work
+ * waiting on them (nobody to do it, queued for the role, done slowly by stand-ins). A role with too
+ * little work in the plan for a permanent hire becomes a borrow/contract ask; one no quarter allows
+ * is reported. Up to CANDIDATES_TRIED are kept to be scheduled in.
+ */
+export function proposeCandidates(ctx: PlannerContext): Partial<PlannerContext> {
+  const state = ctx.current;
+  if (!state) return { candidates: [] };
+  const layer = currentLayer(ctx);
+  const order = new Map(ctx.input.roles.map((r, i) => [r.id, i]));
+  const stats = [...shortfalls(ctx)]
+    .map(([roleId, s]) => ({ roleId, s, score: s.blockedWeeks + s.waitingWeeks, work: workWeeksFor(ctx, roleId, ctx.statusWeek) }))
+    .filter((x) => x.score > 0 && ctx.rolesById.has(x.roleId))
+    .sort((a, b) => b.score - a.score || b.work - a.work || (order.get(a.roleId) ?? 0) - (order.get(b.roleId) ?? 0));
+  const reasons: string[] = [];
+  const asks: PlanAsk[] = [...ctx.asks];
+  const candidates: Candidate[] = [];
+  let limited = !hiringAllowed(ctx);
+  if (limited) reasons.push(ctx.scenario.maxHiresPerQuarter === 0 ? 'this scenario allows no hires (at most 0 a quarter)' : 'this scenario allows no hiring (budget 0)');
+  for (const { roleId, s } of hiringAllowed(ctx) ? stats : []) {
+    if (candidates.length >= CANDIDATES_TRIED) break;
+    const role = ctx.rolesById.get(roleId)!;
+    // A backfill when the shortfall only shows once someone of the role has left.
+    const leaver = leaverBefore(ctx, roleId, s.firstWeek);
+    // Productive when the waiting work can start, not a year before it.
+    const slot = findSlot(ctx, role, state.projection, Math.max(0, s.firstWeek - rampUpOf(ctx, roleId)), leaver ? 'backfill' : 'new', leaver?.id ?? null);
+    if (!slot.ok) {
+      reasons.push(`not ${aRole(ctx, roleId)}: ${slot.reason}`);
+      if (!slot.reason.startsWith('its foundations')) limited = true;
+      continue;
+    }
+    const work = workWeeksFor(ctx, roleId, slot.hire.productiveWeek);
+    if (work < MIN_HIRE_WORK_WEEKS) {
+      // Blocked work gets its ask when the layer is committed; here the work gets done, only slowly.
+      if (s.blockedWeeks === 0 && s.waitingWeeks >= 1 && !asks.some((a) => a.roleId === roleId && a.layer === layer)) {
+        asks.push(
+          askOf(
+            ctx,
+            roleId,
+            Math.max(1, s.waitingWeeks),
+            1,
+            [],
+            `${whyOf(ctx, roleId, s)}. The plan has ${plural(work, 'week')} of ${roleNoun(role.name)} work from a hire's first productive day (${ctx.calendar.dateOfWeek(slot.hire.productiveWeek)}) on, fewer than the ${MIN_HIRE_WORK_WEEKS} that make a permanent hire worth it.`,
+            `${layerName(layer)} work waits for one, and there is too little of it for a permanent hire`,
+          ),
+        );
+      }
+      reasons.push(`not ${aRole(ctx, roleId)}: only ${plural(work, 'week')} of its work in the plan from ${ctx.calendar.dateOfWeek(slot.hire.productiveWeek)} on (a permanent hire needs ${MIN_HIRE_WORK_WEEKS})`);
+      continue;
+    }
+    candidates.push({ roleId, blockedWeeks: s.blockedWeeks, waitingWeeks: s.waitingWeeks, why: whyOf(ctx, roleId, s), hire: { ...slot.hire, why: whyOf(ctx, roleId, s) } });
+  }
+  if (candidates.length > 0) return { candidates, trials: [], asks };
+  const late = isLater(state.gate, deadlineOf(ctx));
+  const what = late ? `is late for the target (its share of the way ends ${dateLabel(ctx.calendar, deadlineOf(ctx))})` : 'has work nobody can staff';
+  const text = reasons.length
+    ? `${layerName(layer)} ${what}, but gets no hire: ${reasons.join('; ')}.`
+    : `${layerName(layer)} ${what}, but no role's capacity holds it back: its items wait on predecessors, releases or the gate below.`;
+  const warnings: PlanWarning[] = [...ctx.warnings];
+  if (limited && stats.length > 0) {
+    const top = stats[0]!;
+    warnings.push(
+      warning('hiring-limited', {
+        summary: `${layerName(layer)} needs ${aRole(ctx, top.roleId)} the scenario does not allow.`,
+        action: hiringAllowed(ctx)
+          ? `Raise the hiring limit or budget of the quarters named, or accept the later date.`
+          : `Allow hiring in this scenario, or borrow people for the work (see the asks).`,
+        message: text,
+        layer,
+        roleId: top.roleId,
+      }),
+    );
+  }
+  return { candidates: [], trials: [], asks, warnings, noHireRecorded: true, decisions: decide(ctx, 'no-hire', text) };
+}
+
+/** Entry of `tryingHire`: schedules the layer with the next candidate hire and keeps the outcome. */
+export function tryCandidate(ctx: PlannerContext): Partial<PlannerContext> {
+  const [candidate, ...rest] = ctx.candidates;
+  if (!candidate) return {};
+  const state = scheduleLayerState(ctx, candidate.hire);
+  const trial: Trial = { candidate, pass: state.pass, gate: state.gate, unstaffedShares: unstaffedShares(ctx, state.pass) };
+  return { candidates: rest, trials: [...ctx.trials, trial] };
+}
+
+/** How much a trial helps: shares of work it lets be staffed, then weeks the layer's gate moves earlier. */
+function gainOf(ctx: PlannerContext, trial: Trial): { unblocked: number; weeks: number } {
+  const state = ctx.current;
+  const before = state ? unstaffedShares(ctx, state.pass) : 0;
+  const gateBefore = state?.gate ?? null;
+  const far = ctx.horizonWeeks * 4;
+  return { unblocked: before - trial.unstaffedShares, weeks: (gateBefore ?? far) - (trial.gate ?? far) };
+}
+
+/** The trial that helps most (null when none does). */
+export function bestTrial(ctx: PlannerContext): Trial | null {
+  let best: Trial | null = null;
+  let bestGain = { unblocked: 0, weeks: 0 };
+  for (const t of ctx.trials) {
+    const g = gainOf(ctx, t);
+    // Worth a salary: it staffs blocked work, moves the gate a month or more, or makes the layer's deadline.
+    const makesDeadline = g.weeks > 0 && !isLater(t.gate, deadlineOf(ctx));
+    if (g.unblocked <= 0 && g.weeks < MIN_GATE_GAIN_WEEKS && !makesDeadline) continue;
+    if (!best || g.unblocked > bestGain.unblocked || (g.unblocked === bestGain.unblocked && g.weeks > bestGain.weeks)) {
+      best = t;
+      bestGain = g;
+    }
+  }
+  return best;
+}
+
+/** Guard of `choosing`: a tried hire lets blocked work be staffed or brings the layer's gate at least MIN_GATE_GAIN_WEEKS earlier. */
+export function trialHelped(ctx: PlannerContext): boolean {
+  return bestTrial(ctx) !== null;
+}
+
+export function acceptHire(ctx: PlannerContext): Partial<PlannerContext> {
+  const trial = bestTrial(ctx);
+  if (!trial || !ctx.current) return {};
+  const gain = gainOf(ctx, trial);
+  const hire: HireDraft = { ...trial.candidate.hire, gateBefore: ctx.current.gate, gateAfter: trial.gate, unblocked: Math.max(0, gain.unblocked) };
+  const cal = ctx.calendar;
+  const gate = (w: number | null) => (w === null ? 'not within the plan' : cal.dateOfWeek(w));
+  const others = ctx.trials.filter((t) => t !== trial).map((t) => `${aRole(ctx, t.candidate.roleId)} (gate ${gate(t.gate)})`);
+  const leaver = hire.backfillFor ? ctx.input.people.find((p) => p.id === hire.backfillFor) : undefined;
+  const text =
+    `${leaver ? `Backfill for ${leaver.name} (leaves ${leaver.endDate}): ` : 'Hire '}${aRole(ctx, hire.roleId)}, starting ${dateLabel(cal, hire.startWeek)}: ${hire.why}. ` +
+    `With the hire ${layerName(hire.layer)} reaches its gate ${gate(hire.gateAfter)} instead of ${gate(hire.gateBefore)}` +
+    (gain.unblocked > 0 ? ` and ${plural(gain.unblocked, 'share')} of work nobody could do get${gain.unblocked === 1 ? 's' : ''} done` : '') +
+    (others.length ? `; also tried: ${listing(others)}` : '') +
+    '.';
+  return {
+    hires: [...ctx.hires, hire],
+    acceptedHires: ctx.acceptedHires + 1,
+    candidates: [],
+    trials: [],
+    decisions: decide(ctx, hire.kind === 'backfill' ? 'backfill' : 'hire', text),
+  };
+}
+
+export function rejectTrials(ctx: PlannerContext): Partial<PlannerContext> {
+  const cal = ctx.calendar;
+  const gate = (w: number | null) => (w === null ? 'not within the plan' : cal.dateOfWeek(w));
+  const tried = ctx.trials.map((t) => `${aRole(ctx, t.candidate.roleId)} (gate ${gate(t.gate)})`);
+  const text = `${layerName(currentLayer(ctx))}: tried ${listing(tried)}; none brings the gate (${gate(ctx.current?.gate ?? null)}) ${plural(MIN_GATE_GAIN_WEEKS, 'week')} or more earlier or staffs blocked work, so no hire for it.`;
+  return { candidates: [], trials: [], noHireRecorded: true, decisions: decide(ctx, 'no-hire', text) };
+}
+
+/**
+ * Entry of `backfilling`: for everyone who leaves within the plan, whether their role's needed work
+ * outlasts what the team can do before they go; if by at least MIN_HIRE_WORK_WEEKS, a backfill
+ * starting when they leave (or as soon as the lead time and the limits allow).
+ */
+export function proposeBackfills(ctx: PlannerContext): Partial<PlannerContext> {
+  let next: PlannerContext = ctx;
+  const steps = new Map<string, ReturnType<typeof capacityProfile>>();
+  for (const person of leavers(ctx)) {
+    const role = ctx.rolesById.get(person.roleId);
+    if (!role) continue;
+    const drop = ctx.calendar.weekOf(person.endDate!) + 1;
+    const profile = steps.get(role.id) ?? capacityProfile(ctx, role.id);
+    steps.set(role.id, profile);
+    let before = 0;
+    for (let w = ctx.statusWeek; w < drop; w++) before += profile(w) / UNITS_PER_FTE;
+    const work = workWeeksFor(next, role.id, ctx.statusWeek);
+    const remaining = Math.round((work - before) * 10) / 10;
+    if (remaining < MIN_HIRE_WORK_WEEKS) continue;
+    const at = `${person.name} (${roleNoun(role.name)}) leaves on ${person.endDate}`;
+    if (!hiringAllowed(next)) {
+      next = {
+        ...next,
+        warnings: [
+          ...next.warnings,
+          warning('hiring-limited', {
+            summary: `${person.name} leaves and the scenario allows no backfill.`,
+            action: `Allow a ${roleNoun(role.name)} hire in this scenario, or plan with less ${roleNoun(role.name)} work.`,
+            message: `${at}; the plan has ${plural(work, 'week')} of ${roleNoun(role.name)} work and the team can do about ${plural(Math.round(before), 'week')} of it before then, but this scenario allows no hiring.`,
+            personId: person.id,
+            roleId: role.id,
+          }),
+        ],
+        decisions: decide(next, 'no-hire', `${at}; no backfill: this scenario allows no hiring.`, null),
+      };
+      continue;
+    }
+    const slot = findSlot(next, role, next.projection, drop, 'backfill', person.id);
+    if (!slot.ok) {
+      next = { ...next, decisions: decide(next, 'no-hire', `${at}; no backfill: ${slot.reason}.`, null) };
+      continue;
+    }
+    const hire: HireDraft = {
+      ...slot.hire,
+      layer: role.builds[0] ?? 'collect',
+      why: `${at}, and about ${plural(remaining, 'week')} of ${roleNoun(role.name)} work remain after that`,
+    };
+    next = {
+      ...next,
+      hires: [...next.hires, hire],
+      decisions: decide(
+        next,
+        'backfill',
+        `Backfill for ${person.name}: ${aRole(next, role.id)} starting ${dateLabel(next.calendar, hire.startWeek)}. ${at}; the plan has ${plural(work, 'week')} of ${roleNoun(role.name)} work and the team can do about ${plural(Math.round(before), 'week')} of it before then.`,
+        null,
+      ),
+    };
+  }
+  return next === ctx ? {} : { hires: next.hires, warnings: next.warnings, decisions: next.decisions };
+}
+
+function leavers(ctx: PlannerContext): Person[] {
+  return ctx.input.people
+    .filter((p) => p.endDate !== null && p.status === 'on_staff')
+    .filter((p) => {
+      const drop = ctx.calendar.weekOf(p.endDate!) + 1;
+      return drop >= ctx.statusWeek && drop < ctx.horizonWeeks;
+    })
+    .sort((a, b) => (a.endDate ?? '').localeCompare(b.endDate ?? '') || a.id.localeCompare(b.id));
+}
+
+/** Guard of `backfilling`. */
+export function hasLeavers(ctx: PlannerContext): boolean {
+  return leavers(ctx).length > 0;
+}
+
+function capacityProfile(ctx: PlannerContext, roleId: string): (week: number) => number {
+  const changes = ctx.teamChanges.filter((c) => c.roleId === roleId).sort((a, b) => a.week - b.week);
+  return (week) => Math.max(0, changes.reduce((sum, c) => (c.week <= week ? sum + c.units : sum), 0));
+}

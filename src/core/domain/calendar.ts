@@ -131,13 +131,26 @@ export class PlanCalendar {
     return Math.ceil(daysBetween(this.startDate, date) / 7);
   }
 
+  private readonly weekDates = new Map<number, string>();
+  private readonly dateQuarters = new Map<string, Quarter>();
+
   /** The first day of a week. */
   dateOfWeek(week: number): string {
-    return addDaysIso(this.startDate, week * 7);
+    let date = this.weekDates.get(week);
+    if (date === undefined) {
+      date = addDaysIso(this.startDate, week * 7);
+      this.weekDates.set(week, date);
+    }
+    return date;
   }
 
   quarterOfDate(date: string): Quarter {
-    return quarterOf(date, this.fiscalStartMonth);
+    let q = this.dateQuarters.get(date);
+    if (q === undefined) {
+      q = quarterOf(date, this.fiscalStartMonth);
+      this.dateQuarters.set(date, q);
+    }
+    return q;
   }
 
   /** The quarter a week's first day falls in (also past the horizon). */

@@ -53,7 +53,11 @@ export interface Trial {
 /** A scheduled layer pass, with the gate it reaches and what the gate counts. */
 export interface LayerState {
   readonly pass: PassResult;
+  /** The current layer's gate. */
   readonly gate: number | null;
+  /** Every layer's gate so far, and at each maturity level 1–4 (index 0 unused). */
+  readonly gates: ReadonlyMap<LayerId, number | null>;
+  readonly levelGates: ReadonlyMap<LayerId, readonly (number | null)[]>;
   readonly gated: GateSet;
   /** Capability id → the level the plan can reach, for capabilities whose target it cannot. */
   readonly waived: ReadonlyMap<string, number>;
@@ -90,6 +94,8 @@ export interface PlannerContext {
   readonly droppedPins: ReadonlyMap<string, string>;
   /** Week each climbed layer reaches its gate (null: not within the plan). */
   readonly gates: ReadonlyMap<LayerId, number | null>;
+  /** Per climbed layer, the week it reaches its gate at each maturity level (index = level, 1–4). */
+  readonly levelGates: ReadonlyMap<LayerId, readonly (number | null)[]>;
   /** What the committed layers' gates count. */
   readonly gated: GateSet;
   readonly waived: ReadonlyMap<string, number>;

@@ -12,6 +12,7 @@ import {
   decide,
   gateBelow,
   isLater,
+  ofCurrentLayer,
   rampUpOf,
   roleName,
   scheduleLayerState,
@@ -208,7 +209,7 @@ function shortfalls(ctx: PlannerContext): Map<string, RoleStats> {
   };
   for (const [id, cause] of state.pass.blocked) {
     const item = ctx.itemsById.get(id);
-    if (!item?.needed || cause.kind !== 'unstaffed') continue;
+    if (!item?.needed || cause.kind !== 'unstaffed' || !ofCurrentLayer(ctx, id)) continue;
     for (const share of cause.shares) {
       const s = at(share.roleId, Math.max(ctx.statusWeek, gateOrZero(ctx)));
       s.blockedWeeks += share.people * focusWeeks(share.weeks, ctx.scenario.runShare);
@@ -217,7 +218,7 @@ function shortfalls(ctx: PlannerContext): Map<string, RoleStats> {
   }
   for (const [id, p] of state.pass.placed) {
     const item = ctx.itemsById.get(id);
-    if (!item?.needed) continue;
+    if (!item?.needed || !ofCurrentLayer(ctx, id)) continue;
     const reason = p.reason;
     if ((reason.kind === 'resource' || reason.kind === 'capacity') && p.start > p.floor) {
       for (const a of p.staffing.assignments) {
@@ -405,8 +406,7 @@ export function acceptHire(ctx: PlannerContext): Partial<PlannerContext> {
   const leaver = hire.backfillFor ? ctx.input.people.find((p) => p.id === hire.backfillFor) : undefined;
   const text =
     `${leaver ? `Backfill for ${leaver.name} (leaves ${leaver.endDate}): ` : 'Hire '}${aRole(ctx, hire.roleId)}, starting ${dateLabel(cal, hire.startWeek)}: ${hire.why}. ` +
-    `With the hire ${layerName(hire.layer)} reaches its gate ${gate(hire.gateAfter)} instead of ${gate(hire.gateBefore)}` +
-    (gain.unblocked > 0 ? ` and ${plural(gain.unblocked, 'share')} of work nobody could do get${gain.unblocked === 1 ? 's' : ''} done` : '') +
+    hireEffect(cal, hire) +
     (others.length ? `; also tried: ${listing(others)}` : '') +
     '.';
   return {
@@ -418,12 +418,66 @@ export function acceptHire(ctx: PlannerContext): Partial<PlannerContext> {
   };
 }
 
+/** What a hire did to its layer when it was weighed, in words: the same sentence in the decision and in the hire's reason. */
+export function hireEffect(cal: PlannerContext['calendar'], hire: Pick<HireDraft, 'layer' | 'gateBefore' | 'gateAfter' | 'unblocked'>): string {
+  const gate = (w: number | null) => (w === null ? 'not within the plan' : cal.dateOfWeek(w));
+  const layer = layerName(hire.layer);
+  if (hire.unblocked > 0) {
+    return (
+      `With the hire, ${plural(hire.unblocked, 'share')} of ${layer} work nobody could do ${hire.unblocked === 1 ? 'gets' : 'get'} done and ${layer} reaches its full gate on ${gate(hire.gateAfter)}` +
+      (isLater(hire.gateAfter, hire.gateBefore) ? ` (without it, the gate would leave that work out and be reached on ${gate(hire.gateBefore)})` : ` instead of ${gate(hire.gateBefore)}`)
+    );
+  }
+  return `With the hire ${layer} reaches its gate on ${gate(hire.gateAfter)} instead of ${gate(hire.gateBefore)}`;
+}
+
 export function rejectTrials(ctx: PlannerContext): Partial<PlannerContext> {
   const cal = ctx.calendar;
   const gate = (w: number | null) => (w === null ? 'not within the plan' : cal.dateOfWeek(w));
   const tried = ctx.trials.map((t) => `${aRole(ctx, t.candidate.roleId)} (gate ${gate(t.gate)})`);
   const text = `${layerName(currentLayer(ctx))}: tried ${listing(tried)}; none brings the gate (${gate(ctx.current?.gate ?? null)}) ${plural(MIN_GATE_GAIN_WEEKS, 'week')} or more earlier or staffs blocked work, so no hire for it.`;
   return { candidates: [], trials: [], noHireRecorded: true, decisions: decide(ctx, 'no-hire', text) };
+}
+
+/** Proposed hires that the final schedule leaves with too little work for a permanent hire. */
+function weakHires(ctx: PlannerContext): HireDraft[] {
+  return ctx.hires.filter((h) => roleWorkAfter(ctx, h.roleId, h.productiveWeek).weeks < MIN_HIRE_WORK_WEEKS);
+}
+
+/** Guard of `pruning`: a hire weighed on one layer whose work the whole plan has since given to others. */
+export function hasWeakHire(ctx: PlannerContext): boolean {
+  return weakHires(ctx).length > 0;
+}
+
+/**
+ * Entry of `pruning`: the climb weighs each hire on its layer; once every layer is scheduled, some of
+ * a hire's work may have gone to others. A hire left with less than MIN_HIRE_WORK_WEEKS of work is
+ * dropped (its work becomes an ask where nobody else can do it) and the whole plan is scheduled
+ * again without it.
+ */
+export function pruneHires(ctx: PlannerContext): Partial<PlannerContext> {
+  const weak = weakHires(ctx);
+  if (weak.length === 0) return {};
+  const weakest = weak.reduce((a, b) => (roleWorkAfter(ctx, a.roleId, a.productiveWeek).weeks <= roleWorkAfter(ctx, b.roleId, b.productiveWeek).weeks ? a : b));
+  const work = roleWorkAfter(ctx, weakest.roleId, weakest.productiveWeek);
+  const hires = ctx.hires.filter((h) => h !== weakest).map((h, i) => ({ ...h, id: `hire:${i + 1}` }));
+  const text =
+    `Dropped the ${roleNoun(roleName(ctx, weakest.roleId))} hire starting ${ctx.calendar.dateOfWeek(weakest.startWeek)}: with every layer scheduled, only ${plural(work.weeks, 'week')} of its work remain ` +
+    `from ${ctx.calendar.dateOfWeek(weakest.productiveWeek)} on, fewer than the ${MIN_HIRE_WORK_WEEKS} that make a permanent hire worth it; the plan is scheduled again without it.`;
+  const next: PlannerContext = { ...ctx, hires, decisions: decide(ctx, 'no-hire', text, weakest.layer) };
+  const state = scheduleLayerState(next, null);
+  return {
+    hires,
+    decisions: next.decisions,
+    placed: state.pass.placed,
+    blocked: state.pass.blocked,
+    droppedPins: state.pass.droppedPins,
+    gates: state.gates,
+    levelGates: state.levelGates,
+    gated: state.gated,
+    waived: state.waived,
+    projection: state.projection,
+  };
 }
 
 /**

@@ -7,12 +7,12 @@ import type { CapacityStep } from '../engine';
 import { borrowedChanges, capacitySteps, personChanges, unitsAt, UNITS_PER_FTE, type CapacityChange, type TeamClock } from './capacity';
 import type { HireDraft, LayerState, PlannerContext } from './context';
 import { collectItems, effectiveCapabilities, isActive, type PlanItem } from './items';
-import { schedulePass, type PassItem, type PassResult, type Placed } from './pass';
+import { schedulePass, type BlockCause, type PassItem, type PassResult, type Placed } from './pass';
+import { findCycle } from '../workspace-json/graph';
 import { Projection, type GateSet, type MaturityEvent } from './projection';
 import { staffItem, standInsFor, type ForcedStandIn, type Staffing, type StaffingContext } from './staffing';
 import { dateLabel, layerName, listing, percent, plural, quoteTitles, roleNoun, withArticle } from './texts';
-import type { PlanDecision, PlanInput, PlanWarning } from './types';
-import { warning } from './warnings';
+import type { PlanDecision, PlanInput } from './types';
 
 /** Schedules per layer pass; small, because a plan runs a few dozen passes and must feel instant. */
 export const PLANNER_EFFORT = 24;
@@ -105,6 +105,7 @@ export function initialContext(input: PlanInput): PlannerContext {
     blocked: new Map(),
     droppedPins: new Map(),
     gates: new Map(),
+    levelGates: new Map(),
     gated: new Map(),
     waived: new Map(),
     current: null,
@@ -152,7 +153,7 @@ export function currentLayer(ctx: Pick<PlannerContext, 'level'>): LayerId {
   return layer.id;
 }
 
-/** The gate of the layer below the current one: the earliest start of this layer's work (null: never). */
+/** The gate of the layer below the current one, as last committed (null: never). */
 export function gateBelow(ctx: PlannerContext): number | null {
   if (ctx.level === 0) return 0;
   const below = LAYERS[ctx.level - 1];
@@ -168,60 +169,158 @@ function projectionOf(ctx: PlannerContext, placed: ReadonlyMap<string, Placed>):
   return new Projection(ctx.capabilities, events);
 }
 
+/** Maturity levels a layer can be gated at (a step to level k waits for the layers below at level k). */
+export const GATE_LEVELS = [1, 2, 3, 4] as const;
+
+/**
+ * The maturity level an item's gate is taken at: the level its step reaches (a repeatable
+ * warehouse builds on repeatable instrumentation, not on managed instrumentation), or the full
+ * gate for other work on a capability.
+ */
+function gateLevelOf(item: PlanItem): number | null {
+  return item.hasCapability && item.toMaturity !== null ? item.toMaturity : null;
+}
+
+/** The maturity a capability must have for a gate at `level` (null: full) to count it ready: min(level, target) × threshold, rounded up. */
+export function gateMaturity(target: number, level: number | null, threshold: number): number {
+  return Math.ceil(Math.min(target, level ?? target) * threshold - 1e-9);
+}
+
 /** Where an active item may start, and whether it is fixed there. */
-function timing(ctx: PlannerContext, item: PlanItem, floor: number): { floor: number; fixedStart: number | null; elapsed: number; pinInPast: boolean } {
+function timing(ctx: PlannerContext, item: PlanItem): { floor: number; fixedStart: number | null; elapsed: number } {
   if (item.status === 'in_progress') {
     // Started: it keeps its start and needs only what remains from the status date.
     const started = item.actualStart === null ? null : ctx.calendar.weekOf(item.actualStart);
-    if (started !== null && started > ctx.statusWeek) return { floor: started, fixedStart: started, elapsed: 0, pinInPast: false };
-    return { floor: ctx.statusWeek, fixedStart: ctx.statusWeek, elapsed: started === null ? 0 : ctx.statusWeek - started, pinInPast: false };
+    if (started !== null && started > ctx.statusWeek) return { floor: started, fixedStart: started, elapsed: 0 };
+    return { floor: ctx.statusWeek, fixedStart: ctx.statusWeek, elapsed: started === null ? 0 : ctx.statusWeek - started };
   }
-  const free = Math.max(floor, ctx.statusWeek, item.release ?? 0);
-  if (item.pin !== null) {
-    if (item.pin < ctx.statusWeek) return { floor: free, fixedStart: null, elapsed: 0, pinInPast: true };
-    return { floor: item.pin, fixedStart: item.pin, elapsed: 0, pinInPast: false };
-  }
-  return { floor: free, fixedStart: null, elapsed: 0, pinInPast: false };
+  const floor = Math.max(ctx.statusWeek, item.release ?? 0);
+  if (item.pin !== null && item.pin >= ctx.statusWeek) return { floor: item.pin, fixedStart: item.pin, elapsed: 0 };
+  return { floor, fixedStart: null, elapsed: 0 };
 }
 
 export function staffingContext(ctx: PlannerContext, capacity: ReadonlyMap<string, readonly CapacityStep[]>): StaffingContext {
   return { capacity, runShare: ctx.scenario.runShare, roleIds: new Set(capacity.keys()) };
 }
 
-/** The pass items of the current layer, staffed on `capacity`. */
-function passItemsOf(ctx: PlannerContext, capacity: ReadonlyMap<string, readonly CapacityStep[]>, force: ReadonlyMap<string, ReadonlyMap<string, ForcedStandIn>> = new Map()): PassItem[] {
-  const below = gateBelow(ctx);
+/** The last committed gate of the layers below an item at its gate level: where its staffing is judged from. */
+function expectedStart(ctx: PlannerContext, item: PlanItem, floor: number): number {
+  const level = item.hasCapability ? layerLevel(item.layer) : 0;
+  const below = level === 0 ? undefined : ctx.levelGates.get(LAYERS[level - 1]!.id);
+  const gate = below?.[Math.min(4, gateLevelOf(item) ?? 4)] ?? 0;
+  return Math.max(floor, gate ?? 0);
+}
+
+/**
+ * The items of every layer up to the current one, staffed on `capacity`, with their gates as
+ * precedence edges: a step of a layer to maturity k waits for the items that bring each capability
+ * the target needs on every layer below to min(k, target) × the threshold. Work nobody can staff
+ * is set aside first, and its capability counts only up to what can be built (a waiver), so that
+ * no edge waits for it.
+ */
+function passItemsOf(
+  ctx: PlannerContext,
+  capacity: ReadonlyMap<string, readonly CapacityStep[]>,
+  force: ReadonlyMap<string, ReadonlyMap<string, ForcedStandIn>> = new Map(),
+  refused: ReadonlyMap<string, BlockCause> = new Map(),
+): PassItem[] {
   const sctx = staffingContext(ctx, capacity);
-  const out: PassItem[] = [];
-  for (const item of ctx.items) {
-    if (!isActive(item.status) || ctx.passOf.get(item.id) !== ctx.level) continue;
-    const t = timing(ctx, item, below ?? 0);
-    const staffing = staffItem(item, t.floor, sctx, force.get(item.id));
-    const remaining = t.elapsed > 0 && staffing.weeks > 0 ? { ...staffing, weeks: Math.max(1, staffing.weeks - t.elapsed) } : staffing;
-    out.push({ item, staffing: remaining, floor: t.floor, fixedStart: t.fixedStart });
+  const draft = ctx.items
+    .filter((item) => isActive(item.status) && (ctx.passOf.get(item.id) ?? 0) <= ctx.level)
+    .map((item) => {
+      const t = timing(ctx, item);
+      const staffing = staffItem(item, expectedStart(ctx, item, t.floor), sctx, force.get(item.id));
+      const remaining = t.elapsed > 0 && staffing.weeks > 0 ? { ...staffing, weeks: Math.max(1, staffing.weeks - t.elapsed) } : staffing;
+      return { item, staffing: remaining, t };
+    });
+
+  // Set aside what nobody can staff, and what waits for it.
+  const blocked = new Map<string, BlockCause>(refused);
+  for (const d of draft) if (d.staffing.unstaffed.length > 0) blocked.set(d.item.id, { kind: 'unstaffed', shares: d.staffing.unstaffed });
+  const inPass = new Set(draft.map((d) => d.item.id));
+  for (let spread = true; spread; ) {
+    spread = false;
+    for (const d of draft) {
+      if (blocked.has(d.item.id)) continue;
+      const stuck = d.item.predecessors.find((p) => inPass.has(p) && blocked.has(p));
+      if (stuck !== undefined) {
+        blocked.set(d.item.id, { kind: 'blocked-predecessor', itemId: stuck });
+        spread = true;
+      }
+    }
   }
-  return out;
+
+  // Which item raises each capability to each level, and how far each capability can get.
+  const raisers = new Map<string, Map<number, string>>();
+  const reach = new Map<string, number>();
+  for (const d of draft) {
+    const { item } = d;
+    if (item.capabilityId === null || item.toMaturity === null || blocked.has(item.id)) continue;
+    const levels = raisers.get(item.capabilityId) ?? new Map<number, string>();
+    for (let level = (item.fromMaturity ?? item.toMaturity - 1) + 1; level <= item.toMaturity; level++) if (!levels.has(level)) levels.set(level, item.id);
+    raisers.set(item.capabilityId, levels);
+    reach.set(item.capabilityId, Math.max(reach.get(item.capabilityId) ?? 0, item.toMaturity));
+  }
+  const below = (level: number) => ctx.capabilities.filter((c) => layerLevel(c.layer) < level && isNeededForTarget(c, ctx.scenario.targetLayer));
+
+  const items: PassItem[] = draft.map(({ item, staffing, t }) => {
+    const gateLevel = gateLevelOf(item);
+    const edges = new Set<string>();
+    if (item.hasCapability && t.fixedStart === null && !blocked.has(item.id)) {
+      for (const c of below(layerLevel(item.layer))) {
+        const reachable = Math.max(c.currentMaturity, reach.get(c.id) ?? 0);
+        // A waived capability counts up to what can be built: the gate applies to that level.
+        const need = gateMaturity(Math.min(c.targetMaturity, reachable), gateLevel, ctx.scenario.gateThreshold);
+        if (c.currentMaturity >= need) continue;
+        const raiser = raisers.get(c.id)?.get(need);
+        if (raiser !== undefined && raiser !== item.id) edges.add(raiser);
+      }
+    }
+    return { item, staffing, floor: t.floor, gateLevel, gateEdges: [...edges], fixedStart: t.fixedStart, blocked: blocked.get(item.id) ?? null };
+  });
+  return withoutGateCycles(items);
+}
+
+/**
+ * A lead's own predecessors may point up the pyramid (a Collect item after a Move/Store one): a gate
+ * edge that would close a cycle with them is dropped, since the lead's order wins.
+ */
+function withoutGateCycles(items: PassItem[]): PassItem[] {
+  const edges = new Map(items.map((p) => [p.item.id, new Set(p.gateEdges)]));
+  for (;;) {
+    const graph = new Map(items.map((p) => [p.item.id, [...p.item.predecessors, ...(edges.get(p.item.id) ?? [])]]));
+    const cycle = findCycle(graph);
+    if (cycle === null) break;
+    let removed = false;
+    for (let i = 0; i + 1 < cycle.length && !removed; i++) {
+      const [from, to] = [cycle[i]!, cycle[i + 1]!];
+      const set = edges.get(from);
+      if (set?.has(to)) {
+        set.delete(to);
+        removed = true;
+      }
+    }
+    if (!removed) break;
+  }
+  return items.map((p) => ({ ...p, gateEdges: [...(edges.get(p.item.id) ?? [])] }));
 }
 
 /** Items whose pin lies before the status date (they are scheduled freely instead). */
 export function pinsInPast(ctx: PlannerContext): PlanItem[] {
-  return ctx.items.filter((i) => isActive(i.status) && i.status !== 'in_progress' && i.pin !== null && i.pin < ctx.statusWeek && ctx.passOf.get(i.id) === ctx.level);
+  return ctx.items.filter((i) => isActive(i.status) && i.status !== 'in_progress' && i.pin !== null && i.pin < ctx.statusWeek);
 }
 
 function runPass(ctx: PlannerContext, items: readonly PassItem[], capacity: ReadonlyMap<string, readonly CapacityStep[]>): PassResult {
   return schedulePass({
     items,
-    fixed: ctx.placed,
-    blockedBelow: new Set(ctx.blocked.keys()),
     finished: new Set(ctx.items.filter((i) => i.status === 'done').map((i) => i.id)),
-    gateReached: gateBelow(ctx) !== null,
     capacity,
     effort: ctx.effort,
     seed: 1 + ctx.level,
   });
 }
 
-/** Units of a role in use per week by the placed items (this pass's and the ones below). */
+/** Units of a role in use per week by the placed items. */
 function loadOf(placed: Iterable<Placed>, roleId: string, weeks: number): Int32Array {
   const load = new Int32Array(weeks);
   for (const p of placed) {
@@ -245,9 +344,9 @@ function idleStandIns(ctx: PlannerContext, items: readonly PassItem[], pass: Pas
     .filter((x): x is { p: PassItem; placed: Placed } => x.placed !== undefined && (x.placed.reason.kind === 'resource' || x.placed.reason.kind === 'capacity') && x.placed.start - x.placed.floor >= REBALANCE_MIN_WAIT)
     .sort((a, b) => a.placed.start - b.placed.start || a.p.item.id.localeCompare(b.p.item.id));
   if (waiting.length === 0) return force;
-  const weeks = Math.max(...[...pass.placed.values(), ...ctx.placed.values()].map((p) => p.finish)) + 1;
+  const weeks = Math.max(...[...pass.placed.values()].map((p) => p.finish)) + 1;
   const loads = new Map<string, Int32Array>();
-  const all = [...ctx.placed.values(), ...pass.placed.values()];
+  const all = [...pass.placed.values()];
   const sctx = staffingContext(ctx, capacity);
   for (const { p, placed } of waiting) {
     const reason = placed.reason;
@@ -255,19 +354,21 @@ function idleStandIns(ctx: PlannerContext, items: readonly PassItem[], pass: Pas
     const busy = reason.resourceId;
     const share = p.staffing.assignments.find((a) => a.roleId === busy);
     if (!share) continue;
+    // It cannot start before its own gate: the latest finish of what it waits for.
+    const from = Math.max(p.floor, ...[...p.item.predecessors, ...p.gateEdges].map((id) => pass.placed.get(id)?.finish ?? 0));
     for (const s of standInsFor(share.forRoleId, p.item.capabilityId)) {
       if (s.roleId === busy || !sctx.roleIds.has(s.roleId)) continue;
       const forced = new Map([[share.forRoleId, { standIn: s.roleId, busyUntil: placed.start }]]);
-      const alt = staffItem(p.item, p.floor, sctx, forced);
-      if (alt.unstaffed.length > 0 || p.floor + alt.weeks >= placed.finish) continue;
+      const alt = staffItem(p.item, from, sctx, forced);
+      if (alt.unstaffed.length > 0 || from + alt.weeks >= placed.finish) continue;
       const steps = capacity.get(s.roleId) ?? [];
       const load = loads.get(s.roleId) ?? loadOf(all, s.roleId, weeks);
       loads.set(s.roleId, load);
       const need = alt.units[s.roleId] ?? 0;
       let fits = need > 0;
-      for (let w = p.floor; fits && w < p.floor + alt.weeks; w++) fits = unitsAt(steps, w) - (load[w] ?? 0) >= need;
+      for (let w = from; fits && w < from + alt.weeks; w++) fits = unitsAt(steps, w) - (load[w] ?? 0) >= need;
       if (!fits) continue;
-      for (let w = p.floor; w < Math.min(weeks, p.floor + alt.weeks); w++) load[w]! += need;
+      for (let w = from; w < Math.min(weeks, from + alt.weeks); w++) load[w]! += need;
       force.set(p.item.id, forced);
       break;
     }
@@ -279,52 +380,82 @@ const finishSum = (pass: PassResult) => [...pass.placed.values()].reduce((sum, p
 const lastFinish = (pass: PassResult) => Math.max(0, ...[...pass.placed.values()].map((p) => p.finish));
 
 /**
- * Schedules the current layer's items around the layers below, with `extra` (a hire being tried)
- * if any: staff each item, schedule, then hand work that waits for a busy role to idle stand-ins
- * when that finishes the layer no later. Then project maturities and find the layer's gate.
+ * Schedules every layer up to the current one together, with `extra` (a hire being tried) if
+ * any: staff each item, schedule, then hand work that waits for a busy role to idle stand-ins when
+ * that finishes the plan no later. Then project maturities and find each layer's gates.
  */
 export function scheduleLayerState(ctx: PlannerContext, extra: HireDraft | null): LayerState {
   const capacity = capacityOf(ctx, extra);
-  const items = passItemsOf(ctx, capacity);
+  // An item the engine refuses is work that cannot be done: it is set aside like unstaffed work, so
+  // that no gate waits for it, and the layers are scheduled again.
+  let refused = new Map<string, BlockCause>();
+  let items = passItemsOf(ctx, capacity, new Map(), refused);
   let pass = runPass(ctx, items, capacity);
+  for (let round = 0; round < 3; round++) {
+    const newly = [...pass.blocked].filter(([id, c]) => c.kind === 'engine' && !refused.has(id));
+    if (newly.length === 0) break;
+    refused = new Map([...refused, ...newly]);
+    items = passItemsOf(ctx, capacity, new Map(), refused);
+    pass = runPass(ctx, items, capacity);
+  }
   const force = idleStandIns(ctx, items, pass, capacity);
   if (force.size > 0) {
-    const rebalanced = runPass(ctx, passItemsOf(ctx, capacity, force), capacity);
+    const rebalanced = runPass(ctx, passItemsOf(ctx, capacity, force, refused), capacity);
     if (rebalanced.blocked.size <= pass.blocked.size && lastFinish(rebalanced) <= lastFinish(pass) && finishSum(rebalanced) < finishSum(pass)) pass = rebalanced;
   }
-  const placed = new Map([...ctx.placed, ...pass.placed]);
-  const projection = projectionOf(ctx, placed);
-  const layer = currentLayer(ctx);
-  const { gated, waived } = gateSetOf(ctx, layer, placed);
-  const below = gateBelow(ctx);
-  const own = projection.gateWeek(layer, gated, ctx.scenario.gateThreshold);
-  const gate = below === null || own === null ? null : Math.max(below, own);
-  return { pass, gate, gated, waived, projection };
+  const projection = projectionOf(ctx, pass.placed);
+  const { gated, waived } = gateSetOf(ctx, pass.placed);
+  const { gates, levelGates } = gatesOf(ctx, gated, projection);
+  return { pass, gate: gates.get(currentLayer(ctx)) ?? null, gates, levelGates, gated, waived, projection };
 }
 
 /**
- * What the layer's gate counts: each capability of the layer the target needs, aiming at its
- * target maturity — or at the highest level the plan reaches when the levels above it cannot be
- * built (nobody can staff them): those are waived so that they do not hold up the pyramid.
+ * Each layer's gate up to the current one, at each maturity level: the first week every
+ * capability it gates on is at min(level, target) × the threshold, and every layer below is there
+ * too. The full gate is the level-4 one (min(4, target) is the target).
  */
-function gateSetOf(ctx: PlannerContext, layer: LayerId, placed: ReadonlyMap<string, Placed>): { gated: GateSet; waived: Map<string, number> } {
+function gatesOf(ctx: PlannerContext, gated: GateSet, projection: Projection): { gates: Map<LayerId, number | null>; levelGates: Map<LayerId, (number | null)[]> } {
+  const gates = new Map<LayerId, number | null>();
+  const levelGates = new Map<LayerId, (number | null)[]>();
+  let below: (number | null)[] = [0, 0, 0, 0, 0];
+  for (const layer of LAYERS.slice(0, ctx.level + 1)) {
+    const own: (number | null)[] = [null];
+    for (const level of GATE_LEVELS) {
+      const capped = new Map([...gated].filter(([, g]) => g.layer === layer.id).map(([id, g]) => [id, { layer: layer.id, target: Math.min(g.target, level) }]));
+      const week = projection.gateWeek(layer.id, capped, ctx.scenario.gateThreshold);
+      const under = below[level] ?? null;
+      own[level] = week === null || under === null ? null : Math.max(week, under);
+    }
+    levelGates.set(layer.id, own);
+    gates.set(layer.id, own[4] ?? null);
+    below = own;
+  }
+  return { gates, levelGates };
+}
+
+/**
+ * What the gates count: each capability the target needs on the layers scheduled so far, aiming
+ * at its target maturity — or at the highest level the plan reaches when the levels above it
+ * cannot be built (nobody can staff them): those are waived so that they do not hold up the pyramid.
+ */
+function gateSetOf(ctx: PlannerContext, placed: ReadonlyMap<string, Placed>): { gated: GateSet; waived: Map<string, number> } {
   const reach = new Map<string, number>();
   for (const item of ctx.items) {
     if (item.capabilityId === null || item.toMaturity === null || !placed.has(item.id)) continue;
     reach.set(item.capabilityId, Math.max(reach.get(item.capabilityId) ?? 0, item.toMaturity));
   }
-  const gated = new Map(ctx.gated);
+  const gated = new Map<string, { layer: LayerId; target: number }>();
   const waived = new Map<string, number>();
   for (const c of ctx.capabilities) {
-    if (c.layer !== layer || !isNeededForTarget(c, ctx.scenario.targetLayer)) continue;
+    if (layerLevel(c.layer) > ctx.level || !isNeededForTarget(c, ctx.scenario.targetLayer)) continue;
     const reachable = Math.max(c.currentMaturity, reach.get(c.id) ?? 0);
     if (reachable < c.targetMaturity) waived.set(c.id, reachable);
-    gated.set(c.id, { layer, target: Math.min(c.targetMaturity, reachable) });
+    gated.set(c.id, { layer: c.layer, target: Math.min(c.targetMaturity, reachable) });
   }
   return { gated, waived };
 }
 
-/** Entry of `scheduling`: the current layer's pass with the hires accepted so far. */
+/** Entry of `scheduling`: the layers up to the current one with the hires accepted so far. */
 export function scheduleLayer(ctx: PlannerContext): Partial<PlannerContext> {
   const current = scheduleLayerState(ctx, null);
   return { current, projection: current.projection };
@@ -340,14 +471,19 @@ export function isLater(a: number | null, b: number | null): boolean {
   return (a ?? Number.POSITIVE_INFINITY) > (b ?? Number.POSITIVE_INFINITY);
 }
 
-/** Shares of needed work in a pass that nobody can staff. */
+/** Whether an item belongs to the layer being climbed (lower layers' items are rescheduled, but were weighed already). */
+export function ofCurrentLayer(ctx: PlannerContext, id: string): boolean {
+  return ctx.passOf.get(id) === ctx.level;
+}
+
+/** Shares of the current layer's needed work that nobody can staff. */
 export function unstaffedShares(ctx: PlannerContext, pass: PassResult): number {
   let n = 0;
-  for (const [id, cause] of pass.blocked) if (cause.kind === 'unstaffed' && ctx.itemsById.get(id)?.needed) n += cause.shares.length;
+  for (const [id, cause] of pass.blocked) if (cause.kind === 'unstaffed' && ofCurrentLayer(ctx, id) && ctx.itemsById.get(id)?.needed) n += cause.shares.length;
   return n;
 }
 
-/** Whether a pass item is staffed by a stand-in, with the words for it. */
+/** Whether an item is staffed by a stand-in, with the words for it. */
 export function staffingText(ctx: PlannerContext, item: PlanItem, staffing: Staffing): string {
   const parts: string[] = [];
   for (const a of staffing.assignments) {
@@ -363,77 +499,32 @@ export function staffingText(ctx: PlannerContext, item: PlanItem, staffing: Staf
   return parts.length ? `Done by ${listing(parts)}: ${plural(staffing.weeks, 'week')} instead of ${item.durationWeeks} at full focus.` : '';
 }
 
-/** Entry of `gated`: the current layer's pass becomes part of the plan, with what it means for the lead. */
+/**
+ * Entry of `gated`: the schedule of the layers so far becomes the plan, and what it decided for
+ * the current layer is recorded. Warnings about the schedule are left to the review, since the
+ * layers above may still move it.
+ */
 export function commitLayer(ctx: PlannerContext): Partial<PlannerContext> {
   const state = ctx.current;
   if (!state) return {};
   const { pass } = state;
   const layer = currentLayer(ctx);
   const cal = ctx.calendar;
-  const placed = new Map([...ctx.placed, ...pass.placed]);
-  const blocked = new Map([...ctx.blocked, ...pass.blocked]);
-  const droppedPins = new Map([...ctx.droppedPins, ...pass.droppedPins]);
-  const gates = new Map(ctx.gates).set(layer, state.gate);
-  const waived = new Map([...ctx.waived, ...state.waived]);
-  const warnings: PlanWarning[] = [...ctx.warnings];
   let decisions = ctx.decisions;
-  const below = gateBelow(ctx);
-  const title = (id: string) => ctx.itemsById.get(id)?.title ?? id;
-
-  for (const item of pinsInPast(ctx)) {
-    warnings.push(
-      warning('constraint-conflict', {
-        summary: `“${item.title}” is pinned to ${item.pinDate}, before the status date.`,
-        action: `Mark it in progress with its real start, or pin it to a date from ${ctx.asOf} on.`,
-        message: `“${item.title}” is pinned to ${item.pinDate}, before the status date ${ctx.asOf}: nothing new starts in the past, so it is scheduled freely from the status date on.`,
-        itemId: item.id,
-        layer,
-      }),
-    );
-  }
-  for (const [id, p] of pass.placed) {
-    const item = ctx.itemsById.get(id);
-    if (!item || item.pin === null || item.status === 'in_progress' || pass.droppedPins.has(id) || ctx.level === 0) continue;
-    if (below !== null && p.start >= below) continue;
-    const belowLayer = LAYERS[ctx.level - 1]?.id ?? layer;
-    warnings.push(
-      warning('pinned-before-gate', {
-        summary: `“${item.title}” is pinned before ${layerName(belowLayer)} is ready.`,
-        action: below === null ? `Unpin it, or check why ${layerName(belowLayer)} never gets ready.` : `Move it to ${cal.dateOfWeek(below)} or later, or keep it knowingly.`,
-        message: `“${item.title}” is pinned to ${item.pinDate}, before ${layerName(belowLayer)} reaches its gate (${
-          below === null ? 'not within the plan' : dateLabel(cal, below)
-        }): its foundations may not be ready.`,
-        itemId: id,
-        layer,
-        week: below,
-        date: below === null ? null : cal.dateOfWeek(below),
-      }),
-    );
-  }
-  for (const [id, message] of pass.droppedPins) {
-    warnings.push(
-      warning('constraint-conflict', {
-        summary: `The pin of “${title(id)}” cannot be kept.`,
-        action: 'Move the pin, or remove the constraint that conflicts with it.',
-        message: `The pin of “${title(id)}” cannot be kept, so it is scheduled freely: ${message}`,
-        itemId: id,
-        layer,
-      }),
-    );
-  }
 
   // Stand-ins, said once per layer.
   const standIns: string[] = [];
   for (const [id, p] of pass.placed) {
     const item = ctx.itemsById.get(id);
-    if (!item) continue;
+    if (!item || !ofCurrentLayer(ctx, id)) continue;
     const text = staffingText(ctx, item, p.staffing);
     if (text) standIns.push(`“${item.title}”: ${text.charAt(0).toLowerCase()}${text.slice(1)}`);
   }
   if (standIns.length) decisions = decide({ ...ctx, decisions }, 'stand-in', `${layerName(layer)} staffs work with the people there are: ${standIns.join(' ')}`);
 
-  if (state.waived.size > 0) {
-    const parts = [...state.waived].map(([capId, level]) => {
+  const waivedHere = [...state.waived].filter(([capId]) => ctx.capabilitiesById.get(capId)?.layer === layer);
+  if (waivedHere.length > 0) {
+    const parts = waivedHere.map(([capId, level]) => {
       const c = ctx.capabilitiesById.get(capId);
       return `“${c?.name ?? capId}” counts up to maturity ${level} of ${c?.targetMaturity ?? '?'}`;
     });
@@ -444,37 +535,24 @@ export function commitLayer(ctx: PlannerContext): Partial<PlannerContext> {
     );
   }
 
-  const layerItems = pass.placed.size + pass.blocked.size;
-  const outOfHorizon = state.gate !== null && state.gate > ctx.horizonWeeks;
-  if (ctx.level <= ctx.targetLevel && [...state.gated.values()].some((g) => g.layer === layer) && (state.gate === null || outOfHorizon)) {
-    warnings.push(
-      warning('gate-unreachable', {
-        summary: `${layerName(layer)} is not ready within the plan.`,
-        action: state.gate === null ? `Look at what blocks ${layerName(layer)}'s work.` : `Add people to ${layerName(layer)}'s work, lengthen the horizon, or lower its targets.`,
-        message: `${layerName(layer)} does not reach its gate (${percent(ctx.scenario.gateThreshold)}) within the plan (${ctx.scenario.horizonQuarters} quarters, to ${cal.endDate})${
-          state.gate === null ? '' : `: it gets there on ${cal.dateOfWeek(state.gate)}`
-        }, so the work of the layers above starts late or not at all.`,
-        layer,
-        week: state.gate,
-        date: state.gate === null ? null : cal.dateOfWeek(state.gate),
-      }),
-    );
-  }
-  const unstaffed = [...pass.blocked].filter(([, c]) => c.kind === 'unstaffed').length;
+  const own = [...pass.placed.keys()].filter((id) => ofCurrentLayer(ctx, id)).length;
+  const ownBlocked = [...pass.blocked].filter(([id]) => ofCurrentLayer(ctx, id));
+  const unstaffed = ownBlocked.filter(([, c]) => c.kind === 'unstaffed').length;
+  const total = own + ownBlocked.length;
   const text =
-    layerItems === 0
+    total === 0
       ? `${layerName(layer)}: no work to schedule${ctx.level > ctx.targetLevel ? ' (above the target)' : ''}; the layer holds nothing back${state.gate === null ? ', but a layer below never gets ready' : ''}.`
-      : `${layerName(layer)}: scheduled ${pass.placed.size} of ${plural(layerItems, 'item')}` +
-    (pass.blocked.size ? ` (${pass.blocked.size} cannot be${unstaffed ? `, ${unstaffed} for want of people` : ''})` : '') +
-    `; the layer reaches its gate ${state.gate === null ? 'not within the plan' : state.gate <= ctx.statusWeek ? 'already now' : `on ${dateLabel(cal, state.gate)}`}.`;
+      : `${layerName(layer)}: scheduled ${own} of ${plural(total, 'item')}` +
+        (ownBlocked.length ? ` (${ownBlocked.length} cannot be${unstaffed ? `, ${unstaffed} for want of people` : ''})` : '') +
+        `; the layer reaches its gate ${state.gate === null ? 'not within the plan' : state.gate <= ctx.statusWeek ? 'already now' : `on ${dateLabel(cal, state.gate)}`}.`;
   return {
-    placed,
-    blocked,
-    droppedPins,
-    gates,
+    placed: pass.placed,
+    blocked: pass.blocked,
+    droppedPins: pass.droppedPins,
+    gates: state.gates,
+    levelGates: state.levelGates,
     gated: state.gated,
-    waived,
-    warnings,
+    waived: state.waived,
     current: null,
     decisions: decide({ ...ctx, decisions }, 'gate', text),
   };

@@ -1,6 +1,6 @@
 import { assign, createActor, setup } from 'xstate';
 import type { PlannerContext } from './context';
-import { acceptHire, hasLeavers, layerNeedsHelp, proposeBackfills, proposeCandidates, rejectTrials, trialHelped, tryCandidate } from './hiring';
+import { acceptHire, hasLeavers, hasWeakHire, layerNeedsHelp, proposeBackfills, proposeCandidates, pruneHires, rejectTrials, trialHelped, tryCandidate } from './hiring';
 import { commitLayer, initialContext, isTopLayer, nextLayer, scheduleLayer } from './layers';
 import { buildResult } from './result';
 import { review } from './review';
@@ -12,7 +12,8 @@ import type { PlanInput, PlanResult } from './types';
  * capacity it has (stand-ins where a role is missing or busy), decides whether the layer needs help
  * (work nobody can staff, or late for the target) and may get a hire, schedules the strongest
  * candidate roles in, keeps the one that helps most, and moves up once the layer is settled; its
- * gate becomes the earliest start of the layer above. Finally it reviews existing requisitions
+ * gate becomes the earliest start of the layer above. Once every layer is scheduled, it drops a hire
+ * the whole plan leaves with too little work (the climb weighed it on one layer only). Finally it reviews existing requisitions
  * against their foundations, turns work nobody can staff into asks, and checks target and horizon.
  * Every step records its reason.
  *
@@ -34,6 +35,7 @@ export const plannerMachine = setup({
     rejectTrials: assign(({ context }) => rejectTrials(context)),
     commitLayer: assign(({ context }) => commitLayer(context)),
     nextLayer: assign(({ context }) => nextLayer(context)),
+    pruneHires: assign(({ context }) => pruneHires(context)),
     review: assign(({ context }) => review(context)),
   },
   guards: {
@@ -43,6 +45,7 @@ export const plannerMachine = setup({
     moreCandidates: ({ context }) => context.candidates.length > 0,
     trialHelped: ({ context }) => trialHelped(context),
     isTopLayer: ({ context }) => isTopLayer(context),
+    hasWeakHire: ({ context }) => hasWeakHire(context),
   },
 }).createMachine({
   id: 'planner',
@@ -79,9 +82,12 @@ export const plannerMachine = setup({
         },
         gated: {
           entry: 'commitLayer',
-          always: [{ guard: 'isTopLayer', target: '#planner.reviewing' }, { actions: 'nextLayer', target: 'scheduling' }],
+          always: [{ guard: 'isTopLayer', target: '#planner.pruning' }, { actions: 'nextLayer', target: 'scheduling' }],
         },
       },
+    },
+    pruning: {
+      always: [{ guard: 'hasWeakHire', actions: 'pruneHires', target: 'pruning', reenter: true }, { target: 'reviewing' }],
     },
     reviewing: {
       entry: 'review',

@@ -14,6 +14,7 @@ export interface Frame {
   readonly week: number;
   readonly capabilities: readonly Capability[];
   readonly byId: ReadonlyMap<string, Capability>;
+  /** Computed on first use: most frames are only asked for maturities. */
   readonly readiness: WorkspaceReadiness;
 }
 
@@ -30,8 +31,21 @@ export type GateSet = ReadonlyMap<string, { readonly layer: LayerId; readonly ta
  */
 export class Projection {
   readonly frames: readonly Frame[];
+  /** Per capability, the weeks it reaches each maturity (index = maturity; undefined: never). */
+  private readonly reached = new Map<string, (number | undefined)[]>();
 
   constructor(capabilities: readonly Capability[], events: readonly MaturityEvent[]) {
+    for (const c of capabilities) {
+      const weeks: (number | undefined)[] = [];
+      for (let m = 0; m <= c.currentMaturity; m++) weeks[m] = 0;
+      this.reached.set(c.id, weeks);
+    }
+    for (const e of events) {
+      const weeks = this.reached.get(e.capabilityId);
+      if (!weeks) continue;
+      const week = Math.max(0, e.week);
+      for (let m = 0; m <= e.maturity; m++) if (weeks[m] === undefined || weeks[m]! > week) weeks[m] = week;
+    }
     const first = frameOf(0, capabilities);
     const frames: Frame[] = [first];
     const sorted = [...events].sort((a, b) => a.week - b.week);
@@ -86,16 +100,27 @@ export class Projection {
     return n === 0 ? null : sum / n;
   }
 
+  /** First week a capability is at `maturity` or more (0 when it already is); null when never in this projection. */
+  reachWeek(capabilityId: string, maturity: number): number | null {
+    if (maturity <= 0) return 0;
+    return this.reached.get(capabilityId)?.[maturity] ?? null;
+  }
+
   /**
-   * First week the layer's readiness over the gate set reaches `gate`. A layer with nothing gated
+   * First week the layer's readiness over the gate set reaches `gate`. Maturities only rise, so it
+   * is the latest week any of its capabilities reaches target × gate. A layer with nothing gated
    * holds nothing back (week 0); null when the layer does not get there in this projection.
    */
   gateWeek(layer: LayerId, gated: GateSet, gate: number): number | null {
-    for (const f of this.frames) {
-      const r = gatedReadiness(f, layer, gated);
-      if (r === null || r >= gate - 1e-9) return f.week;
+    let week = 0;
+    for (const [id, g] of gated) {
+      if (g.layer !== layer) continue;
+      const need = Math.ceil(g.target * gate - 1e-9);
+      const w = this.reachWeek(id, need);
+      if (w === null) return null;
+      week = Math.max(week, w);
     }
-    return null;
+    return week;
   }
 
   prerequisitesAt(role: Pick<Role, 'prerequisites'>, week: number): PrerequisiteCheck {
@@ -121,7 +146,16 @@ export class Projection {
 }
 
 function frameOf(week: number, capabilities: readonly Capability[]): Frame {
-  return { week, capabilities, byId: new Map(capabilities.map((c) => [c.id, c])), readiness: computeReadiness(capabilities) };
+  let readiness: WorkspaceReadiness | null = null;
+  return {
+    week,
+    capabilities,
+    byId: new Map(capabilities.map((c) => [c.id, c])),
+    get readiness() {
+      readiness ??= computeReadiness(capabilities);
+      return readiness;
+    },
+  };
 }
 
 function gatedReadiness(frame: Frame, layer: LayerId, gated: GateSet): number | null {

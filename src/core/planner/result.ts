@@ -2,16 +2,16 @@ import { addDaysIso } from '../domain/calendar';
 import { capabilityScore } from '../domain/readiness';
 import { isNeededForTarget } from '../domain/goals';
 import { LAYERS, layerLevel, type LayerId } from '../domain/layers';
-import type { Maturity } from '../domain/maturity';
+import { MATURITY_RUBRIC, type Maturity } from '../domain/maturity';
 import { capacitySteps, expectedStartWeek, UNITS_PER_FTE } from './capacity';
 import type { HireDraft, PlannerContext } from './context';
-import { foundationsWeek, roleWorkAfter, startDateOf } from './hiring';
+import { foundationsWeek, hireEffect, roleWorkAfter, startDateOf } from './hiring';
 import { isActive, type PlanItem } from './items';
 import { aRole, clockOf, hireChange, rampUpOf, roleIdsInPlay, roleName, staffingText } from './layers';
 import type { BlockCause, Placed } from './pass';
 import type { Frame } from './projection';
 import { focusWeeks } from './staffing';
-import { dateLabel, layerName, people, percent, plural, quoteTitles, roleNoun } from './texts';
+import { dateLabel, layerName, people, percent, plural, quoteTitles, roleNoun, withArticle } from './texts';
 import type { LayerProjection, Placement, PlannedHire, PlannedItem, PlanResult, RoleCapacity } from './types';
 
 function blockedPlacement(ctx: PlannerContext, item: PlanItem, cause: BlockCause, title: (id: string) => string): Placement {
@@ -26,14 +26,6 @@ function blockedPlacement(ctx: PlannerContext, item: PlanItem, cause: BlockCause
     }
     case 'blocked-predecessor':
       return { kind: 'unscheduled', itemIds: [cause.itemId], text: `Cannot be scheduled: it waits for “${title(cause.itemId)}”, which cannot be scheduled.` };
-    case 'gate': {
-      const below = LAYERS[layerLevel(item.layer) - 1];
-      return {
-        kind: 'unscheduled',
-        ...(below ? { layer: below.id } : {}),
-        text: `Cannot be scheduled: ${below ? layerName(below.id) : 'the layer below'} does not reach its gate (${percent(ctx.scenario.gateThreshold)}) within this plan, and ${layerName(item.layer)} work waits for it.`,
-      };
-    }
     case 'engine':
       return { kind: 'unscheduled', text: `Cannot be scheduled: ${cause.message}.` };
   }
@@ -72,25 +64,34 @@ function placedPlacement(ctx: PlannerContext, item: PlanItem, p: Placed, title: 
     case 'start':
       return { kind: 'start', week: 0, text: `Starts when the plan starts (${ctx.scenario.startDate}): nothing holds it back.` };
     case 'release': {
-      const gate = p.floor;
       const ownRelease = item.release ?? 0;
-      if (ownRelease < gate && gate > ctx.statusWeek && item.hasCapability) {
-        const below = LAYERS[layerLevel(item.layer) - 1];
-        if (below) {
-          return {
-            kind: 'gate',
-            week: p.start,
-            layer: below.id,
-            text: `Waits for ${layerName(below.id)} to reach its gate (${percent(ctx.scenario.gateThreshold)}) on ${dateLabel(cal, p.start)}: ${layerName(item.layer)} work builds on it.`,
-          };
-        }
-      }
       if (ownRelease <= ctx.statusWeek && p.start === ctx.statusWeek) {
         return { kind: 'status', week: p.start, text: `Starts at the status date (${ctx.asOf}, first week ${cal.dateOfWeek(p.start)}): nothing holds it back, and nothing new starts earlier.` };
       }
       return { kind: 'release', week: p.start, text: `Not before its release date, ${cal.dateOfWeek(p.start)}.` };
     }
     case 'predecessor': {
+      // Waiting only for the layers below to reach the item's gate, not for an item of its own chain.
+      const own = r.taskIds.filter((id) => item.predecessors.includes(id));
+      if (own.length === 0 && r.taskIds.every((id) => p.gateEdges.includes(id))) {
+        // The layer right below: it is at the item's level once every layer under it is too.
+        const below = LAYERS[Math.max(0, layerLevel(item.layer) - 1)]!.id;
+        const level = p.gateLevel;
+        const name = level === null ? '' : (MATURITY_RUBRIC[level]?.name.toLowerCase() ?? '');
+        const titles = r.taskIds.map(title);
+        return {
+          kind: 'gate',
+          week: p.start,
+          layer: below,
+          itemIds: r.taskIds,
+          ...(level === null ? {} : { level }),
+          text:
+            (level === null
+              ? `Waits for ${layerName(below)} to reach its gate (${percent(ctx.scenario.gateThreshold)})`
+              : `Waits for ${layerName(below)} to be ${name} (maturity ${level} at the ${percent(ctx.scenario.gateThreshold)} gate)`) +
+            ` on ${dateLabel(cal, p.start)}, when ${quoteTitles(titles)} ${titles.length === 1 ? 'finishes' : 'finish'}: ${level === null ? `${layerName(item.layer)} work builds on it` : `${withArticle(name)} ${layerName(item.layer)} step builds on ${name} foundations`}.`,
+        };
+      }
       const titles = r.taskIds.map(title);
       return {
         kind: 'predecessor',
@@ -126,14 +127,10 @@ function proposedHire(ctx: PlannerContext, h: HireDraft): PlannedHire {
   const cal = ctx.calendar;
   const name = roleName(ctx, h.roleId);
   const work = roleWorkAfter(ctx, h.roleId, h.productiveWeek);
-  const gate = (w: number | null) => (w === null ? 'not within the plan' : cal.dateOfWeek(w));
   const leaver = h.backfillFor ? ctx.input.people.find((p) => p.id === h.backfillFor) : undefined;
   const role = ctx.rolesById.get(h.roleId);
   const prereq = role && role.prerequisites.length ? ` Its foundations are in place by ${cal.dateOfWeek(h.prerequisitesReadyWeek ?? 0)}, in time for a productive start.` : '';
-  const effect =
-    h.gateBefore !== null || h.gateAfter !== null
-      ? ` When it was weighed, ${layerName(h.layer)} reached its gate on ${gate(h.gateAfter)} with the hire instead of ${gate(h.gateBefore)} without it${h.unblocked ? `, and ${plural(h.unblocked, 'share')} of work nobody could do got done` : ''}.`
-      : '';
+  const effect = h.gateBefore !== null || h.gateAfter !== null ? ` When it was weighed: ${hireEffect(cal, h).replace(/^W/, 'w')}.` : '';
   const lead = leaver ? `${leaver.name} (${roleNoun(name)}) leaves on ${leaver.endDate}. ` : h.why ? `${h.why.charAt(0).toUpperCase()}${h.why.slice(1)}. ` : '';
   const reason =
     lead +
@@ -259,6 +256,9 @@ function layerProjection(ctx: PlannerContext, layer: LayerId): LayerProjection {
     readyWeek,
     readyQuarter: readyWeek === null ? null : cal.quarterOfWeek(readyWeek).label,
     readyDate: readyWeek === null ? null : readyWeek <= ctx.statusWeek ? ctx.asOf : cal.dateOfWeek(readyWeek),
+    levelGates: (ctx.levelGates.get(layer) ?? []).flatMap((week, level) =>
+      level === 0 ? [] : [{ level, week: week ?? null, date: week === null || week === undefined ? null : week <= ctx.statusWeek ? ctx.asOf : cal.dateOfWeek(week) }],
+    ),
     gatedCapabilityIds: needed.map((c) => c.id),
     waivedCapabilityIds: needed.filter((c) => ctx.waived.has(c.id)).map((c) => c.id),
     notNeededCapabilityIds: own.filter((c) => !isNeededForTarget(c, ctx.scenario.targetLayer) && c.currentMaturity < c.targetMaturity).map((c) => c.id),

@@ -3,13 +3,80 @@ import { expectedStartWeek } from './capacity';
 import type { PlannerContext } from './context';
 import { foundationsWeek, helpsBuild, LUXURY_SLACK_WEEKS, startDateOf } from './hiring';
 import { isActive, type PlanItem } from './items';
-import { clockOf, decide, isLater, rampUpOf } from './layers';
+import { clockOf, decide, isLater, pinsInPast, rampUpOf } from './layers';
 import type { PlanAsk, PlanWarning } from './types';
-import { dateLabel, formatNumber, layerName, listing, personLabel, plural, quoteTitles, roleNoun, withArticle } from './texts';
+import { dateLabel, formatNumber, layerName, listing, percent, personLabel, plural, quoteTitles, roleNoun, withArticle } from './texts';
 import { warning } from './warnings';
 
 /** Asks of up to a quarter are loans from other teams; longer ones are for contractors. */
 const BORROW_MAX_WEEKS = 13;
+
+/** What the final schedule says about pins and gates: pins kept before their gate, pins that could not be kept, layers not ready in time. */
+function scheduleWarnings(ctx: PlannerContext): PlanWarning[] {
+  const cal = ctx.calendar;
+  const out: PlanWarning[] = [];
+  const title = (id: string) => ctx.itemsById.get(id)?.title ?? id;
+  for (const item of pinsInPast(ctx)) {
+    out.push(
+      warning('constraint-conflict', {
+        summary: `“${item.title}” is pinned to ${item.pinDate}, before the status date.`,
+        action: `Mark it in progress with its real start, or pin it to a date from ${ctx.asOf} on.`,
+        message: `“${item.title}” is pinned to ${item.pinDate}, before the status date ${ctx.asOf}: nothing new starts in the past, so it is scheduled freely from the status date on.`,
+        itemId: item.id,
+        layer: item.hasCapability ? item.layer : undefined,
+      }),
+    );
+  }
+  for (const [id, p] of ctx.placed) {
+    const item = ctx.itemsById.get(id);
+    if (!item || item.pin === null || item.status === 'in_progress' || ctx.droppedPins.has(id) || !item.hasCapability || layerLevel(item.layer) === 0) continue;
+    const belowLayer = LAYERS[layerLevel(item.layer) - 1]!.id;
+    const level = item.toMaturity === null ? 4 : Math.min(4, item.toMaturity);
+    const gate = ctx.levelGates.get(belowLayer)?.[level] ?? null;
+    if (gate !== null && p.start >= gate) continue;
+    out.push(
+      warning('pinned-before-gate', {
+        summary: `“${item.title}” is pinned before ${layerName(belowLayer)} is ready for it.`,
+        action: gate === null ? `Unpin it, or check why ${layerName(belowLayer)} never gets there.` : `Move it to ${cal.dateOfWeek(gate)} or later, or keep it knowingly.`,
+        message: `“${item.title}” is pinned to ${item.pinDate}, before ${layerName(belowLayer)} reaches maturity ${level} at the gate (${
+          gate === null ? 'not within the plan' : dateLabel(cal, gate)
+        }): its foundations may not be ready.`,
+        itemId: id,
+        layer: item.layer,
+        week: gate,
+        date: gate === null ? null : cal.dateOfWeek(gate),
+      }),
+    );
+  }
+  for (const [id, message] of ctx.droppedPins) {
+    out.push(
+      warning('constraint-conflict', {
+        summary: `The pin of “${title(id)}” cannot be kept.`,
+        action: 'Move the pin, or remove the constraint that conflicts with it.',
+        message: `The pin of “${title(id)}” cannot be kept, so it is scheduled freely: ${message}`,
+        itemId: id,
+      }),
+    );
+  }
+  for (const layer of LAYERS.slice(0, ctx.targetLevel + 1)) {
+    const gate = ctx.gates.get(layer.id) ?? null;
+    const gatesSomething = [...ctx.gated.values()].some((g) => g.layer === layer.id);
+    if (!gatesSomething || (gate !== null && gate <= ctx.horizonWeeks)) continue;
+    out.push(
+      warning('gate-unreachable', {
+        summary: `${layer.name} is not ready within the plan.`,
+        action: gate === null ? `Look at what blocks ${layer.name}'s work.` : `Add people to ${layer.name}'s work, lengthen the horizon, or lower its targets.`,
+        message: `${layer.name} does not reach its gate (${percent(ctx.scenario.gateThreshold)}) within the plan (${ctx.scenario.horizonQuarters} quarters, to ${cal.endDate})${
+          gate === null ? '' : `: it gets there on ${cal.dateOfWeek(gate)}`
+        }, so the work of the layers above starts late or not at all.`,
+        layer: layer.id,
+        week: gate,
+        date: gate === null ? null : cal.dateOfWeek(gate),
+      }),
+    );
+  }
+  return out;
+}
 
 /**
  * Entry of `reviewing`: existing requisitions through the luxury-hire guard; work nobody can staff
@@ -17,7 +84,7 @@ const BORROW_MAX_WEEKS = 13;
  */
 export function review(ctx: PlannerContext): Partial<PlannerContext> {
   const cal = ctx.calendar;
-  const warnings: PlanWarning[] = [...ctx.warnings];
+  const warnings: PlanWarning[] = [...ctx.warnings, ...scheduleWarnings(ctx)];
   const projection = ctx.projection;
   const clock = clockOf(ctx);
 

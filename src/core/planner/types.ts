@@ -93,6 +93,8 @@ export interface Placement {
   readonly itemIds?: readonly string[];
   readonly roleId?: string;
   readonly layer?: LayerId;
+  /** For `gate`: the maturity level of the layer below the item waits for (absent: the full gate). */
+  readonly level?: number;
   readonly hireIds?: readonly string[];
 }
 
@@ -208,6 +210,8 @@ export interface LayerProjection {
   readonly readyWeek: number | null;
   readonly readyQuarter: string | null;
   readonly readyDate: string | null;
+  /** When the layer (and the ones below) is at each maturity level 1–4: a step to level k of the layer above waits for level k here. */
+  readonly levelGates: readonly { readonly level: number; readonly week: number | null; readonly date: string | null }[];
   /** Capabilities of the layer the gate counts. */
   readonly gatedCapabilityIds: readonly string[];
   /** Capabilities left out of the gate because no one can do their work (see `unstaffed-work`). */
@@ -223,7 +227,7 @@ export interface RoleCapacity {
   readonly steps: readonly { readonly from: number; readonly date: string; readonly people: number; readonly borrowed: number }[];
 }
 
-export const PLAN_DECISION_KINDS = ['assess', 'schedule', 'stand-in', 'gate', 'waive', 'hire', 'backfill', 'no-hire', 'ask', 'review'] as const;
+export const PLAN_DECISION_KINDS = ['assess', 'stand-in', 'gate', 'waive', 'hire', 'backfill', 'no-hire', 'ask', 'review'] as const;
 export type PlanDecisionKind = (typeof PLAN_DECISION_KINDS)[number];
 
 /** One step of the planner's reasoning, in the order it was taken. */

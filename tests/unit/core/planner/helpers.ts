@@ -9,7 +9,10 @@ export function expectExplanationsGrounded(result: PlanResult, input: PlanInput)
   const items = new Map(result.items.map((i) => [i.id, i]));
   const roleIds = new Set(input.roles.map((r) => r.id));
   const hireIds = new Set(result.hires.map((h) => h.id));
-  const gateOf = new Map(result.layers.map((l) => [l.layer, l.readyWeek]));
+  const gateOf = (layer: string, level: number | undefined) => {
+    const l = result.layers.find((x) => x.layer === layer)!;
+    return level === undefined ? l.readyWeek : (l.levelGates.find((g) => g.level === Math.min(4, level))?.week ?? null);
+  };
   for (const item of result.items) {
     const p = item.placement;
     expect(p.text.length, item.id).toBeGreaterThan(10);
@@ -23,8 +26,10 @@ export function expectExplanationsGrounded(result: PlanResult, input: PlanInput)
         for (const id of p.itemIds ?? []) expect(items.get(id)?.finish).toBe(item.start);
         break;
       case 'gate':
+        // Waits for the layers below at the item's level: they get there exactly when it starts.
         expect(p.layer).toBeDefined();
-        expect(gateOf.get(p.layer!)).toBe(item.start);
+        expect(gateOf(p.layer!, p.level), `${item.id} waits for ${p.layer} at level ${p.level}`).toBe(item.start);
+        for (const id of p.itemIds ?? []) expect(items.get(id)?.finish).toBe(item.start);
         break;
       case 'resource': {
         // The items named hold the role in the week before the start.
@@ -57,16 +62,20 @@ export function expectExplanationsGrounded(result: PlanResult, input: PlanInput)
   }
 }
 
-/** No item of a layer starts before the layer below reaches its gate (pins and work in progress excepted). */
+/**
+ * No step of a layer starts before the layers below are at its maturity level (pins and work in
+ * progress excepted): a step to maturity k waits for the layer below's level-k gate; other work on
+ * a capability waits for the full gate.
+ */
 export function expectGatesRespected(result: PlanResult): void {
-  const gate = new Map(result.layers.map((l) => [l.layer, l.readyWeek]));
   for (const item of result.items) {
     if (item.start === null || item.layer === null || item.pinned || item.status === 'in_progress') continue;
     const level = layerLevel(item.layer);
     if (level === 0) continue;
-    const below = gate.get(LAYERS[level - 1]!.id);
-    expect(below, `${item.id}: the layer below has a gate`).not.toBeNull();
-    expect(item.start, `${item.title} starts at or after the gate of the layer below`).toBeGreaterThanOrEqual(below!);
+    const below = result.layers.find((l) => l.layer === LAYERS[level - 1]!.id)!;
+    const gate = item.toMaturity === null ? below.readyWeek : (below.levelGates.find((g) => g.level === Math.min(4, item.toMaturity!))?.week ?? null);
+    expect(gate, `${item.id}: the layer below gets to level ${item.toMaturity}`).not.toBeNull();
+    expect(item.start, `${item.title} starts at or after the layer below is at its level`).toBeGreaterThanOrEqual(gate!);
   }
 }
 

@@ -150,7 +150,7 @@ try {
     workspace.updateScenario('lean', { runShare: 0.3, borrowed: [{ roleId: 'data_engineer', fte: 0.5, startDate: '2026-05-04', weeks: 6, note: 'Checkout squad' }] });
     workspace.setSettings({ fiscalYearStartMonth: 4, currency: 'EUR' });
     const input = loadPlanInput(workspace, { today: '2026-04-01', asOf: '2026-04-01' });
-    workspace.createBaseline({ id: 'bl-q2', name: '2026-Q2 plan as approved', scenarioId: 'default', snapshot: snapshotOf(plan(input.input), input.input.people) });
+    workspace.createBaseline({ id: 'bl-q2', name: '2026-Q2 plan as approved', scenarioId: 'default', snapshot: snapshotOf(plan(input.input), input.input.people, input.input.capabilities) });
   }
 } finally {
   workspace.close();

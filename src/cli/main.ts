@@ -17,12 +17,12 @@ const COMMANDS: Record<string, CommandEntry> = {
   },
   'export-json': {
     usage: 'export-json WORKSPACE [--out FILE]',
-    summary: 'the whole workspace as Workspace JSON v1 (stdout by default)',
+    summary: 'the whole workspace as Workspace JSON v2 (stdout by default)',
     load: async () => (await import('./commands/export-json')).run,
   },
   'import-json': {
     usage: 'import-json FILE|- --out WORKSPACE [--force]',
-    summary: 'a Workspace JSON v1 file into a new workspace file',
+    summary: 'a Workspace JSON (v1 or v2) file into a new workspace file',
     load: async () => (await import('./commands/import-json')).run,
   },
   'export-pdf': {
@@ -31,9 +31,24 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/export-pdf')).run,
   },
   plan: {
-    usage: 'plan WORKSPACE [--scenario NAME] [--json] [--explain]',
+    usage: 'plan WORKSPACE [--scenario NAME] [--as-of DATE] [--json] [--explain]',
     summary: 'the roadmap: items by quarter, hires with reasons, warnings',
     load: async () => (await import('./commands/plan')).run,
+  },
+  baseline: {
+    usage: 'baseline WORKSPACE --name NAME [--scenario NAME] [--as-of DATE]',
+    summary: 'freeze the plan as of a date under a name, to track progress against',
+    load: async () => (await import('./commands/baseline')).run,
+  },
+  baselines: {
+    usage: 'baselines WORKSPACE [--json]',
+    summary: 'the baselines saved in a workspace, newest first',
+    load: async () => (await import('./commands/baselines')).run,
+  },
+  progress: {
+    usage: 'progress WORKSPACE [--baseline NAME] [--as-of DATE] [--json]',
+    summary: 'what moved since a baseline (items, hires, layer gates) and why',
+    load: async () => (await import('./commands/progress')).run,
   },
   status: {
     usage: 'status FILE [--json]',

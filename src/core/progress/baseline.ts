@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { baselineSnapshotSchema } from '../workspace-json/schema';
-import type { Person } from '../domain/types';
+import { isNeededForTarget } from '../domain/goals';
+import type { Capability, Person } from '../domain/types';
 import type { PlanResult } from '../planner/types';
 
 /**
@@ -38,8 +39,8 @@ export interface SnapshotOptions {
   readonly hirePeople?: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
 }
 
-/** Freezes a plan. `people` is the headcount the plan was made with. */
-export function snapshotOf(plan: PlanResult, people: readonly Person[], options: SnapshotOptions = {}): BaselineSnapshot {
+/** Freezes a plan. `people` and `capabilities` are the headcount and inventory the plan was made with. */
+export function snapshotOf(plan: PlanResult, people: readonly Person[], capabilities: readonly Capability[], options: SnapshotOptions = {}): BaselineSnapshot {
   const itemId = (id: string) => options.itemIds?.get(id) ?? id;
   const s = plan.scenario;
   const scenario = {
@@ -98,6 +99,14 @@ export function snapshotOf(plan: PlanResult, people: readonly Person[], options:
     hires,
     layers: plan.layers.map((l) => ({ layer: l.layer, readyDate: l.readyDate })),
     headcount: plannedHeadcount(plan, people),
+    capabilities: capabilities.map((c) => ({
+      id: c.id,
+      name: c.name,
+      layer: c.layer,
+      currentMaturity: c.currentMaturity,
+      targetMaturity: c.targetMaturity,
+      needed: isNeededForTarget(c, plan.scenario.targetLayer),
+    })),
   };
 }
 

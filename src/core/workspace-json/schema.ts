@@ -178,6 +178,17 @@ export const baselineSnapshotSchema = z.strictObject({
       steps: z.array(z.strictObject({ date: dateSchema, people: z.number().min(0).max(100_000) })),
     }),
   ),
+  // The inventory when the baseline was made: where its planned readiness line starts from.
+  capabilities: z.array(
+    z.strictObject({
+      id: idSchema,
+      name: textSchema,
+      layer: layerSchema,
+      currentMaturity: maturitySchema,
+      targetMaturity: maturitySchema,
+      needed: z.boolean(),
+    }),
+  ),
 });
 
 export const baselineJsonSchema = z.strictObject({

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { summaryOf } from '../../core/progress/baseline';
+import { openWorkspace, WorkspaceError } from '../../storage';
+import { parseCommandArgs } from '../args';
+import { CliError, type CliIO } from '../io';
+
+const USAGE = 'groundwork baselines WORKSPACE [--json]';
+
+/** `groundwork baselines`: the workspace's baselines, newest first. */
+export async function run(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, { min: 1, max: 1, usage: USAGE });
+  let workspace;
+  try {
+    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw new CliError(error.message);
+    throw error;
+  }
+  try {
+    const list = workspace.listBaselines().map(summaryOf);
+    if (values.json) {
+      io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+      return 0;
+    }
+    if (list.length === 0) {
+      io.stdout('No baselines yet: save one with `groundwork baseline WORKSPACE --name NAME` (or accept a plan in the app).\n');
+      return 0;
+    }
+    for (const b of list) io.stdout(`${b.name.padEnd(36)} scenario “${b.scenarioName}”, as of ${b.asOf}, saved ${b.createdAt.slice(0, 10)}: ${b.items} items, ${b.hires} hires\n`);
+    return 0;
+  } finally {
+    workspace.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { toIsoDate } from '../../core/calendar';
+import { plan } from '../../core/planner';
+import { progressReport, type ProgressReport } from '../../core/progress/progress';
+import { loadPlanInput, openWorkspace, StorageError, WorkspaceError } from '../../storage';
+import { parseCommandArgs, parseIsoDateArg } from '../args';
+import { CliError, type CliIO } from '../io';
+
+const USAGE = 'groundwork progress WORKSPACE [--baseline NAME] [--scenario NAME] [--as-of YYYY-MM-DD] [--json]';
+
+export function formatProgress(r: ProgressReport): string {
+  const out: string[] = [];
+  const s = r.summary;
+  out.push(
+    `Progress since “${r.baseline.name}” (scenario “${r.baseline.scenarioName}”, as of ${r.baseline.asOf}), as of ${r.asOf}`,
+    `  ${s.itemsDone} done, ${s.itemsLate} late, ${s.itemsAdded} added, ${s.itemsRemoved} removed; ${s.hiresLate} hire(s) late or missing; ${s.gatesLater} gate(s) later, ${s.gatesEarlier} earlier`,
+    '',
+    'Layer gates',
+  );
+  for (const g of r.slips.gates) out.push(`  ${g.text}`);
+  for (const c of r.causes) {
+    out.push('', `Why ${c.name} moved${c.days === null ? '' : ` (${c.days} days)`}`);
+    if (c.causes.length === 0) out.push('  no single cause in the data: the work moved with the rest of the plan');
+    for (const cause of c.causes) out.push(`  ${cause.days === null ? '     ' : `${String(cause.days).padStart(4)}d`} ${cause.text}`);
+  }
+  const moved = r.slips.items.filter((i) => i.change !== 'on-time' && i.change !== 'earlier');
+  if (moved.length) {
+    out.push('', 'Work items');
+    for (const i of moved) out.push(`  [${i.change}] ${i.text}`);
+  }
+  if (r.slips.hires.length) {
+    out.push('', 'Hires');
+    for (const h of r.slips.hires) out.push(`  [${h.change}] ${h.text}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `groundwork progress`: what moved since a baseline, and why. */
+export async function run(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { baseline: { type: 'string' }, scenario: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean', default: false } },
+    { min: 1, max: 1, usage: USAGE },
+  );
+  const today = toIsoDate(new Date());
+  const asOf = values['as-of'] === undefined ? today : parseIsoDateArg('as-of', values['as-of']);
+  let workspace;
+  try {
+    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw new CliError(error.message);
+    throw error;
+  }
+  try {
+    const baselines = workspace.listBaselines();
+    if (baselines.length === 0) throw new CliError('no baseline in this workspace: save one with `groundwork baseline WORKSPACE --name NAME` first');
+    const baseline = values.baseline === undefined ? baselines[0]! : workspace.findBaseline(values.baseline);
+    if (!baseline) throw new CliError(`--baseline: no baseline "${values.baseline}" (baselines: ${baselines.map((b) => b.name).join(', ')})`);
+    const scenario = values.scenario ?? baseline.scenarioId ?? undefined;
+    let input;
+    try {
+      ({ input } = loadPlanInput(workspace, { today, asOf, ...(scenario === undefined ? {} : { scenario }) }));
+    } catch (error) {
+      if (error instanceof StorageError) throw new CliError(`--scenario: ${error.message}`);
+      throw error;
+    }
+    const report = progressReport({
+      baseline,
+      plan: plan(input),
+      workItems: input.workItems,
+      people: input.people,
+      capabilities: input.capabilities,
+      history: workspace.listHistory({ entity: 'capability' }),
+      asOf,
+    });
+    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatProgress(report));
+    return 0;
+  } finally {
+    workspace.close();
+  }
+}

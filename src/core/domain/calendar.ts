@@ -128,7 +128,8 @@ export class PlanCalendar {
 
   /** The first week that starts on or after `date`: the earliest week something can start at that date or later. */
   firstWeekOnOrAfter(date: string): number {
-    return Math.ceil(daysBetween(this.startDate, date) / 7);
+    // `+ 0` turns the -0 of Math.ceil(-0.5) into 0.
+    return Math.ceil(daysBetween(this.startDate, date) / 7) + 0;
   }
 
   private readonly weekDates = new Map<number, string>();

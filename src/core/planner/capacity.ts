@@ -50,7 +50,9 @@ export function personChanges(person: Person, clock: TeamClock): CapacityChange[
   const units = unitsOfFte(person.fte);
   if (units <= 0) return [];
   const start = expectedStartWeek(person, clock);
-  const from = Math.max(0, start + clock.rampUpOf(person.roleId));
+  // Someone on staff with no start date recorded has been there: no ramp-up.
+  const ramp = person.status === 'on_staff' && person.startDate === null ? 0 : clock.rampUpOf(person.roleId);
+  const from = Math.max(0, start + ramp);
   const source: CapacitySource = person.status === 'on_staff' && start <= 0 ? 'staff' : 'joiner';
   const changes: CapacityChange[] = [{ roleId: person.roleId, week: from, units, source, ref: person.id }];
   if (person.endDate) {

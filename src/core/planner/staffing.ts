@@ -119,7 +119,7 @@ export function staffItem(item: PlanItem, floor: number, ctx: StaffingContext, f
   }
   if (item.durationWeeks === 0) weeks = 0;
   else if (work.size === 0) weeks = stretched;
-  return { assignments, units, weeks: Math.ceil(weeks - 1e-9), unstaffed, busy };
+  return { assignments, units, weeks: Math.max(0, Math.ceil(weeks - 1e-9)), unstaffed, busy };
 }
 
 /** Whether any share is done by a stand-in or by fewer people than asked. */

@@ -1,14 +1,15 @@
-// `npm run bench [-- --sets j30,j60,j120,cli,large,planner,report] [--limit N] [--workers N] [--max-schedules N]`
+// `npm run bench [-- --sets j30,j60,j120,cli,large,planner,progress,report] [--limit N] [--workers N] [--max-schedules N]`
 // Sections live in scripts/bench/*-section.ts; add a new one to SECTIONS.
 import { cpus, loadavg } from 'node:os';
 import { cliSection } from './bench/cli-section';
 import { makeContext, type BenchOptions, type BenchSection } from './bench/context';
 import { largeSection } from './bench/large-section';
 import { plannerSection } from './bench/planner-section';
+import { progressSection } from './bench/progress-section';
 import { psplibSection } from './bench/psplib-section';
 import { reportSection } from './bench/report';
 
-const SECTIONS: readonly BenchSection[] = [psplibSection, cliSection, largeSection, plannerSection, reportSection];
+const SECTIONS: readonly BenchSection[] = [psplibSection, cliSection, largeSection, plannerSection, progressSection, reportSection];
 
 function parseArgs(argv: readonly string[]): BenchOptions {
   let sets: string[] = [];

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { toIsoDate } from '../core/calendar';
 import { defaultScenario, type Scenario, type WorkItem } from '../core/domain/planning';
 import type { WorkspaceSettings } from '../core/domain/settings';
-import type { Baseline } from '../core/progress/baseline';
+import type { Baseline, BaselineSummary } from '../core/progress/baseline';
 import type { Capability, Organisation, Person, Role } from '../core/domain/types';
 import { backupBeforeMigration } from './backup';
 import { StorageError, WorkspaceError } from './errors';
@@ -131,12 +131,16 @@ export interface Workspace {
 
   /** History rows, oldest first (by time, then by insertion). */
   listHistory(filter?: HistoryFilter): HistoryEntry[];
+  /** The capabilities' maturity and deletion rows only, oldest first, without old values: what readiness over time replays. */
+  listMaturityHistory(): HistoryEntry[];
 
   getSettings(): WorkspaceSettings;
   setSettings(patch: SettingsPatch): WorkspaceSettings;
 
   /** Baselines, newest first. */
   listBaselines(): Baseline[];
+  /** The same, without their frozen plans (cheap). */
+  listBaselineSummaries(): BaselineSummary[];
   getBaseline(id: string): Baseline | null;
   /** By id, or by name ignoring case; null when there is none. */
   findBaseline(idOrName: string): Baseline | null;
@@ -430,6 +434,10 @@ class SqliteWorkspace implements Workspace {
     return this.history.list(filter);
   }
 
+  listMaturityHistory(): HistoryEntry[] {
+    return this.history.maturityChanges();
+  }
+
   getSettings(): WorkspaceSettings {
     return this.meta.getSettings();
   }
@@ -440,6 +448,10 @@ class SqliteWorkspace implements Workspace {
 
   listBaselines(): Baseline[] {
     return this.baselines.list();
+  }
+
+  listBaselineSummaries(): BaselineSummary[] {
+    return this.baselines.summaries();
   }
 
   getBaseline(id: string): Baseline | null {

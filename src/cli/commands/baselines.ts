@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { summaryOf } from '../../core/progress/baseline';
 import { openWorkspace, WorkspaceError } from '../../storage';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
@@ -17,7 +16,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     throw error;
   }
   try {
-    const list = workspace.listBaselines().map(summaryOf);
+    const list = workspace.listBaselineSummaries();
     if (values.json) {
       io.stdout(`${JSON.stringify(list, null, 2)}\n`);
       return 0;

@@ -52,9 +52,9 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     throw error;
   }
   try {
-    const baselines = workspace.listBaselines();
+    const baselines = workspace.listBaselineSummaries();
     if (baselines.length === 0) throw new CliError('no baseline in this workspace: save one with `groundwork baseline WORKSPACE --name NAME` first');
-    const baseline = values.baseline === undefined ? baselines[0]! : workspace.findBaseline(values.baseline);
+    const baseline = workspace.findBaseline(values.baseline ?? baselines[0]!.id);
     if (!baseline) throw new CliError(`--baseline: no baseline "${values.baseline}" (baselines: ${baselines.map((b) => b.name).join(', ')})`);
     const scenario = values.scenario ?? baseline.scenarioId ?? undefined;
     let input;
@@ -70,7 +70,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
       workItems: input.workItems,
       people: input.people,
       capabilities: input.capabilities,
-      history: workspace.listHistory({ entity: 'capability' }),
+      history: workspace.listMaturityHistory(),
       asOf,
     });
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatProgress(report));

@@ -367,16 +367,18 @@ function weakest(ids: readonly string[], state: ReadonlyMap<string, CapState>): 
 }
 
 function readinessSeries(b: BaselineSnapshot, input: ProgressInput): LayerSeries[] {
-  const reported = (layer: LayerId) => {
-    const own = b.capabilities.filter((c) => c.layer === layer);
-    const needed = own.filter((c) => c.needed);
-    return (needed.length ? needed : own).map((c) => c.id);
-  };
+  const reportedIds = new Map(
+    LAYERS.map((l) => {
+      const own = b.capabilities.filter((c) => c.layer === l.id);
+      const needed = own.filter((c) => c.needed);
+      return [l.id, (needed.length ? needed : own).map((c) => c.id)] as const;
+    }),
+  );
+  const reported = (layer: LayerId) => reportedIds.get(layer) ?? [];
   // Actual: replay the history's maturity rows up to each sample date.
-  const rows = input.history
-    .filter((r) => r.entity === 'capability' && (r.field === 'currentMaturity' || r.field === 'targetMaturity' || r.field === 'deleted'))
-    .slice()
-    .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+  const rows = input.history.filter((r) => r.entity === 'capability' && (r.field === 'currentMaturity' || r.field === 'targetMaturity' || r.field === 'deleted'));
+  // Storage lists history oldest first; sort only what is not.
+  if (rows.some((r, i) => i > 0 && r.at < rows[i - 1]!.at)) rows.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
   const first = rows[0]?.at.slice(0, 10) ?? b.asOf;
   const from = first < b.asOf ? (daysBetween(first, b.asOf) > 366 * 5 ? addDaysIso(b.asOf, -366 * 5) : first) : b.asOf;
   const dates = weeklyDates(from, input.asOf);

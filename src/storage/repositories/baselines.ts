@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { baselineSnapshotSchema, type Baseline, type BaselineSnapshot } from '../../core/progress/baseline';
+import { baselineSnapshotSchema, type Baseline, type BaselineSnapshot, type BaselineSummary } from '../../core/progress/baseline';
 import { StorageError, toStorageError } from '../errors';
 import type { DbBaseline } from '../rows';
 
@@ -26,6 +26,19 @@ export class BaselineRepository {
   /** Newest first. */
   list(): Baseline[] {
     return this.db.prepare<[], DbBaseline>('SELECT * FROM baselines ORDER BY created_at DESC, name COLLATE NOCASE').all().map(toBaseline);
+  }
+
+  /** Newest first, without parsing the frozen plans: what a list of baselines shows. */
+  summaries(): BaselineSummary[] {
+    return this.db
+      .prepare<[], [string, string, string | null, string, string, string, number, number]>(
+        `SELECT id, name, scenario_id, as_of, created_at, json_extract(plan, '$.scenario.name'),
+           json_array_length(plan, '$.items'), json_array_length(plan, '$.hires')
+         FROM baselines ORDER BY created_at DESC, name COLLATE NOCASE`,
+      )
+      .raw()
+      .all()
+      .map(([id, name, scenarioId, asOf, createdAt, scenarioName, items, hires]) => ({ id, name, scenarioId, asOf, createdAt, scenarioName, items, hires }));
   }
 
   get(id: string): Baseline | null {

@@ -86,6 +86,20 @@ export class HistoryRepository {
     }
   }
 
+  /**
+   * The capability rows a readiness-over-time chart replays (maturities and deletions), oldest
+   * first, read lean: five years of weekly edits are tens of thousands of rows.
+   */
+  maturityChanges(): HistoryEntry[] {
+    const rows = this.db
+      .prepare<[], [number, string, string, DbHistoryField, string | null]>(
+        "SELECT id, at, entity_id, field, new_value FROM history WHERE entity = 'capability' AND field IN ('current_maturity', 'target_maturity', 'deleted') ORDER BY at, id",
+      )
+      .raw()
+      .all();
+    return rows.map(([id, at, entityId, field, newValue]) => ({ id, at, entity: 'capability', entityId, field: FIELD_TO_DOMAIN[field], oldValue: null, newValue }));
+  }
+
   list(filter: HistoryFilter = {}): HistoryEntry[] {
     const { sql, parameters } = historyQuery(filter);
     return this.db.prepare<string[], DbHistory>(sql).all(...parameters).map(toHistoryEntry);

@@ -59,7 +59,7 @@ function progressAsOf(asOf: string): ProgressReport {
     workItems: input.workItems,
     people: input.people,
     capabilities: input.capabilities,
-    history: workspace.listHistory({ entity: 'capability' }),
+    history: workspace.listMaturityHistory(),
     asOf,
   });
 }

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDemoOrganisation } from '../../src/core/domain/demo';
+import { defaultScenario } from '../../src/core/domain/planning';
+import { plan } from '../../src/core/planner';
+import { snapshotOf } from '../../src/core/progress/baseline';
+import { progressReport } from '../../src/core/progress/progress';
+import { loadPlanInput, openWorkspace } from '../../src/storage';
+import { restoreWorkspace } from '../../src/storage/workspace';
+import { median, type BenchContext, type BenchSection } from './context';
+
+/**
+ * A workspace lived in for five years: the demo organisation with weekly maturity changes (about
+ * 50,000 history rows) and ten baselines. Times what the Progress view needs: open the file
+ * read-only, load and plan the scenario, and build the progress report against the newest baseline.
+ */
+async function run(context: BenchContext): Promise<void> {
+  if (!context.wants('progress')) return;
+  const dir = mkdtempSync(join(tmpdir(), 'groundwork-bench-progress-'));
+  try {
+    const today = '2031-12-01';
+    const demo = buildDemoOrganisation('2026-12-01');
+    const scenario = defaultScenario(today);
+    const history: { at: string; entity: 'capability'; entityId: string; field: 'currentMaturity'; oldValue: string; newValue: string }[] = [];
+    // 260 weeks × 31 capabilities × ~6 changes a week… about 50k rows: maturities moving up and down.
+    for (let week = 0; week < 260; week++) {
+      const at = new Date(Date.UTC(2026, 11, 7 + week * 7, 9)).toISOString();
+      for (let i = 0; i < demo.capabilities.length; i++) {
+        for (let k = 0; k < 6; k++) {
+          const from = (week + i + k) % 4;
+          history.push({ at, entity: 'capability', entityId: demo.capabilities[i]!.id, field: 'currentMaturity', oldValue: String(from), newValue: String((from + 1) % 4) });
+        }
+      }
+    }
+    const file = join(dir, 'lived-in.groundwork');
+    const ws = openWorkspace(file);
+    restoreWorkspace(ws, {
+      organisation: demo.organisation,
+      capabilities: demo.capabilities,
+      roles: demo.roles,
+      people: demo.people,
+      workItems: [],
+      scenarios: [{ ...scenario, id: 'default' }],
+      history,
+    });
+    const { input } = loadPlanInput(ws, { today, asOf: today });
+    const planned = plan(input);
+    for (let b = 0; b < 10; b++) ws.createBaseline({ name: `Quarter ${b + 1} plan`, scenarioId: 'default', snapshot: snapshotOf(planned, input.people, input.capabilities) });
+    ws.close();
+
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      const workspace = openWorkspace(file, { create: false, readonly: true });
+      const { input: loaded } = loadPlanInput(workspace, { today, asOf: today });
+      const baseline = workspace.getBaseline(workspace.listBaselineSummaries()[0]!.id)!;
+      const historyRows = workspace.listMaturityHistory();
+      rows = historyRows.length;
+      progressReport({ baseline, plan: plan(loaded), workItems: loaded.workItems, people: loaded.people, capabilities: loaded.capabilities, history: historyRows, asOf: today });
+      workspace.close();
+      times.push(performance.now() - t0);
+    }
+    context.print(`progress: ${rows.toLocaleString('en-US')} history rows, 10 baselines — open + plan + progress report median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target ≤ 200 ms)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const progressSection: BenchSection = { name: 'progress', run };

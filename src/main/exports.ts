@@ -7,10 +7,10 @@ import { plan } from '../core/planner';
 import { buildReportModel } from '../core/report';
 import { formatWorkspaceJson } from '../core/workspace-json';
 import { writeRoadmapPdf } from '../report';
-import { exportWorkspaceJson, importWorkspaceJson, loadPlanInput, type Workspace } from '../storage';
+import { exportWorkspaceJson, importWorkspaceJson, loadPlanInput, type WritableWorkspace } from '../storage';
 
 /** File → Export Roadmap PDF: the default scenario's plan, with progress, then "Show in Folder". */
-export async function exportRoadmapPdf(win: BrowserWindow, workspace: Workspace, paper: 'a4' | 'letter'): Promise<void> {
+export async function exportRoadmapPdf(win: BrowserWindow, workspace: WritableWorkspace, paper: 'a4' | 'letter'): Promise<void> {
   const today = toIsoDate(new Date());
   const { input, scenario } = loadPlanInput(workspace, { today });
   const organisation = workspace.getOrganisation().name || 'Roadmap';
@@ -53,7 +53,7 @@ export async function exportRoadmapPdf(win: BrowserWindow, workspace: Workspace,
 }
 
 /** File → Export Workspace JSON: the whole workspace as versioned JSON, written atomically. */
-export async function exportJson(win: BrowserWindow, workspace: Workspace): Promise<void> {
+export async function exportJson(win: BrowserWindow, workspace: WritableWorkspace): Promise<void> {
   const target = await dialog.showSaveDialog(win, {
     title: 'Export workspace as JSON',
     defaultPath: workspace.path.replace(/\.groundwork$/, '') + '.json',

@@ -6,17 +6,17 @@ import type { WorkItem } from '../core/domain/planning';
 import { plan } from '../core/planner';
 import type { WorkspaceSnapshot } from '../shared/contract';
 import type { PlanResult } from '../core/planner';
-import { loadPlanInput, type PlanAcceptance, type Workspace } from '../storage';
+import { loadPlanInput, type PlanAcceptance, type ReadableWorkspace, type WritableWorkspace } from '../storage';
 import { HandlerError, type Handlers } from './ipc';
 
 export interface HandlerDeps {
   /** The workspace currently open; File → Open swaps it, so it is looked up on every call. */
-  readonly workspace: () => Workspace;
+  readonly workspace: () => WritableWorkspace;
   /** Today's date as `YYYY-MM-DD` (injected so tests can fix it). */
   readonly today: () => string;
 }
 
-export function snapshotOf(ws: Workspace): WorkspaceSnapshot {
+export function snapshotOf(ws: ReadableWorkspace): WorkspaceSnapshot {
   const capabilities = ws.listCapabilities();
   return {
     path: ws.path,

@@ -1,11 +1,11 @@
-import { openWorkspace, type OpenOptions, type Workspace } from '../storage';
+import { openWorkspace, type OpenOptions, type WritableWorkspace } from '../storage';
 
 /**
  * Holds the open workspace. Switching opens (and so validates) the new file before the old one is
  * closed, so a refused file never leaves the app without a workspace.
  */
 export class WorkspaceSession {
-  #current: Workspace;
+  #current: WritableWorkspace;
 
   constructor(
     path: string,
@@ -14,12 +14,12 @@ export class WorkspaceSession {
     this.#current = openWorkspace(path, options);
   }
 
-  get current(): Workspace {
+  get current(): WritableWorkspace {
     return this.#current;
   }
 
   /** Opens `path` (creating it when `create`), then closes the previous workspace. */
-  switchTo(path: string, create: boolean): Workspace {
+  switchTo(path: string, create: boolean): WritableWorkspace {
     const next = openWorkspace(path, { ...this.options, create });
     const previous = this.#current;
     this.#current = next;

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createHandlers } from '../../src/main/handlers';
 import { dispatch, type Handlers } from '../../src/main/ipc';
-import { openWorkspace, type Workspace } from '../../src/storage';
+import { openWorkspace, type WritableWorkspace } from '../../src/storage';
 
 /**
  * The browser-test bridge of DESIGN.md: the built renderer runs in Chromium, and `window.groundwork`
@@ -38,7 +38,7 @@ export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), 'groundwork-e2e-'));
     const file = join(dir, 'e2e.groundwork');
-    let workspace: Workspace | undefined;
+    let workspace: WritableWorkspace | undefined;
     let handlers: Handlers | undefined;
 
     const openHandlers = () => {

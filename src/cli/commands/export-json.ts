@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatWorkspaceJson } from '../../core/workspace-json';
-import { exportWorkspaceJson, openWorkspace, WorkspaceError } from '../../storage';
+import { exportWorkspaceJson, openWorkspaceReadOnly, WorkspaceError } from '../../storage';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
@@ -26,7 +26,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (out !== undefined && !existsSync(dirname(out))) throw new CliError(`--out: folder ${dirname(out)} does not exist`);
   let workspace;
   try {
-    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
+    workspace = openWorkspaceReadOnly(resolve(positionals[0] ?? ''));
   } catch (error) {
     if (error instanceof WorkspaceError) throw new CliError(error.message);
     throw error;

@@ -4,7 +4,7 @@ import { toIsoDate } from '../../core/calendar';
 import { plan } from '../../core/planner';
 import { buildReportModel, type Paper } from '../../core/report';
 import { writeRoadmapPdf } from '../../report';
-import { loadPlanInput, openWorkspace, StorageError, WorkspaceError } from '../../storage';
+import { loadPlanInput, openWorkspaceReadOnly, StorageError, WorkspaceError } from '../../storage';
 import { parseCommandArgs, parseIsoDateArg } from '../args';
 import { CliError, type CliIO } from '../io';
 
@@ -57,7 +57,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
 
   let workspace;
   try {
-    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
+    workspace = openWorkspaceReadOnly(resolve(positionals[0] ?? ''));
   } catch (error) {
     if (error instanceof WorkspaceError) throw new CliError(error.message);
     throw error;

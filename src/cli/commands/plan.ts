@@ -3,7 +3,7 @@ import { toIsoDate } from '../../core/calendar';
 import { layerById } from '../../core/domain/layers';
 import { calendarOf } from '../../core/domain/calendar';
 import { bySeverity, marginalHireValues, plan, type PlanResult } from '../../core/planner';
-import { loadPlanInput, openWorkspace, StorageError, WorkspaceError } from '../../storage';
+import { loadPlanInput, openWorkspaceReadOnly, StorageError, WorkspaceError } from '../../storage';
 import { parseCommandArgs, parseIsoDateArg } from '../args';
 import { CliError, type CliIO } from '../io';
 
@@ -91,7 +91,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   const asOf = values['as-of'] === undefined ? today : parseIsoDateArg('as-of', values['as-of']);
   let workspace;
   try {
-    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
+    workspace = openWorkspaceReadOnly(resolve(positionals[0] ?? ''));
   } catch (error) {
     if (error instanceof WorkspaceError) throw new CliError(error.message);
     throw error;

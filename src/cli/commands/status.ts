@@ -3,7 +3,7 @@ import { computeReadiness } from '../../core/domain/readiness';
 import { headcountByRole, totalByStatus } from '../../core/domain/headcount';
 import { LAYERS } from '../../core/domain/layers';
 import { PERSON_STATUS_LABELS, PERSON_STATUSES, type Capability } from '../../core/domain/types';
-import { openWorkspace, WorkspaceError } from '../../storage';
+import { openWorkspaceReadOnly, WorkspaceError } from '../../storage';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
@@ -23,7 +23,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
 
   let workspace;
   try {
-    workspace = openWorkspace(file, { create: false, readonly: true });
+    workspace = openWorkspaceReadOnly(file);
   } catch (error) {
     if (error instanceof WorkspaceError) throw new CliError(error.message);
     throw error;

@@ -1,11 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { LAYERS, type LayerId } from '../../core/domain/layers';
 import { DEFAULT_RUN_SHARE, type Scenario } from '../../core/domain/planning';
+import { scenarioParameters, whyScenarioCannotBeDeleted } from '../../core/domain/scenarios';
 import type { Role } from '../../core/domain/types';
 import { scenarioFieldsSchema, type ScenarioFields } from '../../shared/schemas';
 import { submitForm } from '../components/submitForm';
 import { FormField } from '../components/FormField';
 import { ConfirmDialog, Modal } from '../components/Modal';
+import { sentence } from '../format';
 import { fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
@@ -20,6 +22,7 @@ export function ScenarioBar() {
   const planning = usePlanning();
   const { scenario, selectScenario } = planning;
   const [dialog, setDialog] = useState<'edit' | 'new' | 'delete' | 'compare' | null>(null);
+  const deleteRefusal = scenario ? whyScenarioCannotBeDeleted(scenario) : null;
 
   const createFrom = async (fields: ScenarioFields): Promise<void> => {
     const before = new Set(scenarios.map((s) => s.id));
@@ -32,7 +35,7 @@ export function ScenarioBar() {
   const duplicate = async () => {
     if (!scenario) return;
     try {
-      await createFrom({ ...fieldsOf(scenario), name: copyName(scenario.name, scenarios) });
+      await createFrom({ ...scenarioParameters(scenario), name: copyName(scenario.name, scenarios) });
     } catch {
       // The toast shows the server's answer.
     }
@@ -97,8 +100,8 @@ export function ScenarioBar() {
           type="button"
           className="button button-small"
           onClick={() => setDialog('delete')}
-          disabled={!scenario || scenario.isDefault}
-          title={scenario?.isDefault ? 'The default scenario cannot be deleted; make another one the default first.' : undefined}
+          disabled={!scenario || deleteRefusal !== null}
+          title={deleteRefusal === null ? undefined : sentence(deleteRefusal)}
         >
           Delete…
         </button>
@@ -186,24 +189,6 @@ function copyName(base: string, scenarios: readonly Scenario[]): string {
   const stem = base.endsWith(' (copy)') ? base : `${base} (copy)`;
   if (!names.has(stem)) return stem;
   for (let n = 2; ; n += 1) if (!names.has(`${stem} ${n}`)) return `${stem} ${n}`;
-}
-
-function fieldsOf(s: Scenario): ScenarioFields {
-  return {
-    name: s.name,
-    startDate: s.startDate,
-    horizonQuarters: s.horizonQuarters,
-    targetLayer: s.targetLayer,
-    targetDate: s.targetDate,
-    hiringBudgetPerQuarter: s.hiringBudgetPerQuarter,
-    maxHiresPerQuarter: s.maxHiresPerQuarter,
-    gateThreshold: s.gateThreshold,
-    leadTimeWeeks: s.leadTimeWeeks,
-    rampUpWeeks: s.rampUpWeeks,
-    salaries: { ...s.salaries },
-    runShare: s.runShare,
-    borrowed: s.borrowed.map((b) => ({ ...b })),
-  };
 }
 
 interface Draft {

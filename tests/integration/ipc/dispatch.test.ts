@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/main/handlers';
 import { dispatch, type Handlers } from '../../../src/main/ipc';
 import { contract, ERROR_CODES, METHODS, type WorkspaceSnapshot } from '../../../src/shared/contract';
-import { openWorkspace, type Workspace } from '../../../src/storage';
+import { openWorkspace, type WritableWorkspace } from '../../../src/storage';
 
 let dir: string;
-let workspace: Workspace;
+let workspace: WritableWorkspace;
 let handlers: Handlers;
 
 beforeAll(async () => {

@@ -11,13 +11,16 @@ import boundaries from 'eslint-plugin-boundaries';
  * before it judges it, so `../../../../storage` from a deep folder counts as much as `../storage`,
  * and dynamic `import()`, `require()` and re-exports (`export … from`) count as much as `import`.
  */
-const LAYERS = ['core', 'shared', 'storage', 'report', 'main', 'preload', 'renderer', 'cli'];
+const LAYERS = ['core', 'shared', 'storage', 'report', 'host', 'main', 'preload', 'renderer', 'cli'];
 const ALLOWED = {
   core: [],
   shared: ['core'],
   storage: ['core'],
   report: ['core'],
-  main: ['core', 'shared', 'storage', 'report'],
+  // The handler host (Electron's utility process) does the work; main only routes messages to it,
+  // so nothing that reads the workspace, plans or renders can be loaded on the main process.
+  host: ['core', 'shared', 'storage', 'report'],
+  main: ['core', 'shared'],
   cli: ['core', 'storage', 'report'],
   preload: ['shared'],
   renderer: ['core', 'shared'],
@@ -32,6 +35,8 @@ const FORBIDDEN_MODULES = {
   renderer: { to: [NODE, ...pkg('electron', 'better-sqlite3')], why: 'The renderer reaches the main process only through the preload API.' },
   preload: { to: [NODE, ...pkg('better-sqlite3')], why: 'The preload exposes the typed API object and nothing else.' },
   storage: { to: pkg('electron'), why: 'src/storage runs on plain Node: no Electron.' },
+  host: { to: pkg('electron'), why: 'src/host runs on plain Node (a utility process, or a child process in tests): no Electron.' },
+  main: { to: pkg('better-sqlite3', '@react-pdf/renderer'), why: 'The main process only routes: the workspace and the PDF live in the handler host.' },
   report: { to: pkg('electron'), why: 'src/report runs on plain Node: no Electron.' },
   cli: { to: pkg('electron'), why: 'src/cli runs on plain Node: no Electron.' },
 };

@@ -6,6 +6,7 @@ export { openWorkspace, openWorkspaceReadOnly, defaultMigrationsDir } from './wo
 export type { AcceptedPlan, OpenOptions, OpenReadOnlyOptions, OpenWorkspaceOptions, PlanAcceptance, ReadableWorkspace, WritableWorkspace, WorkItemProgress } from './workspace';
 export type { BaselineInput } from './repositories/baselines';
 export { loadPlanInput } from './plan-input';
+export { writeFileAtomically } from './files';
 export { exportWorkspaceJson, importWorkspaceJson } from './workspace-json';
 export type { ImportWorkspaceJsonOptions } from './workspace-json';
 export type { LoadPlanInputOptions } from './plan-input';

@@ -1,11 +1,9 @@
-import { resolve } from 'node:path';
-import { toIsoDate } from '../../core/calendar';
 import { layerById } from '../../core/domain/layers';
 import { calendarOf } from '../../core/domain/calendar';
-import { bySeverity, marginalHireValues, plan, type PlanResult } from '../../core/planner';
-import { loadPlanInput, openWorkspaceReadOnly, StorageError, WorkspaceError } from '../../storage';
-import { parseCommandArgs, parseIsoDateArg } from '../args';
-import { CliError, type CliIO } from '../io';
+import { bySeverity, marginalHireValues, type PlanResult } from '../../core/planner';
+import { parseCommandArgs, parseIsoDateArg, todayArg } from '../args';
+import type { CliIO } from '../io';
+import { planScenario, withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork plan WORKSPACE [--scenario NAME] [--as-of YYYY-MM-DD] [--json] [--explain] [--today YYYY-MM-DD]';
 
@@ -87,29 +85,13 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     },
     { min: 1, max: 1, usage: USAGE },
   );
-  const today = values.today === undefined ? toIsoDate(new Date()) : parseIsoDateArg('today', values.today);
+  const today = todayArg(values.today);
   const asOf = values['as-of'] === undefined ? today : parseIsoDateArg('as-of', values['as-of']);
-  let workspace;
-  try {
-    workspace = openWorkspaceReadOnly(resolve(positionals[0] ?? ''));
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
-    let input;
-    try {
-      ({ input } = loadPlanInput(workspace, { today, asOf, ...(values.scenario === undefined ? {} : { scenario: values.scenario }) }));
-    } catch (error) {
-      if (error instanceof StorageError || error instanceof WorkspaceError) throw new CliError(`--scenario: ${error.message}`);
-      throw error;
-    }
-    const base = plan(input);
+  return withWorkspace(positionals[0] ?? '', (workspace) => {
+    const { input, result: base } = planScenario(workspace, { scenario: values.scenario, today, asOf });
     // What one more hire of each role does: a re-plan per role, worth its time on the command line.
     const result = { ...base, marginal: marginalHireValues(input, base) };
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatPlan(result, values.explain));
     return 0;
-  } finally {
-    workspace.close();
-  }
+  });
 }

@@ -3,9 +3,9 @@ import { computeReadiness } from '../../core/domain/readiness';
 import { headcountByRole, totalByStatus } from '../../core/domain/headcount';
 import { LAYERS } from '../../core/domain/layers';
 import { PERSON_STATUS_LABELS, PERSON_STATUSES, type Capability } from '../../core/domain/types';
-import { openWorkspaceReadOnly, WorkspaceError } from '../../storage';
 import { parseCommandArgs } from '../args';
-import { CliError, type CliIO } from '../io';
+import type { CliIO } from '../io';
+import { withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork status FILE [--json]';
 
@@ -21,14 +21,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, { min: 1, max: 1, usage: USAGE });
   const file = resolve(positionals[0] ?? '');
 
-  let workspace;
-  try {
-    workspace = openWorkspaceReadOnly(file);
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
+  return withWorkspace(file, (workspace) => {
     const organisation = workspace.getOrganisation();
     const capabilities = workspace.listCapabilities();
     const roles = workspace.listRoles();
@@ -68,7 +61,5 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     lines.push(`  ${'Total'.padEnd(28)}${PERSON_STATUSES.map((s) => `${total[s].count} (${total[s].fte} FTE)`.padStart(17)).join('')}`);
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
-  } finally {
-    workspace.close();
-  }
+  });
 }

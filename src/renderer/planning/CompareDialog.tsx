@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LAYERS } from '../../core/domain/layers';
 import type { PlanResult } from '../../core/planner/types';
+import type { CallProgress } from '../../shared/contract';
 import { call, toApiError } from '../api';
 import { Modal } from '../components/Modal';
+import { sentence } from '../format';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
 
@@ -22,6 +24,10 @@ export function CompareDialog({ initial, onClose }: Props) {
   const [plans, setPlans] = useState<readonly PlanResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<CallProgress | null>(null);
+  const running = useRef<AbortController | null>(null);
+  // Closing the dialog stops a comparison still being planned.
+  useEffect(() => () => running.current?.abort(), []);
 
   const toggle = (id: string, on: boolean) => {
     setPlans(null);
@@ -29,16 +35,22 @@ export function CompareDialog({ initial, onClose }: Props) {
   };
 
   const compare = async () => {
+    const controller = new AbortController();
+    running.current = controller;
     setBusy(true);
     setError(null);
+    setProgress(null);
     try {
       const ordered = scenarios.filter((s) => picked.includes(s.id)).map((s) => s.id);
-      const result = await call('plan.compare', { scenarioIds: ordered });
+      const result = await call('plan.compare', { scenarioIds: ordered }, { signal: controller.signal, onProgress: setProgress });
       setPlans(result.plans);
     } catch (cause) {
-      setError(toApiError(cause).message);
+      const error = toApiError(cause);
+      if (error.code !== 'cancelled') setError(error.message);
     } finally {
+      if (running.current === controller) running.current = null;
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -63,6 +75,15 @@ export function CompareDialog({ initial, onClose }: Props) {
         </button>
       </fieldset>
       {!valid && <p className="field-hint">Pick two or three scenarios.</p>}
+      {busy && (
+        <div className="compare-progress" role="status">
+          <progress max={1} value={progress?.fraction ?? 0} aria-label="Comparison progress" />
+          <span>{progress ? sentence(progress.stage) : 'Planning…'}</span>
+          <button type="button" className="button button-small" onClick={() => running.current?.abort()}>
+            Cancel
+          </button>
+        </div>
+      )}
       {error && (
         <p className="inline-alert" role="alert">
           {error}

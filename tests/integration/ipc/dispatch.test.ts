@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/handlers';
-import { dispatch, type Handlers } from '../../../src/main/ipc';
+import { createHandlers } from '../../../src/host/handlers';
+import { dispatch, type Handlers } from '../../../src/host/dispatch';
 import { contract, ERROR_CODES, METHODS, type WorkspaceSnapshot } from '../../../src/shared/contract';
 import { openWorkspace, type WritableWorkspace } from '../../../src/storage';
 

@@ -21,10 +21,17 @@ describe('layer rules', () => {
     ['src/core/x.ts', "import { app } from 'electron';"],
     ['src/core/x.ts', "import { useState } from 'react';"],
     ['src/renderer/x.ts', "import { openWorkspace } from '../storage';"],
-    ['src/renderer/screens/x.ts', "import { createHandlers } from '../../main/handlers';"],
+    ['src/renderer/screens/x.ts', "import { createHandlers } from '../../host/handlers';"],
+    ['src/renderer/screens/x.ts', "import { HostClient } from '../../main/host-client';"],
     ['src/renderer/x.ts', "import { ipcRenderer } from 'electron';"],
     ['src/storage/x.ts', "import { contract } from '../shared/contract';"],
-    ['src/cli/x.ts', "import { dispatch } from '../main/ipc';"],
+    ['src/cli/x.ts', "import { dispatch } from '../host/dispatch';"],
+    ['src/main/x.ts', "import { openWorkspace } from '../storage';"],
+    ['src/main/x.ts', "import { createHandlers } from '../host/handlers';"],
+    ['src/main/x.ts', "export async function f() { return import('../report'); }"],
+    ['src/main/x.ts', "import Database from 'better-sqlite3';"],
+    ['src/host/x.ts', "import { app } from 'electron';"],
+    ['src/host/x.ts', "import { HostClient } from '../main/host-client';"],
     ['src/preload/x.ts', "import { openWorkspace } from '../storage';"],
     ['src/report/x.ts', "import { openWorkspace } from '../storage';"],
     // A path that climbs further than it needs to still ends in src/storage.
@@ -36,7 +43,7 @@ describe('layer rules', () => {
     ['src/core/x.ts', "export const fs = require('node:fs');"],
     ['src/renderer/x.ts', "export const s = require('../storage');"],
     ['src/renderer/x.ts', "export { openWorkspace } from '../storage';"],
-    ['src/core/x.ts', "export * from '../main/handlers';"],
+    ['src/core/x.ts', "export * from '../host/handlers';"],
   ])('%s may not: %s', async (file, code) => {
     const errors = await boundaryErrors(file, `${code}\nexport {};\n`);
     // The layer rule itself, not a failure to resolve the path.
@@ -44,9 +51,11 @@ describe('layer rules', () => {
   });
 
   it.each([
-    ['src/main/x.ts', "import { openWorkspace } from '../storage';"],
+    ['src/host/x.ts', "import { openWorkspace } from '../storage';"],
+    ['src/host/x.ts', "export async function f() { return import('../report'); }"],
+    ['src/host/x.ts', "import { Worker } from 'node:worker_threads';"],
     ['src/main/x.ts', "import { app } from 'electron';"],
-    ['src/main/x.ts', "export async function f() { return import('../report'); }"],
+    ['src/main/x.ts', "import type { ToHost } from '../shared/host-protocol';"],
     ['src/renderer/x.ts', "import { computeReadiness } from '../core/domain/readiness';"],
     ['src/renderer/x.ts', "import { contract } from '../shared/contract';"],
     ['src/renderer/x.ts', "import { useState } from 'react';"],

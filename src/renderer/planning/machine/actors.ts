@@ -6,7 +6,8 @@ import type { PinRequest } from './planningMachine';
 
 /** What the planning workflow needs from the outside world; the app wires it to the IPC client. */
 export interface PlanningApi {
-  runPlan(scenarioId: string | null): Promise<PlanResult>;
+  /** `signal` aborts when the machine no longer wants the plan (an edit made it stale): the call is cancelled. */
+  runPlan(scenarioId: string | null, signal: AbortSignal): Promise<PlanResult>;
   acceptPlan(scenarioId: string | null): Promise<void>;
   createWorkItem(fields: MethodInput<'workItem.create'>): Promise<void>;
   updateWorkItem(id: string, patch: MethodInput<'workItem.update'>['patch']): Promise<void>;
@@ -44,7 +45,7 @@ export function pinCall(item: PlannedItem, pinnedStart: string | null, stored: r
 }
 
 export const createRunPlanActor = (api: PlanningApi) =>
-  fromPromise<PlanResult, { readonly scenarioId: string | null }>(({ input }) => api.runPlan(input.scenarioId));
+  fromPromise<PlanResult, { readonly scenarioId: string | null }>(({ input, signal }) => api.runPlan(input.scenarioId, signal));
 
 export const createAcceptPlanActor = (api: PlanningApi) =>
   fromPromise<void, { readonly scenarioId: string | null }>(({ input }) => api.acceptPlan(input.scenarioId));

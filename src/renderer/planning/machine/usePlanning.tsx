@@ -50,7 +50,7 @@ export function PlanningProvider({ active, onShowRoadmap, children }: ProviderPr
 
   const api = useMemo<PlanningApi>(
     () => ({
-      runPlan: (scenarioId) => call('plan.run', scenarioId ? { scenarioId } : {}),
+      runPlan: (scenarioId, signal) => call('plan.run', scenarioId ? { scenarioId } : {}, { signal }),
       acceptPlan: async (scenarioId) => {
         const before = snapshotRef.current;
         const after = await run('plan.accept', scenarioId ? { scenarioId } : {});
@@ -99,11 +99,14 @@ export function PlanningProvider({ active, onShowRoadmap, children }: ProviderPr
 
   // A deleted scenario cannot stay selected: fall back to the default one.
   const selected = useSelector(actorRef, (s) => s.context.scenarioId);
+  const selectedExists = selected === null || snapshot.scenarios.some((s) => s.id === selected);
   useEffect(() => {
-    if (selected && !snapshot.scenarios.some((s) => s.id === selected)) {
-      actorRef.send({ type: 'scenario.select', scenarioId: null });
-    }
-  }, [selected, snapshot.scenarios, actorRef]);
+    if (!selectedExists) actorRef.send({ type: 'scenario.select', scenarioId: null });
+  }, [selectedExists, actorRef]);
+  // The main process exports the scenario on screen (File → Export Roadmap PDF): tell it.
+  useEffect(() => {
+    if (selectedExists) call('scenario.choose', { scenarioId: selected }).catch(() => undefined);
+  }, [selected, selectedExists]);
 
   const [roadmapFocus, setRoadmapFocus] = useState<RoadmapFocus | null>(null);
   const navigation = useMemo<Navigation>(

@@ -3,17 +3,26 @@ import { buildDemoOrganisation } from '../core/domain/demo';
 import { buildCatalogWorkspace } from '../core/domain/catalog/starter';
 import { validateProblem, ScheduleError } from '../core/engine';
 import type { WorkItem } from '../core/domain/planning';
-import { plan } from '../core/planner';
 import type { WorkspaceSnapshot } from '../shared/contract';
 import type { PlanResult } from '../core/planner';
 import { loadPlanInput, type PlanAcceptance, type ReadableWorkspace, type WritableWorkspace } from '../storage';
-import { HandlerError, type Handlers } from './ipc';
+import { HandlerError, type Handlers } from './dispatch';
+import { inlineJobRunner, type JobRunner } from './job-runner';
+
+/** The scenario the window shows (`scenario.choose`); null: the default one. */
+export interface ChosenScenario {
+  scenarioId: string | null;
+}
 
 export interface HandlerDeps {
   /** The workspace currently open; File → Open swaps it, so it is looked up on every call. */
   readonly workspace: () => WritableWorkspace;
   /** Today's date as `YYYY-MM-DD` (injected so tests can fix it). */
   readonly today: () => string;
+  /** Where plans are made (default: in the calling thread). The handler host passes its worker threads. */
+  readonly jobs?: JobRunner;
+  /** Shared with the app's handlers, whose PDF export prints the chosen scenario. */
+  readonly chosen?: ChosenScenario;
 }
 
 export function snapshotOf(ws: ReadableWorkspace): WorkspaceSnapshot {
@@ -100,10 +109,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const ws = deps.workspace();
     checkWorkItems(next([...ws.listWorkItems()]), ws.listRoles().map((r) => r.id));
   };
-  const planOf = (scenarioId?: string) => {
-    const { input } = loadPlanInput(deps.workspace(), { today: deps.today(), ...(scenarioId === undefined ? {} : { scenario: scenarioId }) });
-    return plan(input);
-  };
+  const jobs = deps.jobs ?? inlineJobRunner();
+  const chosen = deps.chosen ?? { scenarioId: null };
+  const inputOf = (scenarioId?: string) =>
+    loadPlanInput(deps.workspace(), { today: deps.today(), ...(scenarioId === undefined ? {} : { scenario: scenarioId }) }).input;
   const requireEmpty = (what: string) => {
     if (!deps.workspace().isEmpty()) {
       throw new HandlerError('conflict', `${what} needs an empty workspace; this one already has capabilities or people`);
@@ -199,12 +208,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return snapshot();
     },
 
-    'plan.run': ({ scenarioId }) => planOf(scenarioId),
-    'plan.compare': ({ scenarioIds }) => ({ plans: scenarioIds.map((id) => planOf(id)) }),
-    'plan.accept': ({ scenarioId }) => {
-      const result = planOf(scenarioId);
+    'plan.run': ({ scenarioId }, context) => jobs.run({ kind: 'plan', input: inputOf(scenarioId) }, context),
+    'plan.compare': async ({ scenarioIds }, context) => ({ plans: await jobs.run({ kind: 'compare', inputs: scenarioIds.map(inputOf) }, context) }),
+    'plan.accept': async ({ scenarioId }, context) => {
+      const result = await jobs.run({ kind: 'plan', input: inputOf(scenarioId) }, context);
       deps.workspace().acceptPlan(acceptance(result, deps.today()));
       return snapshot();
+    },
+    'scenario.choose': ({ scenarioId }) => {
+      if (scenarioId !== null && deps.workspace().getScenario(scenarioId) === null) {
+        throw new HandlerError('not-found', `no scenario with id "${scenarioId}"`, 'scenarioId');
+      }
+      chosen.scenarioId = scenarioId;
+      return { scenarioId };
     },
   };
 }

@@ -38,6 +38,12 @@ export interface WorkspaceSnapshot {
   readonly readiness: WorkspaceReadiness;
 }
 
+/** What `plan.accept` wrote, exactly as the storage wrote it, and the workspace after it. */
+export interface PlanAccepted {
+  readonly accepted: { readonly workItems: readonly WorkItem[]; readonly people: readonly Person[] };
+  readonly snapshot: WorkspaceSnapshot;
+}
+
 /** Two or three scenarios side by side (`plan.compare`). */
 export interface ScenarioComparison {
   readonly plans: readonly PlanResult[];
@@ -106,7 +112,7 @@ export const contract = {
    * Accepts a scenario's plan: its scheduled proposals become planned work items of the user's,
    * and its proposed hires become planned hires in the headcount.
    */
-  'plan.accept': method<typeof planRequest, WorkspaceSnapshot>(planRequest),
+  'plan.accept': method<typeof planRequest, PlanAccepted>(planRequest),
   /**
    * The scenario the window shows (null: the default one). File → Export Roadmap PDF exports it,
    * so the PDF is the roadmap the user is looking at.

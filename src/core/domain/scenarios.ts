@@ -21,13 +21,18 @@ export function isStructuredParameter(key: ScenarioParameterKey): boolean {
   return typeof value === 'object' && value !== null;
 }
 
+/** A copy whose structures are new objects, so its holder may change them (e.g. a form's fields). */
+export type FreshCopy<T> = {
+  -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] extends object ? { -readonly [P in keyof T[K]]: T[K][P] } : T[K];
+};
+
 /** A scenario's parameters as a fresh object (structures copied), e.g. to duplicate it. */
-export function scenarioParameters(scenario: Scenario): ScenarioParameters {
+export function scenarioParameters(scenario: Scenario): FreshCopy<ScenarioParameters> {
   const entries = SCENARIO_PARAMETER_KEYS.map((key) => {
     const value = scenario[key];
     return [key, typeof value === 'object' && value !== null ? structuredClone(value) : value] as const;
   });
-  return Object.fromEntries(entries) as unknown as ScenarioParameters;
+  return Object.fromEntries(entries) as unknown as FreshCopy<ScenarioParameters>;
 }
 
 /**

@@ -17,7 +17,7 @@ import { usePlanning } from './machine/usePlanning';
 /** The scenario picker and its actions, and the plan's status, on top of every planning view. */
 export function ScenarioBar() {
   const { scenarios, roles } = useSnapshot();
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const planning = usePlanning();
   const { scenario, selectScenario } = planning;
@@ -26,7 +26,7 @@ export function ScenarioBar() {
 
   const createFrom = async (fields: ScenarioFields): Promise<void> => {
     const before = new Set(scenarios.map((s) => s.id));
-    const next = await run('scenario.create', fields);
+    const next = await change('scenario.create', fields);
     const created = next.scenarios.find((s) => !before.has(s.id));
     if (created) selectScenario(created.id);
     notify(`Created the scenario “${fields.name}”.`);
@@ -44,7 +44,7 @@ export function ScenarioBar() {
   const setDefault = async () => {
     if (!scenario) return;
     try {
-      await run('scenario.setDefault', { id: scenario.id });
+      await change('scenario.setDefault', { id: scenario.id });
       notify(`“${scenario.name}” is now the default scenario.`);
     } catch {
       // The toast shows the server's answer.
@@ -55,7 +55,7 @@ export function ScenarioBar() {
     if (!scenario) return;
     setDialog(null);
     try {
-      await run('scenario.delete', { id: scenario.id });
+      await change('scenario.delete', { id: scenario.id });
       notify(`Deleted the scenario “${scenario.name}”.`);
     } catch {
       // The toast shows the server's answer.
@@ -265,7 +265,7 @@ interface DialogProps {
 }
 
 function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: DialogProps) {
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>(() => draftOf(scenario));
@@ -289,7 +289,7 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
       save: async () => {
         if (isNew || !scenario) await onCreate?.(fields);
         else {
-          await run('scenario.update', { id: scenario.id, patch: fields });
+          await change('scenario.update', { id: scenario.id, patch: fields });
           notify(`Saved the scenario “${fields.name.trim()}”.`);
         }
       },

@@ -16,7 +16,7 @@ const DATE_PLACEHOLDER = 'YYYY-MM-DD';
 
 export function HeadcountScreen() {
   const { people, roles } = useSnapshot();
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const focusAfterDelete = useFocusAfterDelete();
   const [adding, setAdding] = useState(false);
@@ -26,7 +26,7 @@ export function HeadcountScreen() {
   const confirmDelete = async (person: Person) => {
     setDeleting(null);
     try {
-      await run('person.delete', { id: person.id });
+      await change('person.delete', { id: person.id });
       focusAfterDelete();
       notify(`Removed ${person.name} from the headcount.`);
     } catch {
@@ -281,7 +281,7 @@ interface Draft {
 }
 
 function AddPersonDialog({ roles, onClose }: { readonly roles: readonly Role[]; readonly onClose: () => void }) {
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>({ name: '', roleId: roles[0]?.id ?? '', fte: '1', status: 'on_staff', startDate: '', endDate: '' });
@@ -299,7 +299,7 @@ function AddPersonDialog({ roles, onClose }: { readonly roles: readonly Role[]; 
       setErrors,
       setBusy,
       save: async () => {
-        await run('person.create', payload);
+        await change('person.create', payload);
         notify(`Added ${payload.name.trim()}.`);
       },
       onSaved: onClose,

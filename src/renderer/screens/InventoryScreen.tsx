@@ -29,7 +29,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
   /** The layer the add dialog starts on, or null when it is closed. */
   const [adding, setAdding] = useState<LayerId | null>(null);
   const [deleting, setDeleting] = useState<Capability | null>(null);
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const focusAfterDelete = useFocusAfterDelete();
 
@@ -45,7 +45,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
   const confirmDelete = async (capability: Capability) => {
     setDeleting(null);
     try {
-      await run('capability.delete', { id: capability.id });
+      await change('capability.delete', { id: capability.id });
       focusAfterDelete();
       notify(`Deleted "${capability.name}".`);
     } catch {
@@ -238,7 +238,7 @@ interface Draft {
 }
 
 function AddCapabilityDialog({ defaultLayer, onClose }: { readonly defaultLayer: LayerId; readonly onClose: () => void }) {
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>({ name: '', layer: defaultLayer, description: '', currentMaturity: '0', targetMaturity: '3', owner: '', tools: '' });
@@ -256,7 +256,7 @@ function AddCapabilityDialog({ defaultLayer, onClose }: { readonly defaultLayer:
       setErrors,
       setBusy,
       save: async () => {
-        await run('capability.create', payload);
+        await change('capability.create', payload);
         notify(`Added "${payload.name.trim()}" to ${layerById(payload.layer).name}.`);
       },
       onSaved: onClose,

@@ -18,7 +18,7 @@ import { TrashIcon } from '../components/icons';
 
 export function RolesScreen() {
   const { roles, people, capabilities, readiness } = useSnapshot();
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const focusAfterDelete = useFocusAfterDelete();
   const [adding, setAdding] = useState(false);
@@ -28,7 +28,7 @@ export function RolesScreen() {
   const confirmDelete = async (role: Role) => {
     setDeleting(null);
     try {
-      await run('role.delete', { id: role.id });
+      await change('role.delete', { id: role.id });
       focusAfterDelete();
       notify(`Deleted the role "${role.name}".`);
     } catch (cause) {
@@ -313,7 +313,7 @@ interface Draft {
 }
 
 function AddRoleDialog({ onClose }: { readonly onClose: () => void }) {
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const buildsErrorId = useId();
@@ -330,7 +330,7 @@ function AddRoleDialog({ onClose }: { readonly onClose: () => void }) {
       setErrors,
       setBusy,
       save: async () => {
-        await run('role.create', payload);
+        await change('role.create', payload);
         notify(`Added the role "${payload.name.trim()}". Add its prerequisites on its card.`);
       },
       onSaved: onClose,

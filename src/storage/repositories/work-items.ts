@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { isMaturity, type Maturity } from '../../core/domain/maturity';
 import { WORK_ITEM_STATUSES, type WorkItem, type WorkItemStatus } from '../../core/domain/planning';
-import { findCycle } from '../../core/workspace-json/graph';
+import { cycleText, dependencyCycle } from '../../core/domain/dependencies';
 import { StorageError } from '../errors';
 import type { DbWorkItem } from '../rows';
 import type { WorkItemInput, WorkItemPatch } from '../types';
@@ -162,12 +162,12 @@ export class WorkItemRepository extends Table<DbWorkItem, WorkItem> {
     const known = new Set(rows.map((r) => r.id));
     const unknown = list.find((p) => !known.has(p));
     if (unknown !== undefined) throw fail(`name "${unknown}", which is not a work item`);
-    const graph = new Map<string, readonly string[]>(rows.map((r) => [r.id, JSON.parse(r.predecessors) as string[]]));
-    graph.set(id, list);
-    const cycle = findCycle(graph);
+    // The edited item first, so the cycle is told from it.
+    const items = [{ id, predecessors: list }, ...rows.filter((r) => r.id !== id).map((r) => ({ id: r.id, predecessors: JSON.parse(r.predecessors) as string[] }))];
+    const cycle = dependencyCycle(items);
     if (cycle !== null) {
       const titles = new Map(rows.map((r) => [r.id, r.title]));
-      throw fail(`would make a dependency cycle: ${cycle.map((c) => `"${titles.get(c) ?? c}"`).join(' → ')}`);
+      throw fail(`would make a dependency cycle ${cycleText(cycle, (c) => titles.get(c))}`);
     }
     return JSON.stringify(list);
   }

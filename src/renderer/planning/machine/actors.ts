@@ -1,5 +1,6 @@
 import { fromPromise } from 'xstate';
 import type { WorkItem } from '../../../core/domain/planning';
+import { workItemFromProposal } from '../../../core/planner/acceptance';
 import type { PlannedItem, PlanResult } from '../../../core/planner/types';
 import type { MethodInput } from '../../../shared/contract';
 import type { PinRequest } from './planningMachine';
@@ -21,27 +22,13 @@ export type PinCall =
 
 /**
  * A pin as one call: the user's own item is updated; a planner's proposal becomes the user's item
- * (with the proposal's fields, planned, pinned), since only stored items can carry a pin. A
- * proposal's predecessors are proposals too, which are not stored: only stored ones are kept.
+ * (workItemFromProposal: planned, pinned), since only stored items can carry a pin. A proposal's
+ * predecessors that are proposals too are not stored, so only the stored ones are kept.
  */
 export function pinCall(item: PlannedItem, pinnedStart: string | null, stored: readonly WorkItem[]): PinCall {
   if (item.source === 'user') return { method: 'workItem.update', id: item.id, patch: { pinnedStart } };
   const known = new Set(stored.map((w) => w.id));
-  return {
-    method: 'workItem.create',
-    fields: {
-      title: item.title,
-      capabilityId: item.capabilityId,
-      fromMaturity: item.fromMaturity,
-      toMaturity: item.toMaturity,
-      durationWeeks: item.durationWeeks,
-      demand: { ...item.demand },
-      predecessors: item.predecessors.filter((id) => known.has(id)),
-      pinnedStart,
-      status: 'planned',
-      notes: '',
-    },
-  };
+  return { method: 'workItem.create', fields: workItemFromProposal(item, { predecessorId: (id) => (known.has(id) ? id : null), pinnedStart, notes: '' }) };
 }
 
 export const createRunPlanActor = (api: PlanningApi) =>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { LAYERS } from '../../core/domain/layers';
+import { LAYERS_TOP_DOWN } from '../../core/format';
 import type { PlanResult } from '../../core/planner/types';
 import type { CallProgress } from '../../shared/contract';
 import { call, toApiError } from '../api';
@@ -136,7 +136,7 @@ function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
           </tr>
         </thead>
         <tbody>
-          {[...LAYERS].reverse().map((layer) => {
+          {LAYERS_TOP_DOWN.map((layer) => {
             const weeks = plans.map((plan) => plan.layers.find((l) => l.layer === layer.id)?.readyWeek ?? null);
             // Scenarios may start on different dates: compare by calendar date, not by week.
             const dates = plans.map((plan) => plan.layers.find((l) => l.layer === layer.id)?.readyDate ?? null);

@@ -3,7 +3,8 @@ import type { PlanResult } from '../../core/planner/types';
 import { ConfirmDialog } from '../components/Modal';
 import { usePlanning } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
-import { HIRE_STATUS_LABELS, formatMoney, hireCostByQuarter, layerName, quarterCount, quarterLabelAt } from './planFormat';
+import { HIRE_STATUS_LABELS, layerLabel } from '../../core/format';
+import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
 
 /** The hires of the plan, the open requisitions and planned hires it checked, and accepting the plan. */
 export function HiringScreen() {
@@ -126,7 +127,7 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                         </span>
                       )}
                       <span className="hire-reason">{hire.reason}</span>
-                      {hire.layer && <span className="cell-hint">For {layerName(hire.layer)}</span>}
+                      {hire.layer && <span className="cell-hint">For {layerLabel(hire.layer)}</span>}
                     </td>
                     {anySalary && <td className="num">{hire.annualSalary === null ? '—' : formatMoney(hire.annualSalary)}</td>}
                   </tr>

@@ -1,6 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { LAYERS, type LayerId } from '../../core/domain/layers';
-import { DEFAULT_RUN_SHARE, type Scenario } from '../../core/domain/planning';
+import { layerLabel } from '../../core/format';
+import { toIsoDate } from '../../core/calendar';
+import { defaultScenario, type Scenario } from '../../core/domain/planning';
 import { scenarioParameters, whyScenarioCannotBeDeleted } from '../../core/domain/scenarios';
 import type { Role } from '../../core/domain/types';
 import { scenarioFieldsSchema, type ScenarioFields } from '../../shared/schemas';
@@ -139,7 +141,7 @@ export function ScenarioBar() {
 }
 
 function ScenarioSummary({ scenario }: { readonly scenario: Scenario }) {
-  const target = LAYERS.find((l) => l.id === scenario.targetLayer)?.name ?? scenario.targetLayer;
+  const target = layerLabel(scenario.targetLayer);
   return (
     <span className="scenario-summary">
       From {scenario.startDate} · {scenario.horizonQuarters} quarters · target {target}
@@ -207,21 +209,23 @@ interface Draft {
   borrowed: Scenario['borrowed'];
 }
 
-function draftOf(s: Scenario | null): Draft {
+/** The form's text for a scenario; with none, for the one every workspace starts with (defaultScenario). */
+function draftOf(scenario: Scenario | null): Draft {
+  const s = scenario ?? { ...defaultScenario(toIsoDate(new Date())), name: 'New scenario' };
   return {
-    name: s?.name ?? 'New scenario',
-    startDate: s?.startDate ?? '',
-    horizonQuarters: String(s?.horizonQuarters ?? 8),
-    targetLayer: s?.targetLayer ?? 'learn_optimize',
-    targetDate: s?.targetDate ?? '',
-    hiringBudgetPerQuarter: s?.hiringBudgetPerQuarter == null ? '' : String(s.hiringBudgetPerQuarter),
-    maxHiresPerQuarter: String(s?.maxHiresPerQuarter ?? 2),
-    gatePercent: String(Math.round((s?.gateThreshold ?? 0.75) * 100)),
-    leadTimeWeeks: String(s?.leadTimeWeeks ?? 10),
-    rampUpWeeks: s?.rampUpWeeks == null ? '' : String(s.rampUpWeeks),
-    runSharePercent: String(Math.round((s?.runShare ?? DEFAULT_RUN_SHARE) * 100)),
-    salaries: Object.fromEntries(Object.entries(s?.salaries ?? {}).map(([k, v]) => [k, String(v)])),
-    borrowed: s?.borrowed ?? [],
+    name: s.name,
+    startDate: s.startDate,
+    horizonQuarters: String(s.horizonQuarters),
+    targetLayer: s.targetLayer,
+    targetDate: s.targetDate ?? '',
+    hiringBudgetPerQuarter: s.hiringBudgetPerQuarter === null ? '' : String(s.hiringBudgetPerQuarter),
+    maxHiresPerQuarter: String(s.maxHiresPerQuarter),
+    gatePercent: String(Math.round(s.gateThreshold * 100)),
+    leadTimeWeeks: String(s.leadTimeWeeks),
+    rampUpWeeks: s.rampUpWeeks === null ? '' : String(s.rampUpWeeks),
+    runSharePercent: String(Math.round(s.runShare * 100)),
+    salaries: Object.fromEntries(Object.entries(s.salaries).map(([k, v]) => [k, String(v)])),
+    borrowed: s.borrowed,
   };
 }
 

@@ -3,7 +3,9 @@ import type { LayerId } from '../../core/domain/layers';
 import type { PlannedItem, PlanResult, RoleCapacity } from '../../core/planner/types';
 import { fte } from '../format';
 import { PlanningScreen } from './PlanningScreen';
-import { LAYERS_TOP_DOWN, layerName, planCalendar, todayIso, weeksBetween } from './planFormat';
+import { toIsoDate } from '../../core/calendar';
+import { LAYERS_TOP_DOWN, layerLabel } from '../../core/format';
+import { planCalendar, weeksBetween } from './planFormat';
 
 /** Hand-drawn SVG: one x scale for the Gantt and the capacity charts, so they line up week by week. */
 const WEEK_PX = 11;
@@ -36,7 +38,7 @@ interface Scale {
 
 function useScale(plan: PlanResult): Scale {
   return useMemo(() => {
-    const todayWeek = weeksBetween(plan.scenario.startDate, todayIso());
+    const todayWeek = weeksBetween(plan.scenario.startDate, toIsoDate(new Date()));
     // Show today when it falls shortly before the plan starts (plans start at the next quarter).
     const minWeek = todayWeek < 0 && todayWeek > -26 ? Math.floor(todayWeek) - 3 : 0;
     const maxWeek = Math.max(plan.scenario.horizonWeeks, plan.makespan) + 2;
@@ -77,13 +79,13 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
   for (let q = 0; cal.quarterAt(q).startWeek <= scale.maxWeek; q += 1) quarterLines.push(cal.quarterAt(q));
 
   const summary = `Gantt chart of ${scheduled.length} items from ${plan.scenario.startDate}, ${arrows.length} dependencies; the last item finishes on ${cal.dateOfWeek(plan.makespan)}${
-    showToday ? `; today is ${todayIso()}` : ''
+    showToday ? `; today is ${toIsoDate(new Date())}` : ''
   }.`;
 
   const labelRows = rows.map((r) =>
     r.kind === 'group' ? (
       <div key={`g-${r.layer ?? 'none'}`} className="tl-label tl-label-group" style={{ top: r.y, height: GROUP_PX }}>
-        {layerName(r.layer)}
+        {layerLabel(r.layer)}
       </div>
     ) : (
       <div key={r.item.id} className={`tl-label${r.item.source === 'user' ? ' is-user' : ''}`} style={{ top: r.y, height: ROW_PX }} title={r.item.title}>
@@ -204,7 +206,7 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
                   ? [
                       <tr key={r.item.id}>
                         <td>{r.item.title}</td>
-                        <td>{layerName(r.item.layer)}</td>
+                        <td>{layerLabel(r.item.layer)}</td>
                         <td>
                           {r.item.startDate} (wk {r.item.start})
                         </td>

@@ -10,7 +10,8 @@ import { FormField } from '../components/FormField';
 import { MaturityOptions, maturityHint, toMaturity } from '../components/maturity';
 import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
 import { SelectField } from '../components/SelectField';
-import { percent, readinessTone } from '../format';
+import { formatPercent } from '../../core/format';
+import { readinessTone } from '../format';
 import { fieldError, fieldErrors, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
@@ -105,7 +106,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
               <h2 id={`layer-heading-${layer.id}`} tabIndex={-1} className="layer-heading">
                 {layer.name}
               </h2>
-              <span className={`chip tone-${readinessTone(r)}`}>{r === null ? 'Not tracked' : `${percent(r)} ready`}</span>
+              <span className={`chip tone-${readinessTone(r)}`}>{r === null ? 'Not tracked' : `${formatPercent(r)} ready`}</span>
               <p className="layer-summary">{layer.summary}</p>
             </div>
             {own.length === 0 ? (

@@ -230,6 +230,8 @@ describe('pinCall', () => {
         releaseDate: null,
         pinnedStart: '2027-07-02',
         status: 'planned',
+        actualStart: null,
+        actualFinish: null,
         notes: '',
       },
     });

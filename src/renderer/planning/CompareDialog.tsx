@@ -4,6 +4,7 @@ import type { PlanResult } from '../../core/planner/types';
 import type { CallProgress } from '../../shared/contract';
 import { call, toApiError } from '../api';
 import { Modal } from '../components/Modal';
+import { TableHead } from '../components/TableHead';
 import { sentence } from '../format';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
@@ -100,6 +101,7 @@ export function CompareDialog({ initial, onClose }: Props) {
 }
 
 function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
+  const scenarioColumns = plans.map((plan) => ({ key: plan.scenario.id, label: plan.scenario.name }));
   // Scenarios may start on different dates: rows are calendar quarters, by label.
   const byLabel = new Map<string, { hires: string[][]; cost: (number | null)[] }>();
   plans.forEach((plan, p) => {
@@ -125,16 +127,7 @@ function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
     <div className="compare-result" data-testid="comparison">
       <table className="grid-table compare-table">
         <caption>When each layer becomes ready</caption>
-        <thead>
-          <tr>
-            <th scope="col">Layer</th>
-            {plans.map((plan) => (
-              <th scope="col" key={plan.scenario.id}>
-                {plan.scenario.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Layer' }, ...scenarioColumns]} />
         <tbody>
           {LAYERS_TOP_DOWN.map((layer) => {
             const weeks = plans.map((plan) => plan.layers.find((l) => l.layer === layer.id)?.readyWeek ?? null);
@@ -171,16 +164,7 @@ function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
 
       <table className="grid-table compare-table">
         <caption>Hires by quarter{anyCost ? ' and salary cost of the new hires' : ''}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Quarter</th>
-            {plans.map((plan) => (
-              <th scope="col" key={plan.scenario.id}>
-                {plan.scenario.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Quarter' }, ...scenarioColumns]} />
         <tbody>
           {(anyCost ? labels : hireRows).map((label) => {
             const row = byLabel.get(label);

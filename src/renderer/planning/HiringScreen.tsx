@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PlanResult } from '../../core/planner/types';
 import { ConfirmDialog } from '../components/Modal';
+import { TableHead } from '../components/TableHead';
 import { usePlanning } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
 import { HIRE_STATUS_LABELS, layerLabel } from '../../core/format';
@@ -67,33 +68,17 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
           <p className="empty">No hires: the team’s capacity carries the plan, or the scenario allows none.</p>
         ) : (
           <table className="grid-table hiring-table" data-testid="hiring-table">
-            <thead>
-              <tr>
-                <th scope="col" className="col-hire-role">
-                  Role
-                </th>
-                <th scope="col" className="col-hire-quarter">
-                  Quarter
-                </th>
-                <th scope="col" className="col-hire-date">
-                  Start
-                </th>
-                <th scope="col" className="col-hire-date">
-                  Requisition
-                </th>
-                <th scope="col" className="col-hire-status">
-                  Status
-                </th>
-                <th scope="col" className="col-reason">
-                  Reason
-                </th>
-                {anySalary && (
-                  <th scope="col" className="num col-hire-salary">
-                    Annual salary
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: 'Role', className: 'col-hire-role' },
+                { label: 'Quarter', className: 'col-hire-quarter' },
+                { label: 'Start', className: 'col-hire-date' },
+                { label: 'Requisition', className: 'col-hire-date' },
+                { label: 'Status', className: 'col-hire-status' },
+                { label: 'Reason', className: 'col-reason' },
+                anySalary && { label: 'Annual salary', className: 'num col-hire-salary' },
+              ]}
+            />
             <tbody>
               {plan.hires.map((hire) => {
                 const warning = warned.get(hire.id) ?? (hire.personId ? warned.get(hire.personId) : undefined);

@@ -19,13 +19,14 @@ import { usePlanning } from './machine/usePlanning';
 /** The scenario picker and its actions, and the plan's status, on top of every planning view. */
 export function ScenarioBar() {
   const { scenarios, roles } = useSnapshot();
-  const { change } = useWorkspace();
+  const { change, changeAndTell } = useWorkspace();
   const { notify } = useToasts();
   const planning = usePlanning();
   const { scenario, selectScenario } = planning;
   const [dialog, setDialog] = useState<'edit' | 'new' | 'delete' | 'compare' | null>(null);
   const deleteRefusal = scenario ? whyScenarioCannotBeDeleted(scenario) : null;
 
+  /** Creates the scenario and selects it; a refusal is toasted and rethrown (the form shows it by its field). */
   const createFrom = async (fields: ScenarioFields): Promise<void> => {
     const before = new Set(scenarios.map((s) => s.id));
     const next = await change('scenario.create', fields);
@@ -36,32 +37,19 @@ export function ScenarioBar() {
 
   const duplicate = async () => {
     if (!scenario) return;
-    try {
-      await createFrom({ ...scenarioParameters(scenario), name: copyName(scenario.name, scenarios) });
-    } catch {
-      // The toast shows the server's answer.
-    }
+    // A refusal is in the toast already.
+    await createFrom({ ...scenarioParameters(scenario), name: copyName(scenario.name, scenarios) }).catch(() => undefined);
   };
 
   const setDefault = async () => {
     if (!scenario) return;
-    try {
-      await change('scenario.setDefault', { id: scenario.id });
-      notify(`“${scenario.name}” is now the default scenario.`);
-    } catch {
-      // The toast shows the server's answer.
-    }
+    await changeAndTell('scenario.setDefault', { id: scenario.id }, `“${scenario.name}” is now the default scenario.`);
   };
 
   const remove = async () => {
     if (!scenario) return;
     setDialog(null);
-    try {
-      await change('scenario.delete', { id: scenario.id });
-      notify(`Deleted the scenario “${scenario.name}”.`);
-    } catch {
-      // The toast shows the server's answer.
-    }
+    await changeAndTell('scenario.delete', { id: scenario.id }, `Deleted the scenario “${scenario.name}”.`);
   };
 
   return (

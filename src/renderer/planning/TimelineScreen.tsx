@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { LayerId } from '../../core/domain/layers';
 import type { PlannedItem, PlanResult, RoleCapacity } from '../../core/planner/types';
+import { TableHead } from '../components/TableHead';
 import { fte } from '../format';
 import { PlanningScreen } from './PlanningScreen';
 import { toIsoDate } from '../../core/calendar';
@@ -191,15 +192,7 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
         <details className="timeline-table">
           <summary>Schedule as a table</summary>
           <table className="grid-table">
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Layer</th>
-                <th scope="col">Start</th>
-                <th scope="col">Finish</th>
-                <th scope="col">Waits for</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: 'Item' }, { label: 'Layer' }, { label: 'Start' }, { label: 'Finish' }, { label: 'Waits for' }]} />
             <tbody>
               {rows.flatMap((r) =>
                 r.kind === 'item'

@@ -96,7 +96,7 @@ interface Props {
 
 export function WorkItemEditor({ target, onClose }: Props) {
   const { capabilities, roles, workItems } = useSnapshot();
-  const { change } = useWorkspace();
+  const { change, changeAndTell } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const predecessorsId = useId();
@@ -149,13 +149,7 @@ export function WorkItemEditor({ target, onClose }: Props) {
   const remove = async () => {
     if (target.kind !== 'stored') return;
     setConfirmDelete(false);
-    try {
-      await change('workItem.delete', { id: target.item.id });
-      notify(`Deleted “${target.item.title}”.`);
-      onClose();
-    } catch {
-      // The toast shows the server's answer.
-    }
+    if (await changeAndTell('workItem.delete', { id: target.item.id }, `Deleted “${target.item.title}”.`)) onClose();
   };
 
   const title = target.kind === 'new' ? 'New work item' : target.kind === 'proposal' ? 'Adopt the proposal' : 'Edit work item';

@@ -13,6 +13,11 @@ interface WorkspaceApi {
    * the answer is returned. Changes go one after another; errors are toasted, then rethrown.
    */
   change<M extends ChangeMethod>(method: M, payload: MethodInput<M>): Promise<MethodResult<M>>;
+  /**
+   * change(), then a toast saying `done` (text, or made from the answer). A refusal is toasted by
+   * change() and not rethrown: resolves with the answer, or null when the change was refused.
+   */
+  changeAndTell<M extends ChangeMethod>(method: M, payload: MethodInput<M>, done: string | ((answer: MethodResult<M>) => string)): Promise<MethodResult<M> | null>;
   /** Sends a field edit and records it for undo. */
   edit(edit: FieldEdit): Promise<void>;
   undo(): Promise<void>;
@@ -88,6 +93,20 @@ export function WorkspaceProvider({ children }: { readonly children: ReactNode }
     [enqueue, accept],
   );
 
+  const changeAndTell = useCallback(
+    async <M extends ChangeMethod>(method: M, payload: MethodInput<M>, done: string | ((answer: MethodResult<M>) => string)) => {
+      let answer: MethodResult<M>;
+      try {
+        answer = await change(method, payload);
+      } catch {
+        return null;
+      }
+      notify(typeof done === 'string' ? done : done(answer));
+      return answer;
+    },
+    [change, notify],
+  );
+
   const edit = useCallback(
     async (change: FieldEdit) => {
       await enqueue(async () => accept(await send(change, 'after')));
@@ -140,8 +159,8 @@ export function WorkspaceProvider({ children }: { readonly children: ReactNode }
   }, [reload, setHistoryBoth]);
 
   const value = useMemo<WorkspaceApi>(
-    () => ({ load, change, edit, undo, redo, history, reload }),
-    [load, change, edit, undo, redo, history, reload],
+    () => ({ load, change, changeAndTell, edit, undo, redo, history, reload }),
+    [load, change, changeAndTell, edit, undo, redo, history, reload],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

@@ -6,21 +6,17 @@ import { plan, type PlanInput } from '../../../../src/core/planner';
 
 const TODAY = '2026-11-27';
 const demo = buildDemoOrganisation(TODAY);
+const withoutMine = plan({ ...demo, workItems: [], scenario: defaultScenario(TODAY) });
+const someProposal = withoutMine.items.find((i) => i.source === 'proposal');
+if (!someProposal) throw new Error('the demo plan proposes nothing');
+// The user's own item: work that raises no capability (its fields borrowed from a proposal).
 const mine: WorkItem = {
+  ...workItemFromProposal(someProposal, { predecessorId: () => null, pinnedStart: null, notes: '' }),
   id: 'mine',
   title: 'Move the loads to the new scheduler',
   capabilityId: null,
   fromMaturity: null,
   toMaturity: null,
-  durationWeeks: 3,
-  demand: { 'data-engineer': 1 },
-  predecessors: [],
-  releaseDate: null,
-  pinnedStart: null,
-  status: 'planned',
-  actualStart: null,
-  actualFinish: null,
-  notes: '',
 };
 const input: PlanInput = { ...demo, workItems: [mine], scenario: defaultScenario(TODAY) };
 const result = plan(input);

@@ -22,7 +22,15 @@ export default defineConfig({
     build: {
       // better-sqlite3 is a native module: it stays in node_modules and is required at run time.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The main process (a thin router), the handler host it forks as a utility process, and the
+      // host's job worker thread: three entries, side by side in out/main/.
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          host: resolve('src/host/electron-entry.ts'),
+          'job-worker': resolve('src/host/job-worker.ts'),
+        },
+      },
     },
   },
   preload: {

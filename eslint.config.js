@@ -3,57 +3,77 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 
 /**
  * The layers of DESIGN.md, enforced here: each folder under src/ may import only the layers listed
- * for it. Anything else is a lint error, so a layer cannot be crossed by accident.
+ * for it. eslint-plugin-boundaries resolves every import to a file (through the TypeScript resolver)
+ * before it judges it, so `../../../../storage` from a deep folder counts as much as `../storage`,
+ * and dynamic `import()`, `require()` and re-exports (`export … from`) count as much as `import`.
  */
-const LAYERS = ['core', 'shared', 'storage', 'report', 'main', 'preload', 'renderer', 'cli'];
+const LAYERS = ['core', 'shared', 'storage', 'report', 'host', 'main', 'preload', 'renderer', 'cli'];
 const ALLOWED = {
   core: [],
   shared: ['core'],
   storage: ['core'],
   report: ['core'],
-  main: ['core', 'shared', 'storage', 'report'],
+  // The handler host (Electron's utility process) does the work; main only routes messages to it,
+  // so nothing that reads the workspace, plans or renders can be loaded on the main process.
+  host: ['core', 'shared', 'storage', 'report'],
+  main: ['core', 'shared'],
   cli: ['core', 'storage', 'report'],
   preload: ['shared'],
   renderer: ['core', 'shared'],
 };
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'worker_threads', 'util', 'stream'];
 
-/** @param {string} layer */
-function layerRule(layer) {
-  const forbiddenLayers = LAYERS.filter((l) => l !== layer && !ALLOWED[layer].includes(l));
-  const patterns = forbiddenLayers.map((l) => ({
-    // Relative paths only: a bare `**/renderer` would also catch npm packages such as
-    // @react-pdf/renderer.
-    group: [`./${l}`, `./${l}/**`, `../${l}`, `../${l}/**`, `../../${l}`, `../../${l}/**`, `../../../${l}`, `../../../${l}/**`, `**/src/${l}/**`],
-    message: `src/${layer} may not import src/${l} (DESIGN.md: ${layer} → ${ALLOWED[layer].join(', ') || 'nothing of ours'}).`,
-  }));
-  const extra = [];
-  if (layer === 'core') {
-    extra.push({ group: NODE_BUILTINS, message: 'src/core is pure: no Node built-ins.' });
-    extra.push({ group: ['electron', 'react', 'react-dom', 'react/*', 'better-sqlite3', '@xstate/react'], message: 'src/core is pure: no Electron, React or storage.' });
-  }
-  if (layer === 'shared') {
-    extra.push({ group: [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'react'], message: 'src/shared is the IPC contract: types and zod schemas only.' });
-  }
-  if (layer === 'renderer') {
-    extra.push({ group: [...NODE_BUILTINS, 'electron', 'better-sqlite3'], message: 'The renderer reaches the main process only through the preload API.' });
-  }
-  if (layer === 'preload') {
-    extra.push({ group: [...NODE_BUILTINS, 'better-sqlite3'], message: 'The preload exposes the typed API object and nothing else.' });
-  }
-  if (layer === 'storage' || layer === 'report' || layer === 'cli') {
-    extra.push({ group: ['electron'], message: `src/${layer} runs on plain Node: no Electron.` });
-  }
-  return {
-    files: [`src/${layer}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [...patterns, ...extra] }],
+/** npm packages and Node built-ins a layer may not use, with the reason shown in the error. */
+const NODE = { module: { origin: 'core' } };
+const pkg = (...names) => names.map((source) => ({ module: { origin: 'external', source } }));
+const FORBIDDEN_MODULES = {
+  core: { to: [NODE, ...pkg('electron', 'react', 'react-dom', 'better-sqlite3', '@xstate/react', '@react-pdf/renderer')], why: 'src/core is pure: no Node built-ins, Electron, React or storage.' },
+  shared: { to: [NODE, ...pkg('electron', 'better-sqlite3', 'react')], why: 'src/shared is the IPC contract: types and zod schemas only.' },
+  renderer: { to: [NODE, ...pkg('electron', 'better-sqlite3')], why: 'The renderer reaches the main process only through the preload API.' },
+  preload: { to: [NODE, ...pkg('better-sqlite3')], why: 'The preload exposes the typed API object and nothing else.' },
+  storage: { to: pkg('electron'), why: 'src/storage runs on plain Node: no Electron.' },
+  host: { to: pkg('electron'), why: 'src/host runs on plain Node (a utility process, or a child process in tests): no Electron.' },
+  main: { to: pkg('better-sqlite3', '@react-pdf/renderer'), why: 'The main process only routes: the workspace and the PDF live in the handler host.' },
+  report: { to: pkg('electron'), why: 'src/report runs on plain Node: no Electron.' },
+  cli: { to: pkg('electron'), why: 'src/cli runs on plain Node: no Electron.' },
+};
+
+const layerPolicies = LAYERS.flatMap((layer) => {
+  const from = { element: { type: layer } };
+  const allowed = ALLOWED[layer];
+  const policies = [
+    // Every npm package and built-in first; the layer's forbidden ones are taken back below.
+    { from, allow: { to: [{ module: { origin: 'external' } }, NODE] } },
+    {
+      from,
+      disallow: { to: { element: { types: { noneOf: [layer, ...allowed] } } } },
+      message: `src/${layer} may not import {{to.element.type}} (DESIGN.md: ${layer} → ${allowed.join(', ') || 'nothing of ours'}).`,
     },
-  };
-}
+  ];
+  if (allowed.length > 0) policies.push({ from, allow: { to: { element: { types: { anyOf: allowed } } } } });
+  const forbidden = FORBIDDEN_MODULES[layer];
+  if (forbidden) policies.push({ from, disallow: { to: forbidden.to }, message: `${forbidden.why} ({{to.module.source}})` });
+  return policies;
+});
+
+const layerRules = {
+  files: ['src/**/*.{ts,tsx}'],
+  plugins: { boundaries },
+  settings: {
+    'boundaries/elements': LAYERS.map((layer) => ({ type: layer, pattern: `src/${layer}` })),
+    'boundaries/dependency-nodes': ['import', 'dynamic-import', 'require', 'export'],
+    'boundaries/root-path': import.meta.dirname,
+    'import/resolver': { typescript: { project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true }, node: true },
+  },
+  rules: {
+    'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, policies: layerPolicies }],
+    // An import the resolver cannot find is not judged by the rule above; refuse it instead.
+    'boundaries/no-unknown-dependencies': 'error',
+  },
+};
 
 export default tseslint.config(
   {
@@ -81,7 +101,7 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
-  ...LAYERS.map(layerRule),
+  layerRules,
   {
     // The CLI, scripts and the benchmark write to stdout on purpose.
     files: ['src/cli/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bin/**/*.mjs', 'tests/**/*.ts'],

@@ -6,8 +6,8 @@ import { defaultScenario } from '../../src/core/domain/planning';
 import { plan } from '../../src/core/planner';
 import { snapshotOf } from '../../src/core/progress/baseline';
 import { progressReport } from '../../src/core/progress/progress';
-import { loadPlanInput, openWorkspace } from '../../src/storage';
-import { restoreWorkspace } from '../../src/storage/workspace';
+import { loadPlanInput, openWorkspace, openWorkspaceReadOnly } from '../../src/storage';
+import { writeRestoredWorkspace } from '../../src/storage/workspace';
 import { median, type BenchContext, type BenchSection } from './context';
 
 /**
@@ -34,8 +34,7 @@ async function run(context: BenchContext): Promise<void> {
       }
     }
     const file = join(dir, 'lived-in.groundwork');
-    const ws = openWorkspace(file);
-    restoreWorkspace(ws, {
+    writeRestoredWorkspace(file, {
       organisation: demo.organisation,
       capabilities: demo.capabilities,
       roles: demo.roles,
@@ -44,6 +43,7 @@ async function run(context: BenchContext): Promise<void> {
       scenarios: [{ ...scenario, id: 'default' }],
       history,
     });
+    const ws = openWorkspace(file, { create: false });
     const { input } = loadPlanInput(ws, { today, asOf: today });
     const planned = plan(input);
     for (let b = 0; b < 10; b++) ws.createBaseline({ name: `Quarter ${b + 1} plan`, scenarioId: 'default', snapshot: snapshotOf(planned, input.people, input.capabilities) });
@@ -53,7 +53,7 @@ async function run(context: BenchContext): Promise<void> {
     let rows = 0;
     for (let i = 0; i < 7; i++) {
       const t0 = performance.now();
-      const workspace = openWorkspace(file, { create: false, readonly: true });
+      const workspace = openWorkspaceReadOnly(file);
       const { input: loaded } = loadPlanInput(workspace, { today, asOf: today });
       const baseline = workspace.getBaseline(workspace.listBaselineSummaries()[0]!.id)!;
       const historyRows = workspace.listMaturityHistory();

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { toIsoDate } from '../core/calendar';
 import { CliError } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -31,4 +32,9 @@ export function parseIsoDateArg(flag: string, value: string): string {
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
   if (!date || date.toISOString().slice(0, 10) !== value) throw new CliError(`--${flag}: not a date (use YYYY-MM-DD), got "${value}"`);
   return value;
+}
+
+/** `--today YYYY-MM-DD`, or the local date. */
+export function todayArg(value: string | undefined): string {
+  return value === undefined ? toIsoDate(new Date()) : parseIsoDateArg('today', value);
 }

@@ -1,17 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
-import { toIsoDate } from '../core/calendar';
-import { INVOKE_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../shared/channels';
-import { WorkspaceError } from '../storage';
-import { exportJson, exportRoadmapPdf, importJson } from './exports';
-import { createHandlers } from './handlers';
-import { dispatch } from './ipc';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, utilityProcess } from 'electron';
+import type { OpenWorkspaceInfo } from '../shared/app-contract';
+import { CANCEL_CHANNEL, INVOKE_CHANNEL, PROGRESS_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../shared/channels';
+import type { Channel, FromHost, ToHost } from '../shared/host-protocol';
+import { HostClient } from './host-client';
 import { buildMenu } from './menu';
+import { createMenuActions, type Desktop } from './menu-actions';
+import { createRendererRouter } from './router';
 import { isTrustedSender, lockDownSessions } from './security';
 import { loadSettings, saveSettings, withRecent, type Settings } from './settings';
-import { WorkspaceSession } from './workspace-session';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -21,11 +20,31 @@ const appRoot = app.isPackaged ? process.resourcesPath : app.getAppPath();
 /** better-sqlite3 built for Electron's ABI; node_modules keeps the build for plain Node. */
 const nativeBinding = join(appRoot, 'native', 'electron', 'better_sqlite3.node');
 const migrationsDir = join(appRoot, 'migrations');
-const FILTERS = [{ name: 'Groundwork workspace', extensions: ['groundwork'] }];
 
-const isoToday = () => toIsoDate(new Date());
+/**
+ * Starts the handler host (src/host/electron-entry.ts) in a utility process. The main process
+ * only routes messages to it; SQLite, the planner and the PDF run there. When the host stops
+ * unexpectedly, `onExit` is told so that it can be started again.
+ */
+function startHostProcess(onExit: (code: number) => void): HostClient {
+  const child = utilityProcess.fork(join(here, 'host.js'), [JSON.stringify({ migrationsDir, nativeBinding })], { serviceName: 'Groundwork workspace' });
+  const channel: Channel<FromHost, ToHost> = {
+    send: (message) => child.postMessage(message),
+    listen: (listener) => {
+      const onMessage = (message: FromHost) => listener(message);
+      child.on('message', onMessage);
+      return () => void child.off('message', onMessage);
+    },
+  };
+  const client = new HostClient(channel);
+  child.once('exit', (code) => {
+    client.stopped(`the workspace process stopped (exit code ${code})`);
+    onExit(code);
+  });
+  return client;
+}
 
-function start(): void {
+async function start(): Promise<void> {
   const settingsFile = join(app.getPath('userData'), 'settings.json');
   let settings: Settings = loadSettings(settingsFile);
   const remember = (next: Settings) => {
@@ -42,23 +61,38 @@ function start(): void {
     return;
   }
 
-  const defaultPath = join(app.getPath('userData'), 'Default.groundwork');
-  let session: WorkspaceSession;
-  try {
-    session = new WorkspaceSession(settings.lastWorkspace ?? defaultPath, { migrationsDir, nativeBinding });
-  } catch (error) {
-    if (!(error instanceof WorkspaceError) || !settings.lastWorkspace) throw error;
-    dialog.showErrorBox('Could not open the last workspace', `${error.message}\n\nOpening the default workspace instead.`);
-    session = new WorkspaceSession(defaultPath, { migrationsDir, nativeBinding });
-  }
-  remember(withRecent(settings, session.current.path));
+  let current: OpenWorkspaceInfo | null = null;
+  let quitting = false;
+  let host: HostClient = startHostProcess(function restart() {
+    if (quitting) return;
+    // A crashed host is started again on the workspace it had open; the window reloads its data.
+    host = startHostProcess(restart);
+    if (current) void host.app('app.open', { path: current.path, create: false }).then((r) => r.ok && opened(r.value));
+  });
 
-  const handlers = createHandlers({ workspace: () => session.current, today: isoToday });
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, payload: unknown) => {
+  const defaultPath = join(app.getPath('userData'), 'Default.groundwork');
+  let first = await host.app('app.open', { path: settings.lastWorkspace ?? defaultPath, create: true });
+  if (!first.ok && settings.lastWorkspace) {
+    dialog.showErrorBox('Could not open the last workspace', `${first.error.message}\n\nOpening the default workspace instead.`);
+    first = await host.app('app.open', { path: defaultPath, create: true });
+  }
+  if (!first.ok) {
+    dialog.showErrorBox('Groundwork could not open a workspace', first.error.message);
+    app.exit(1);
+    return;
+  }
+  current = first.value;
+  remember(withRecent(settings, current.path));
+
+  const router = createRendererRouter(() => host);
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, payload: unknown, callId: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url ?? '', devServerUrl)) {
       return { ok: false, error: { code: 'bad-method', message: 'call from an untrusted frame refused' } };
     }
-    return dispatch(handlers, method, payload);
+    return router.invoke(method, payload, callId, (progress) => event.sender.send(PROGRESS_CHANNEL, progress));
+  });
+  ipcMain.on(CANCEL_CHANNEL, (event, callId: unknown) => {
+    if (isTrustedSender(event.senderFrame?.url ?? '', devServerUrl)) router.cancel(callId);
   });
 
   const bounds = settings.window;
@@ -88,65 +122,60 @@ function start(): void {
     remember({ ...settings, window: { ...win.getNormalBounds(), maximized: win.isMaximized() } });
   });
 
-  const setTitle = () => win.setTitle(`${session.current.getOrganisation().name} — Groundwork`);
-  const switchTo = (path: string, create: boolean) => {
-    try {
-      session.switchTo(path, create);
-    } catch (error) {
-      if (error instanceof WorkspaceError) {
-        dialog.showErrorBox('Could not open the workspace', error.message);
-        return;
-      }
-      throw error;
-    }
-    remember(withRecent(settings, path));
+  const setTitle = () => win.setTitle(`${current?.organisation || 'Untitled'} — Groundwork`);
+  function opened(info: OpenWorkspaceInfo) {
+    current = info;
+    remember(withRecent(settings, info.path));
     refreshMenu();
     setTitle();
     win.webContents.send(WORKSPACE_CHANGED_CHANNEL);
+  }
+
+  const desktop: Desktop = {
+    chooseSaveFile: async (options) => (await dialog.showSaveDialog(win, { ...options, filters: [...options.filters].map((f) => ({ ...f, extensions: [...f.extensions] })) })).filePath || null,
+    chooseOpenFile: async (options) =>
+      (await dialog.showOpenDialog(win, { ...options, properties: ['openFile'], filters: [...options.filters].map((f) => ({ ...f, extensions: [...f.extensions] })) })).filePaths[0] ?? null,
+    fileExists: existsSync,
+    showError: (title, message) => dialog.showErrorBox(title, message),
+    ask: async (options) => (await dialog.showMessageBox(win, { type: 'info', ...options, buttons: [...options.buttons], defaultId: options.buttons.length - 1, cancelId: options.buttons.length - 1 })).response,
+    showInFolder: (path) => shell.showItemInFolder(path),
+    setProgress: (fraction) => win.setProgressBar(fraction ?? -1),
+    documentsDir: app.getPath('documents'),
   };
+  let exporting = false;
+  const actions = createMenuActions({
+    host: () => host,
+    desktop,
+    opened,
+    exporting: (running) => {
+      exporting = running;
+      refreshMenu();
+    },
+  });
+
   const sendKey = (keyCode: string, shift: boolean) => {
     const modifiers: Array<'control' | 'meta' | 'shift'> = [process.platform === 'darwin' ? 'meta' : 'control'];
     if (shift) modifiers.push('shift');
     win.webContents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
   };
 
-  const refreshMenu = () =>
+  function refreshMenu() {
     Menu.setApplicationMenu(
       buildMenu(
         {
-          newWorkspace: () => {
-            const target = dialog.showSaveDialogSync(win, { title: 'New workspace', defaultPath: 'Untitled.groundwork', filters: FILTERS });
-            if (!target) return;
-            if (existsSync(target)) {
-              dialog.showErrorBox('File exists', `${target} already exists. Use File → Open to open it, or choose another name.`);
-              return;
-            }
-            switchTo(target, true);
-          },
-          openWorkspace: () => {
-            const picked = dialog.showOpenDialogSync(win, { title: 'Open workspace', properties: ['openFile'], filters: FILTERS });
-            if (picked?.[0]) switchTo(picked[0], false);
-          },
-          openRecent: (path) => switchTo(path, false),
+          newWorkspace: () => void actions.newWorkspace(),
+          openWorkspace: () => void actions.openWorkspace(),
+          openRecent: (path) => void actions.openRecent(path),
           clearRecent: () => {
             remember({ ...settings, recent: [] });
             refreshMenu();
           },
-          saveAs: () => {
-            const target = dialog.showSaveDialogSync(win, { title: 'Save workspace as', defaultPath: session.current.path, filters: FILTERS });
-            if (!target || target === session.current.path) return;
-            session.current
-              .saveCopyTo(target)
-              .then(() => switchTo(target, false))
-              .catch((error: unknown) => dialog.showErrorBox('Could not save a copy', error instanceof Error ? error.message : String(error)));
-          },
-          showInFolder: () => shell.showItemInFolder(session.current.path),
-          exportPdf: (paper) => void exportRoadmapPdf(win, session.current, paper),
-          exportJson: () => void exportJson(win, session.current),
-          importJson: () =>
-            void importJson(win, { migrationsDir, nativeBinding }).then((path) => {
-              if (path) switchTo(path, false);
-            }),
+          saveAs: () => void actions.saveAs(),
+          showInFolder: () => current && shell.showItemInFolder(current.path),
+          exportPdf: (paper) => void actions.exportRoadmapPdf(paper),
+          cancelExport: () => actions.cancelExport(),
+          exportJson: () => void actions.exportWorkspaceJson(),
+          importJson: () => void actions.importWorkspaceJson(),
           undo: () => sendKey('Z', false),
           redo: () => sendKey('Z', true),
           about: () =>
@@ -154,13 +183,13 @@ function start(): void {
               type: 'info',
               title: 'About Groundwork',
               message: `Groundwork ${app.getVersion()}`,
-              detail: `Electron ${process.versions.electron}, workspace schema ${session.current.schemaVersion}.\nWorkspace: ${session.current.path}`,
+              detail: `Electron ${process.versions.electron}, workspace schema ${current?.schemaVersion ?? '?'}.\nWorkspace: ${current?.path ?? ''}`,
             }),
         },
-        settings.recent,
-        isDev,
+        { recent: settings.recent, isDev, exporting },
       ),
     );
+  }
   refreshMenu();
   setTitle();
 
@@ -172,8 +201,9 @@ function start(): void {
     win.focus();
   });
   app.on('window-all-closed', () => {
-    session.close();
-    app.quit();
+    quitting = true;
+    // The host closes the workspace (a clean WAL checkpoint) before the app goes.
+    void host.app('app.close', {}).finally(() => app.quit());
   });
 }
 
@@ -183,7 +213,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(
     () => {
       lockDownSessions(devServerUrl);
-      start();
+      return start();
     },
     (error: unknown) => {
       dialog.showErrorBox('Groundwork could not start', error instanceof Error ? error.message : String(error));

@@ -7,6 +7,7 @@ export interface MenuActions {
   readonly clearRecent: () => void;
   readonly saveAs: () => void;
   readonly exportPdf: (paper: 'a4' | 'letter') => void;
+  readonly cancelExport: () => void;
   readonly exportJson: () => void;
   readonly importJson: () => void;
   readonly showInFolder: () => void;
@@ -15,7 +16,14 @@ export interface MenuActions {
   readonly about: () => void;
 }
 
-export function buildMenu(actions: MenuActions, recent: readonly string[], isDev: boolean): Menu {
+export interface MenuState {
+  readonly recent: readonly string[];
+  readonly isDev: boolean;
+  /** A roadmap export is running: "Cancel Export" is enabled. */
+  readonly exporting: boolean;
+}
+
+export function buildMenu(actions: MenuActions, { recent, isDev, exporting }: MenuState): Menu {
   const isMac = process.platform === 'darwin';
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? [
@@ -44,6 +52,7 @@ export function buildMenu(actions: MenuActions, recent: readonly string[], isDev
             { label: 'US Letter…', click: () => actions.exportPdf('letter') },
           ],
         },
+        { label: 'Cancel Export', enabled: exporting, click: actions.cancelExport },
         { label: 'Export Workspace JSON…', click: actions.exportJson },
         { label: 'Import Workspace JSON…', click: actions.importJson },
         { type: 'separator' },

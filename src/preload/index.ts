@@ -1,20 +1,25 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { INVOKE_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../shared/channels';
-import type { GroundworkApi } from '../shared/contract';
+import { CANCEL_CHANNEL, INVOKE_CHANNEL, PROGRESS_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../shared/channels';
+import type { CallProgress, GroundworkApi } from '../shared/contract';
+
+/** Subscribes to a main → renderer channel without handing the page Electron's event object. */
+function subscribe<T extends unknown[]>(channel: string, listener: (...args: T) => void): () => void {
+  const wrapped = (_event: unknown, ...args: unknown[]) => listener(...(args as T));
+  ipcRenderer.on(channel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped);
+  };
+}
 
 /**
  * The renderer's only door to the main process: one typed object. It forwards calls as they are;
- * main validates every payload against the contract.
+ * main checks the method and the handler host validates every payload against the contract.
  */
 const api = {
-  invoke: (method, payload) => ipcRenderer.invoke(INVOKE_CHANNEL, method, payload),
-  onWorkspaceChanged: (listener) => {
-    const wrapped = () => listener();
-    ipcRenderer.on(WORKSPACE_CHANGED_CHANNEL, wrapped);
-    return () => {
-      ipcRenderer.removeListener(WORKSPACE_CHANGED_CHANNEL, wrapped);
-    };
-  },
+  invoke: (method, payload, callId) => ipcRenderer.invoke(INVOKE_CHANNEL, method, payload, callId),
+  cancel: (callId) => ipcRenderer.send(CANCEL_CHANNEL, callId),
+  onProgress: (listener) => subscribe<[CallProgress]>(PROGRESS_CHANNEL, (progress) => listener(progress)),
+  onWorkspaceChanged: (listener) => subscribe(WORKSPACE_CHANGED_CHANNEL, () => listener()),
 } satisfies GroundworkApi;
 
 contextBridge.exposeInMainWorld('groundwork', api);

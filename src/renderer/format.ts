@@ -1,8 +1,3 @@
-/** Readiness in [0, 1] as a whole percentage, rounded down so 99.6% never reads "100%". */
-export function percent(value: number): string {
-  return `${Math.floor(value * 100 + 1e-9)}%`;
-}
-
 /** FTE with at most two decimals, without trailing zeros. */
 export function fte(value: number): string {
   return String(Math.round(value * 100) / 100);

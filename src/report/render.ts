@@ -10,6 +10,8 @@ import { FONT_BOX, reportFontFiles, type ReportFontFiles } from './fonts';
 export interface RenderOptions {
   /** Called as rendering goes on, with a fraction in [0, 1] and what is being done. */
   readonly onProgress?: (fraction: number, stage: string) => void;
+  /** writeRoadmapPdf: once aborted, nothing is written (checked after the render, before the file). */
+  readonly signal?: AbortSignal;
 }
 
 function shape(s: Shape, key: number): ReactElement {
@@ -72,9 +74,10 @@ function isPainter(value: unknown): value is Painter {
  * centred in it. Kerning can make a line a hair narrower than the model measured (which ignores
  * kerning), never wider.
  */
-function paintTexts(texts: readonly TextLine[], fonts: ReportFontFiles) {
+function paintTexts(texts: readonly TextLine[], fonts: ReportFontFiles, onPainted: () => void) {
   return (painter: unknown) => {
     if (!isPainter(painter)) throw new Error('react-pdf Canvas painter lacks text drawing');
+    onPainted();
     // Font, size and colour are set only when they change: most lines share them with the previous one.
     let file = '';
     let size = 0;
@@ -93,7 +96,7 @@ function paintTexts(texts: readonly TextLine[], fonts: ReportFontFiles) {
   };
 }
 
-function page(p: ReportPage, fonts: ReportFontFiles): ReactElement {
+function page(p: ReportPage, fonts: ReportFontFiles, onPainted: () => void): ReactElement {
   // Every position comes from the model, so nothing flows on to another page. (`wrap: false` would
   // say so, but react-pdf 4.9 then gives the page a height of 0; and a drawing as tall as the page
   // counts as "too tall", so it stops a point short: no shape reaches the bottom margin anyway.)
@@ -101,22 +104,30 @@ function page(p: ReportPage, fonts: ReportFontFiles): ReactElement {
     Page,
     { key: p.number, size: [p.width, p.height], style: { backgroundColor: '#ffffff' } },
     h(Svg, { width: p.width, height: p.height - 1, viewBox: `0 0 ${p.width} ${p.height - 1}`, style: { position: 'absolute', left: 0, top: 0 } }, ...p.shapes.map(shape)),
-    h(Canvas, { paint: paintTexts(p.texts, fonts), style: { position: 'absolute', left: 0, top: 0, width: p.width, height: p.height - 1 } }),
+    h(Canvas, { paint: paintTexts(p.texts, fonts, onPainted), style: { position: 'absolute', left: 0, top: 0, width: p.width, height: p.height - 1 } }),
   );
 }
 
-/** The report as PDF bytes. Same code in plain Node (the CLI) and in Electron's main process. */
+/**
+ * The report as PDF bytes. Same code in plain Node (the CLI) and in the handler host's job worker.
+ * Progress is reported as each page is painted (react-pdf paints them in order).
+ */
 export async function renderRoadmapPdf(model: ReportModel, options: RenderOptions = {}): Promise<Buffer> {
   const progress = options.onProgress ?? (() => undefined);
   progress(0, 'fonts');
   const fonts = reportFontFiles();
-  progress(0.1, 'layout');
+  const total = model.pages.length;
+  let painted = 0;
+  const onPainted = () => {
+    painted += 1;
+    progress(0.1 + (0.85 * painted) / total, `page ${painted} of ${total}`);
+  };
   const document = h(
     Document,
     { title: model.title, author: model.content.cover.organisation, subject: `Roadmap, scenario ${model.content.cover.scenarioName}`, creator: 'Groundwork', producer: 'Groundwork', language: 'en' },
-    ...model.pages.map((p) => page(p, fonts)),
+    ...model.pages.map((p) => page(p, fonts, onPainted)),
   );
-  progress(0.2, `rendering ${model.pages.length} pages`);
+  progress(0.1, `rendering ${total} pages`);
   const buffer = await renderToBuffer(document);
   progress(1, 'done');
   return buffer;
@@ -128,6 +139,7 @@ export async function renderRoadmapPdf(model: ReportModel, options: RenderOption
  */
 export async function writeRoadmapPdf(model: ReportModel, file: string, options: RenderOptions = {}): Promise<void> {
   const buffer = await renderRoadmapPdf(model, options);
+  options.signal?.throwIfAborted();
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, buffer, { flag: 'wx' });

@@ -38,19 +38,29 @@ export interface WorkspaceSnapshot {
   readonly readiness: WorkspaceReadiness;
 }
 
+/** What `plan.accept` wrote, exactly as the storage wrote it, and the workspace after it. */
+export interface PlanAccepted {
+  readonly accepted: { readonly workItems: readonly WorkItem[]; readonly people: readonly Person[] };
+  readonly snapshot: WorkspaceSnapshot;
+}
+
 /** Two or three scenarios side by side (`plan.compare`). */
 export interface ScenarioComparison {
   readonly plans: readonly PlanResult[];
 }
 
 /** Declares a method: its input schema, and (types only) its result. */
-function method<I extends z.ZodType, O>(input: I): { readonly input: I; readonly output?: O } {
+export function method<I extends z.ZodType, O>(input: I): { readonly input: I; readonly output?: O } {
   return { input };
 }
+
+/** What a contract is: method name → input schema and (types only) result. */
+export type ContractShape = Readonly<Record<string, { readonly input: z.ZodType; readonly output?: unknown }>>;
 
 const empty = z.strictObject({});
 const byId = z.strictObject({ id: idSchema });
 const planRequest = z.strictObject({ scenarioId: idSchema.optional() });
+const chooseRequest = z.strictObject({ scenarioId: idSchema.nullable() });
 const compareRequest = z.strictObject({
   scenarioIds: z.array(idSchema).min(2, 'pick two or three scenarios').max(3, 'pick two or three scenarios'),
 });
@@ -102,8 +112,13 @@ export const contract = {
    * Accepts a scenario's plan: its scheduled proposals become planned work items of the user's,
    * and its proposed hires become planned hires in the headcount.
    */
-  'plan.accept': method<typeof planRequest, WorkspaceSnapshot>(planRequest),
-} as const;
+  'plan.accept': method<typeof planRequest, PlanAccepted>(planRequest),
+  /**
+   * The scenario the window shows (null: the default one). File → Export Roadmap PDF exports it,
+   * so the PDF is the roadmap the user is looking at.
+   */
+  'scenario.choose': method<typeof chooseRequest, { readonly scenarioId: string | null }>(chooseRequest),
+} as const satisfies ContractShape;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -126,6 +141,8 @@ export const ERROR_CODES = [
   'constraint',
   'conflict',
   'workspace',
+  /** The caller cancelled the call (e.g. a plan an edit made stale, an export the user stopped). */
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -139,9 +156,24 @@ export interface IpcError {
 
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
+/** How far a long call has come (plans, comparisons): a fraction in [0, 1] and what it is doing. */
+export interface CallProgress {
+  readonly callId: string;
+  readonly fraction: number;
+  readonly stage: string;
+}
+
+/** A caller-chosen id for a call, so that it can be cancelled and its progress told apart. */
+export const callIdSchema = z.string().min(1).max(64);
+
 /** The one object the preload exposes as `window.groundwork`. */
 export interface GroundworkApi {
-  invoke<M extends Method>(method: M, payload: MethodInput<M>): Promise<IpcResult<MethodResult<M>>>;
+  /** `callId` (optional) names the call for cancel() and for the progress it reports. */
+  invoke<M extends Method>(method: M, payload: MethodInput<M>, callId?: string): Promise<IpcResult<MethodResult<M>>>;
+  /** Stops a call started with that `callId`; it answers `{ ok: false, error: { code: 'cancelled' } }`. */
+  cancel(callId: string): void;
+  /** Progress of the calls that report it. */
+  onProgress(listener: (progress: CallProgress) => void): () => void;
   /** Main tells the renderer that another workspace was opened (File → New/Open). */
   onWorkspaceChanged(listener: () => void): () => void;
 }

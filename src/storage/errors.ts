@@ -18,9 +18,7 @@ export type WorkspaceErrorCode =
   /** A migration failed; everything was rolled back and the file is as it was. */
   | 'migration-failed'
   /** The pre-migration backup could not be written; nothing was migrated. */
-  | 'backup-failed'
-  /** A write to a workspace opened with `readonly: true`. */
-  | 'read-only';
+  | 'backup-failed';
 
 export class WorkspaceError extends Error {
   override readonly name = 'WorkspaceError';

@@ -2,10 +2,11 @@
  * The workspace file (`*.groundwork`): one SQLite database per organisation. See
  * docs/workspace-file.md for the schema, the migration policy and the refusal rules.
  */
-export { openWorkspace, defaultMigrationsDir } from './workspace';
-export type { OpenOptions, OpenWorkspaceOptions, PlanAcceptance, Workspace, WorkItemProgress } from './workspace';
+export { openWorkspace, openWorkspaceReadOnly, defaultMigrationsDir } from './workspace';
+export type { AcceptedPlan, OpenOptions, OpenReadOnlyOptions, OpenWorkspaceOptions, PlanAcceptance, ReadableWorkspace, WritableWorkspace, WorkItemProgress } from './workspace';
 export type { BaselineInput } from './repositories/baselines';
 export { loadPlanInput } from './plan-input';
+export { writeFileAtomically } from './files';
 export { exportWorkspaceJson, importWorkspaceJson } from './workspace-json';
 export type { ImportWorkspaceJsonOptions } from './workspace-json';
 export type { LoadPlanInputOptions } from './plan-input';

@@ -2,7 +2,7 @@ import { toIsoDate } from '../core/calendar';
 import { defaultScenario, type Scenario } from '../core/domain/planning';
 import type { PlanInput } from '../core/planner/types';
 import { StorageError } from './errors';
-import type { Workspace } from './workspace';
+import type { ReadableWorkspace } from './workspace';
 
 export interface LoadPlanInputOptions {
   /** A scenario's id, or its name ignoring case (default: the workspace's default scenario). */
@@ -20,7 +20,7 @@ export interface LoadPlanInputOptions {
  *
  * An unknown scenario is StorageError 'not-found' on the field `scenario`, naming the ones there are.
  */
-export function loadPlanInput(workspace: Workspace, options: LoadPlanInputOptions = {}): { input: PlanInput; scenario: Scenario } {
+export function loadPlanInput(workspace: ReadableWorkspace, options: LoadPlanInputOptions = {}): { input: PlanInput; scenario: Scenario } {
   const today = options.today ?? toIsoDate(new Date());
   const settings = workspace.getSettings();
   const stored = workspace.listScenarios();

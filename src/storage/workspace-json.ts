@@ -5,14 +5,14 @@ import { toIsoDate } from '../core/calendar';
 import { defaultScenario } from '../core/domain/planning';
 import { buildWorkspaceJson, parseWorkspaceJson, type WorkspaceJson } from '../core/workspace-json';
 import { StorageError } from './errors';
-import { openWorkspace, restoreWorkspace, type OpenWorkspaceOptions, type Workspace } from './workspace';
+import { writeRestoredWorkspace, type OpenWorkspaceOptions, type ReadableWorkspace } from './workspace';
 
 /**
  * The whole workspace as Workspace JSON v2 (docs/workspace-json.md). `now` is the export time
  * (`exportedAt`) and, for a workspace opened read-only that has no scenario yet (a schema 1 file),
  * the day of the default scenario exported in its place — as loadPlanInput would plan with it.
  */
-export function exportWorkspaceJson(workspace: Workspace, now: Date = new Date()): WorkspaceJson {
+export function exportWorkspaceJson(workspace: ReadableWorkspace, now: Date = new Date()): WorkspaceJson {
   const scenarios = workspace.listScenarios();
   return buildWorkspaceJson(
     {
@@ -57,17 +57,11 @@ export function importWorkspaceJson(json: unknown, target: string, options: Impo
   }
   const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.import-tmp`);
   try {
-    const workspace = openWorkspace(temporary, {
-      create: true,
+    writeRestoredWorkspace(temporary, { ...doc, baselines: doc.baselines.map(({ plan, ...b }) => ({ ...b, snapshot: plan })) }, {
       ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }),
       ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
       ...(options.now === undefined ? {} : { now: options.now }),
     });
-    try {
-      restoreWorkspace(workspace, { ...doc, baselines: doc.baselines.map(({ plan, ...b }) => ({ ...b, snapshot: plan })) });
-    } finally {
-      workspace.close();
-    }
     renameSync(temporary, path);
   } finally {
     for (const leftover of [temporary, `${temporary}-wal`, `${temporary}-shm`, `${temporary}-journal`]) rmSync(leftover, { force: true });

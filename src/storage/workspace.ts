@@ -49,93 +49,52 @@ export interface OpenWorkspaceOptions {
   readonly backupDir?: string;
   /** How long a write waits for another connection's lock, in ms (default 5000). */
   readonly busyTimeoutMs?: number;
-  /**
-   * Read without changing anything (e.g. `groundwork status`): the workspace is read from an
-   * in-memory snapshot of the file, migrated in memory when it is older, and every write is
-   * refused with StorageError 'read-only'. A missing file is 'not-found' whatever `create` says.
-   */
-  readonly readonly?: boolean;
 }
 
 /** Alias kept for callers that name the options type shortly. */
 export type OpenOptions = OpenWorkspaceOptions;
 
+/** What openWorkspaceReadOnly needs: where the migrations are and which native build to load. */
+export type OpenReadOnlyOptions = Pick<OpenWorkspaceOptions, 'migrationsDir' | 'nativeBinding'>;
+
 /**
- * An open workspace file. Everything is synchronous (better-sqlite3) except saveCopyTo. Every
- * write is one transaction: it either happens completely, with its history rows, or not at all
- * (then a StorageError says why, with the field when there is one).
+ * An open workspace file that can be read. Everything is synchronous (better-sqlite3) except
+ * saveCopyTo. A workspace opened read-only (openWorkspaceReadOnly) has this type and no other, so
+ * a write through it does not compile (after Signal's ReadableDB / WritableDB).
  */
-export interface Workspace {
+export interface ReadableWorkspace {
   /** Absolute path of the file. */
   readonly path: string;
   /** The schema version the file is at (the newest migration). */
   readonly schemaVersion: number;
   /** The schema version the file had before this open migrated it, or null when nothing was migrated. */
   readonly migratedFrom: number | null;
-  /** The backup written before migrating, or null. */
+  /** The backup written before migrating, or null (always null when read-only: nothing was written). */
   readonly backupPath: string | null;
-  /** Opened with `readonly: true`: reads work, writes throw WorkspaceError 'read-only'. */
-  readonly readonly: boolean;
   close(): void;
 
   /** True when the workspace has no capabilities, no roles, no people and no work items: what seed() needs. */
   isEmpty(): boolean;
 
   getOrganisation(): Organisation;
-  setOrganisation(organisation: Organisation): Organisation;
-
   listCapabilities(): Capability[];
   getCapability(id: string): Capability | null;
-  createCapability(input: CapabilityInput): Capability;
-  updateCapability(id: string, patch: CapabilityPatch): Capability;
-  deleteCapability(id: string): void;
-
   listRoles(): Role[];
   getRole(id: string): Role | null;
-  createRole(input: RoleInput): Role;
-  updateRole(id: string, patch: RolePatch): Role;
-  /** Refused with 'conflict' while people hold the role. */
-  deleteRole(id: string): void;
-
   listPeople(): Person[];
   getPerson(id: string): Person | null;
-  createPerson(input: PersonInput): Person;
-  updatePerson(id: string, patch: PersonPatch): Person;
-  deletePerson(id: string): void;
-
   /** In creation order. */
   listWorkItems(): WorkItem[];
   getWorkItem(id: string): WorkItem | null;
-  /** Refused when a demanded role or a predecessor does not exist, or the predecessors would make a cycle ('constraint'). */
-  createWorkItem(input: WorkItemInput): WorkItem;
-  updateWorkItem(id: string, patch: WorkItemPatch): WorkItem;
-  /** Also removes the id from the other items' predecessors. */
-  deleteWorkItem(id: string): void;
-
   /** The default first, then by name (ignoring case). */
   listScenarios(): Scenario[];
   getScenario(id: string): Scenario | null;
-  /** With `isDefault: true` it becomes the default and the previous default stops being one. */
-  createScenario(input: ScenarioInput): Scenario;
-  updateScenario(id: string, patch: ScenarioPatch): Scenario;
-  /** Refused with 'conflict' for the last scenario; deleting the default makes the first remaining one (by name) the default. */
-  deleteScenario(id: string): void;
-  setDefaultScenario(id: string): Scenario;
-
-  /**
-   * Accepting a plan: writes its proposals as work items and its proposed hires as people, all in
-   * one transaction (with their usual history rows). Predecessors may name other items of the
-   * same acceptance. A bad entry rolls everything back; the message says which (`workItems[2]: …`).
-   */
-  acceptPlan(acceptance: PlanAcceptance): { workItems: WorkItem[]; people: Person[]; baseline: Baseline | null };
-
   /** History rows, oldest first (by time, then by insertion). */
   listHistory(filter?: HistoryFilter): HistoryEntry[];
   /** The capabilities' maturity and deletion rows only, oldest first, without old values: what readiness over time replays. */
   listMaturityHistory(): HistoryEntry[];
 
   getSettings(): WorkspaceSettings;
-  setSettings(patch: SettingsPatch): WorkspaceSettings;
 
   /** Baselines, newest first. */
   listBaselines(): Baseline[];
@@ -144,6 +103,60 @@ export interface Workspace {
   getBaseline(id: string): Baseline | null;
   /** By id, or by name ignoring case; null when there is none. */
   findBaseline(idOrName: string): Baseline | null;
+
+  /**
+   * File → Save As: writes a consistent copy of the workspace to `target` with SQLite's online
+   * backup API (asynchronous, it copies in steps), through a temporary file that is renamed over
+   * `target` at the end, so a failed copy leaves `target` as it was. This workspace stays open on
+   * its own path.
+   */
+  saveCopyTo(target: string): Promise<string>;
+}
+
+/**
+ * An open workspace file that can also be written (openWorkspace). Every write is one
+ * transaction: it either happens completely, with its history rows, or not at all (then a
+ * StorageError says why, with the field when there is one).
+ */
+export interface WritableWorkspace extends ReadableWorkspace {
+  setOrganisation(organisation: Organisation): Organisation;
+
+  createCapability(input: CapabilityInput): Capability;
+  updateCapability(id: string, patch: CapabilityPatch): Capability;
+  deleteCapability(id: string): void;
+
+  createRole(input: RoleInput): Role;
+  updateRole(id: string, patch: RolePatch): Role;
+  /** Refused with 'conflict' while people hold the role. */
+  deleteRole(id: string): void;
+
+  createPerson(input: PersonInput): Person;
+  updatePerson(id: string, patch: PersonPatch): Person;
+  deletePerson(id: string): void;
+
+  /** Refused when a demanded role or a predecessor does not exist, or the predecessors would make a cycle ('constraint'). */
+  createWorkItem(input: WorkItemInput): WorkItem;
+  updateWorkItem(id: string, patch: WorkItemPatch): WorkItem;
+  /** Also removes the id from the other items' predecessors. */
+  deleteWorkItem(id: string): void;
+
+  /** With `isDefault: true` it becomes the default and the previous default stops being one. */
+  createScenario(input: ScenarioInput): Scenario;
+  updateScenario(id: string, patch: ScenarioPatch): Scenario;
+  /** Refused with 'conflict' for the default scenario (whyScenarioCannotBeDeleted), so one always remains. */
+  deleteScenario(id: string): void;
+  setDefaultScenario(id: string): Scenario;
+
+  /**
+   * Accepting a plan: writes its proposals as work items and its proposed hires as people, all in
+   * one transaction (with their usual history rows). Predecessors may name other items of the
+   * same acceptance. A bad entry rolls everything back; the message says which (`workItems[2]: …`).
+   * Returns exactly what was written.
+   */
+  acceptPlan(acceptance: PlanAcceptance): AcceptedPlan;
+
+  setSettings(patch: SettingsPatch): WorkspaceSettings;
+
   createBaseline(input: BaselineInput): Baseline;
   renameBaseline(id: string, name: string): Baseline;
   deleteBaseline(id: string): void;
@@ -162,14 +175,6 @@ export interface Workspace {
    * would have to guess which of two "Warehouse" entries wins.
    */
   seed(data: SeedData): void;
-
-  /**
-   * File → Save As: writes a consistent copy of the workspace to `target` with SQLite's online
-   * backup API (asynchronous, it copies in steps), through a temporary file that is renamed over
-   * `target` at the end, so a failed copy leaves `target` as it was. This workspace stays open on
-   * its own path.
-   */
-  saveCopyTo(target: string): Promise<string>;
 }
 
 /**
@@ -182,7 +187,7 @@ export function defaultMigrationsDir(): string {
 }
 
 /**
- * Opens (or creates) the workspace at `file`, synchronously.
+ * Opens (or creates) the workspace at `file`, synchronously, for reading and writing.
  *
  * 1. A missing file is created (unless `create: false`: 'not-found').
  * 2. An existing file is inspected without being changed (see inspectFile): not SQLite →
@@ -192,36 +197,51 @@ export function defaultMigrationsDir(): string {
  *    backed up to `<file>.v<old>.bak`.
  * 4. The connection is switched to WAL, synchronous=NORMAL, foreign keys on, a busy timeout.
  */
-export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}): Workspace {
+export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}): WritableWorkspace {
+  return openWritable(file, options);
+}
+
+/**
+ * Opens the workspace at `file` to read it without changing anything (e.g. `groundwork status`):
+ * it is read from an in-memory snapshot of the file, migrated in memory when it is older. The
+ * result has no write methods. A missing file is 'not-found'; a refused file as in openWorkspace.
+ */
+export function openWorkspaceReadOnly(file: string, options: OpenReadOnlyOptions = {}): ReadableWorkspace {
+  const path = resolve(file);
+  const migrations = readMigrations(options.migrationsDir ?? defaultMigrationsDir());
+  if (!existsSync(path)) throw new WorkspaceError('not-found', path, `${path} does not exist.`);
+  const inspection = inspectFile(path, options.nativeBinding);
+  const latest = latestVersion(migrations);
+  if (inspection.kind === 'workspace' && inspection.version > latest) throw newerSchemaError(path, inspection.version, latest);
+  const snapshot = inspection.kind === 'workspace' ? inspection.snapshot : undefined;
+  const memory = snapshot === undefined ? new Database(':memory:', { nativeBinding: options.nativeBinding }) : new Database(snapshot, { nativeBinding: options.nativeBinding });
+  try {
+    const result = migrate(memory, migrations, { path });
+    memory.pragma('foreign_keys = ON');
+    // No default scenario is inserted here: a read-only open writes nothing, not even in memory;
+    // loadPlanInput plans with an in-memory defaultScenario instead.
+    return new SqliteReadableWorkspace(memory, path, result.to, migratedFrom(result), null);
+  } catch (error) {
+    memory.close();
+    throw error;
+  }
+}
+
+function migratedFrom(result: { from: number; to: number }): number | null {
+  return result.from !== result.to && result.from >= 1 ? result.from : null;
+}
+
+function openWritable(file: string, options: OpenWorkspaceOptions): SqliteWritableWorkspace {
   const path = resolve(file);
   const migrations = readMigrations(options.migrationsDir ?? defaultMigrationsDir());
   const latest = latestVersion(migrations);
-
   const now = options.now ?? (() => new Date());
 
   const existed = existsSync(path);
-  if (!existed && (options.create === false || options.readonly === true)) {
-    throw new WorkspaceError('not-found', path, `${path} does not exist.`);
-  }
+  if (!existed && options.create === false) throw new WorkspaceError('not-found', path, `${path} does not exist.`);
   const inspection = existed ? inspectFile(path, options.nativeBinding) : undefined;
   if (inspection?.kind === 'workspace' && inspection.version > latest) {
     throw newerSchemaError(path, inspection.version, latest);
-  }
-
-  if (options.readonly === true) {
-    const snapshot = inspection?.kind === 'workspace' ? inspection.snapshot : undefined;
-    const memory = snapshot === undefined ? new Database(':memory:', { nativeBinding: options.nativeBinding }) : new Database(snapshot, { nativeBinding: options.nativeBinding });
-    try {
-      const result = migrate(memory, migrations, { path });
-      memory.pragma('foreign_keys = ON');
-      const migratedFrom = result.from !== result.to && result.from >= 1 ? result.from : null;
-      // No default scenario is inserted here: a read-only open writes nothing, not even in memory;
-      // loadPlanInput plans with an in-memory defaultScenario instead.
-      return new SqliteWorkspace(memory, path, result.to, migratedFrom, null, true, now);
-    } catch (error) {
-      memory.close();
-      throw error;
-    }
   }
 
   const db = new Database(path, { fileMustExist: existed, nativeBinding: options.nativeBinding });
@@ -238,8 +258,7 @@ export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}):
     // In WAL mode NORMAL cannot corrupt the file; a power loss may lose only the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    const migratedFrom = result.from !== result.to && result.from >= 1 ? result.from : null;
-    const workspace = new SqliteWorkspace(db, path, result.to, migratedFrom, backupPath, false, now);
+    const workspace = new SqliteWritableWorkspace(db, path, result.to, migratedFrom(result), backupPath, now);
     // A new file, or one migrated from schema 1, has no scenario yet: every workspace plans with one.
     workspace.ensureDefaultScenario();
     return workspace;
@@ -257,24 +276,22 @@ export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}):
   }
 }
 
-class SqliteWorkspace implements Workspace {
-  private readonly history: HistoryRepository;
-  private readonly meta: MetaRepository;
-  private readonly capabilities: CapabilityRepository;
-  private readonly roles: RoleRepository;
-  private readonly people: PersonRepository;
-  private readonly workItems: WorkItemRepository;
-  private readonly scenarios: ScenarioRepository;
-  private readonly baselines: BaselineRepository;
+class SqliteReadableWorkspace implements ReadableWorkspace {
+  protected readonly history: HistoryRepository;
+  protected readonly meta: MetaRepository;
+  protected readonly capabilities: CapabilityRepository;
+  protected readonly roles: RoleRepository;
+  protected readonly people: PersonRepository;
+  protected readonly workItems: WorkItemRepository;
+  protected readonly scenarios: ScenarioRepository;
+  protected readonly baselines: BaselineRepository;
 
   constructor(
-    private readonly db: Database.Database,
+    protected readonly db: Database.Database,
     readonly path: string,
     readonly schemaVersion: number,
     readonly migratedFrom: number | null,
     readonly backupPath: string | null,
-    readonly readonly: boolean,
-    private readonly now: () => Date,
   ) {
     this.history = new HistoryRepository(db);
     this.meta = new MetaRepository(db);
@@ -294,18 +311,8 @@ class SqliteWorkspace implements Workspace {
     return this.capabilities.count() === 0 && this.roles.count() === 0 && this.people.count() === 0 && this.workItems.count() === 0;
   }
 
-  /** Inserts defaultScenario(today) when there is no scenario, in one transaction of its own. */
-  ensureDefaultScenario(): void {
-    if (this.scenarios.count() > 0) return;
-    this.write((at) => this.insertDefaultScenario(at));
-  }
-
   getOrganisation(): Organisation {
     return this.meta.getOrganisation();
-  }
-
-  setOrganisation(organisation: Organisation): Organisation {
-    return this.write(() => this.meta.setOrganisation(organisation));
   }
 
   listCapabilities(): Capability[] {
@@ -314,6 +321,109 @@ class SqliteWorkspace implements Workspace {
 
   getCapability(id: string): Capability | null {
     return this.capabilities.get(id);
+  }
+
+  listRoles(): Role[] {
+    return this.roles.list();
+  }
+
+  getRole(id: string): Role | null {
+    return this.roles.get(id);
+  }
+
+  listPeople(): Person[] {
+    return this.people.list();
+  }
+
+  getPerson(id: string): Person | null {
+    return this.people.get(id);
+  }
+
+  listWorkItems(): WorkItem[] {
+    return this.workItems.list();
+  }
+
+  getWorkItem(id: string): WorkItem | null {
+    return this.workItems.get(id);
+  }
+
+  listScenarios(): Scenario[] {
+    return this.scenarios.list();
+  }
+
+  getScenario(id: string): Scenario | null {
+    return this.scenarios.get(id);
+  }
+
+  listHistory(filter?: HistoryFilter): HistoryEntry[] {
+    return this.history.list(filter);
+  }
+
+  listMaturityHistory(): HistoryEntry[] {
+    return this.history.maturityChanges();
+  }
+
+  getSettings(): WorkspaceSettings {
+    return this.meta.getSettings();
+  }
+
+  listBaselines(): Baseline[] {
+    return this.baselines.list();
+  }
+
+  listBaselineSummaries(): BaselineSummary[] {
+    return this.baselines.summaries();
+  }
+
+  getBaseline(id: string): Baseline | null {
+    return this.baselines.get(id);
+  }
+
+  findBaseline(idOrName: string): Baseline | null {
+    return this.baselines.find(idOrName);
+  }
+
+  async saveCopyTo(target: string): Promise<string> {
+    const destination = resolve(target);
+    if (destination === this.path) throw new StorageError('conflict', `${destination} is this workspace itself`);
+    if (existsSync(`${destination}-wal`)) {
+      throw new StorageError(
+        'conflict',
+        `${destination} is open in Groundwork or was not closed cleanly (it has a -wal file); choose another file`,
+      );
+    }
+    const temporary = join(dirname(destination), `.${randomUUID()}.groundwork-tmp`);
+    try {
+      await this.db.backup(temporary);
+      renameSync(temporary, destination);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+    return destination;
+  }
+}
+
+class SqliteWritableWorkspace extends SqliteReadableWorkspace implements WritableWorkspace {
+  constructor(
+    db: Database.Database,
+    path: string,
+    schemaVersion: number,
+    migratedFrom: number | null,
+    backupPath: string | null,
+    private readonly now: () => Date,
+  ) {
+    super(db, path, schemaVersion, migratedFrom, backupPath);
+  }
+
+  /** Inserts defaultScenario(today) when there is no scenario, in one transaction of its own. */
+  ensureDefaultScenario(): void {
+    if (this.scenarios.count() > 0) return;
+    this.write((at) => this.insertDefaultScenario(at));
+  }
+
+  setOrganisation(organisation: Organisation): Organisation {
+    return this.write(() => this.meta.setOrganisation(organisation));
   }
 
   createCapability(input: CapabilityInput): Capability {
@@ -328,14 +438,6 @@ class SqliteWorkspace implements Workspace {
     this.write((at) => this.capabilities.delete(id, at));
   }
 
-  listRoles(): Role[] {
-    return this.roles.list();
-  }
-
-  getRole(id: string): Role | null {
-    return this.roles.get(id);
-  }
-
   createRole(input: RoleInput): Role {
     return this.write((at) => this.roles.create(input, at));
   }
@@ -346,14 +448,6 @@ class SqliteWorkspace implements Workspace {
 
   deleteRole(id: string): void {
     this.write(() => this.roles.delete(id));
-  }
-
-  listPeople(): Person[] {
-    return this.people.list();
-  }
-
-  getPerson(id: string): Person | null {
-    return this.people.get(id);
   }
 
   createPerson(input: PersonInput): Person {
@@ -368,14 +462,6 @@ class SqliteWorkspace implements Workspace {
     this.write((at) => this.people.delete(id, at));
   }
 
-  listWorkItems(): WorkItem[] {
-    return this.workItems.list();
-  }
-
-  getWorkItem(id: string): WorkItem | null {
-    return this.workItems.get(id);
-  }
-
   createWorkItem(input: WorkItemInput): WorkItem {
     return this.write((at) => this.workItems.create(input, at));
   }
@@ -388,14 +474,6 @@ class SqliteWorkspace implements Workspace {
     this.write((at) => this.workItems.delete(id, at));
   }
 
-  listScenarios(): Scenario[] {
-    return this.scenarios.list();
-  }
-
-  getScenario(id: string): Scenario | null {
-    return this.scenarios.get(id);
-  }
-
   createScenario(input: ScenarioInput): Scenario {
     return this.write((at) => this.scenarios.create(input, at));
   }
@@ -405,14 +483,14 @@ class SqliteWorkspace implements Workspace {
   }
 
   deleteScenario(id: string): void {
-    this.write((at) => this.scenarios.delete(id, at));
+    this.write(() => this.scenarios.delete(id));
   }
 
   setDefaultScenario(id: string): Scenario {
     return this.write((at) => this.scenarios.setDefault(id, at));
   }
 
-  acceptPlan(acceptance: PlanAcceptance): { workItems: WorkItem[]; people: Person[]; baseline: Baseline | null } {
+  acceptPlan(acceptance: PlanAcceptance): AcceptedPlan {
     return this.write((at) => {
       // Items first without predecessors, which may name items of this same acceptance, then those.
       const created = acceptance.workItems.map((item, index) =>
@@ -430,36 +508,8 @@ class SqliteWorkspace implements Workspace {
     });
   }
 
-  listHistory(filter?: HistoryFilter): HistoryEntry[] {
-    return this.history.list(filter);
-  }
-
-  listMaturityHistory(): HistoryEntry[] {
-    return this.history.maturityChanges();
-  }
-
-  getSettings(): WorkspaceSettings {
-    return this.meta.getSettings();
-  }
-
   setSettings(patch: SettingsPatch): WorkspaceSettings {
     return this.write(() => this.meta.setSettings(patch));
-  }
-
-  listBaselines(): Baseline[] {
-    return this.baselines.list();
-  }
-
-  listBaselineSummaries(): BaselineSummary[] {
-    return this.baselines.summaries();
-  }
-
-  getBaseline(id: string): Baseline | null {
-    return this.baselines.get(id);
-  }
-
-  findBaseline(idOrName: string): Baseline | null {
-    return this.baselines.find(idOrName);
   }
 
   createBaseline(input: BaselineInput): Baseline {
@@ -507,8 +557,7 @@ class SqliteWorkspace implements Workspace {
 
   /**
    * Replaces the whole content of this workspace by `data` in one transaction, writing rows as
-   * given: history rows are restored, not generated (Workspace JSON import). Not part of the
-   * public Workspace interface.
+   * given: history rows are restored, not generated (Workspace JSON import; see writeRestoredWorkspace).
    */
   restore(data: RestoreData): void {
     this.write((at) => {
@@ -545,40 +594,31 @@ class SqliteWorkspace implements Workspace {
     this.scenarios.create(defaultScenario(toIsoDate(new Date(at))), at);
   }
 
-  async saveCopyTo(target: string): Promise<string> {
-    const destination = resolve(target);
-    if (destination === this.path) throw new StorageError('conflict', `${destination} is this workspace itself`);
-    if (existsSync(`${destination}-wal`)) {
-      throw new StorageError(
-        'conflict',
-        `${destination} is open in Groundwork or was not closed cleanly (it has a -wal file); choose another file`,
-      );
-    }
-    const temporary = join(dirname(destination), `.${randomUUID()}.groundwork-tmp`);
-    try {
-      await this.db.backup(temporary);
-      renameSync(temporary, destination);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
-    return destination;
-  }
-
   /** One write = one IMMEDIATE transaction with one timestamp for every row it touches. */
   private write<T>(body: (at: string) => T): T {
-    if (this.readonly) {
-      throw new WorkspaceError('read-only', this.path, `${this.path} was opened read-only; nothing was written.`);
-    }
     const at = this.now().toISOString();
     return this.db.transaction(() => body(at)).immediate();
   }
 }
 
-/** Replaces the whole content of `workspace` (opened by openWorkspace, writable) by `data`: see SqliteWorkspace.restore. */
-export function restoreWorkspace(workspace: Workspace, data: RestoreData): void {
-  if (!(workspace instanceof SqliteWorkspace)) throw new Error('restoreWorkspace needs a workspace opened by openWorkspace');
-  workspace.restore(data);
+/**
+ * Creates the workspace file `file` (which must not exist) holding exactly `data`, history as given
+ * (see SqliteWritableWorkspace.restore), and closes it.
+ */
+export function writeRestoredWorkspace(file: string, data: RestoreData, options: OpenWorkspaceOptions = {}): void {
+  const workspace = openWritable(file, { ...options, create: true });
+  try {
+    workspace.restore(data);
+  } finally {
+    workspace.close();
+  }
+}
+
+/** What accepting a plan wrote: the work items, people and baseline as stored. */
+export interface AcceptedPlan {
+  readonly workItems: readonly WorkItem[];
+  readonly people: readonly Person[];
+  readonly baseline: Baseline | null;
 }
 
 /** What accepting a plan adds to the workspace (see Workspace.acceptPlan): its items, its hires as people, and the baseline it becomes. */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { createHandlers } from '../../src/main/handlers';
-import { dispatch, type Handlers } from '../../src/main/ipc';
-import { openWorkspace, type Workspace } from '../../src/storage';
+import { createHandlers } from '../../src/host/handlers';
+import { dispatch, type Handlers } from '../../src/host/dispatch';
+import { openWorkspace, type WritableWorkspace } from '../../src/storage';
 
 /**
  * The browser-test bridge of DESIGN.md: the built renderer runs in Chromium, and `window.groundwork`
@@ -30,7 +30,9 @@ export const E2E_TODAY = '2026-11-27';
 
 declare global {
   interface Window {
-    __groundworkInvoke?: (method: unknown, payload: unknown) => Promise<unknown>;
+    __groundworkInvoke?: (method: unknown, payload: unknown, callId: unknown) => Promise<unknown>;
+    __groundworkCancel?: (callId: unknown) => Promise<void>;
+    __groundworkProgress?: (progress: unknown) => void;
   }
 }
 
@@ -38,7 +40,7 @@ export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), 'groundwork-e2e-'));
     const file = join(dir, 'e2e.groundwork');
-    let workspace: Workspace | undefined;
+    let workspace: WritableWorkspace | undefined;
     let handlers: Handlers | undefined;
 
     const openHandlers = () => {
@@ -50,17 +52,38 @@ export const test = base.extend<{ app: AppHarness }>({
     // The page's clock shows the same "today" as the handlers, so date-dependent views (the
     // timeline's today line) do not depend on when the tests run. Timers keep running.
     await page.clock.setFixedTime(new Date(`${E2E_TODAY}T12:00:00`));
-    await page.exposeBinding('__groundworkInvoke', async (_source, method: unknown, payload: unknown) => {
+    // Calls with an id can be cancelled and report progress, as through the preload and main.
+    const running = new Map<string, AbortController>();
+    await page.exposeBinding('__groundworkInvoke', async (source, method: unknown, payload: unknown, callId: unknown) => {
       if (!handlers) return { ok: false, error: { code: 'workspace', message: 'no workspace open' } };
-      return dispatch(handlers, method, payload);
+      if (typeof callId !== 'string') return dispatch(handlers, method, payload);
+      const controller = new AbortController();
+      running.set(callId, controller);
+      const progress = (fraction: number, stage: string) =>
+        void source.page.evaluate((p) => window.__groundworkProgress?.(p), { callId, fraction, stage }).catch(() => undefined);
+      try {
+        return await dispatch(handlers, method, payload, { signal: controller.signal, progress });
+      } finally {
+        running.delete(callId);
+      }
+    });
+    await page.exposeBinding('__groundworkCancel', (_source, callId: unknown) => {
+      if (typeof callId === 'string') running.get(callId)?.abort();
     });
     await page.addInitScript(() => {
+      const listeners = new Set<(progress: never) => void>();
+      window.__groundworkProgress = (progress) => listeners.forEach((l) => l(progress as never));
       Object.defineProperty(window, 'groundwork', {
         value: Object.freeze({
-          invoke: (method: unknown, payload: unknown) => {
+          invoke: (method: unknown, payload: unknown, callId?: string) => {
             const bridge = window.__groundworkInvoke;
             if (!bridge) return Promise.reject(new Error('test bridge missing'));
-            return bridge(method, payload);
+            return bridge(method, payload, callId);
+          },
+          cancel: (callId: string) => void window.__groundworkCancel?.(callId),
+          onProgress: (listener: (progress: never) => void) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
           },
           onWorkspaceChanged: () => () => undefined,
         }),

@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
-import { toIsoDate } from '../../core/calendar';
-import { plan } from '../../core/planner';
 import { snapshotOf } from '../../core/progress/baseline';
-import { loadPlanInput, openWorkspace, StorageError, WorkspaceError } from '../../storage';
+import { StorageError } from '../../storage';
+import { toIsoDate } from '../../core/calendar';
 import { parseCommandArgs, parseIsoDateArg } from '../args';
 import { CliError, type CliIO } from '../io';
+import { planScenario, withWritableWorkspace } from '../workspace';
 
 const USAGE = 'groundwork baseline WORKSPACE --name NAME [--scenario NAME] [--as-of YYYY-MM-DD]';
 
@@ -20,23 +19,8 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (name.length > 120) throw new CliError('--name: at most 120 characters');
   const today = toIsoDate(new Date());
   const asOf = values['as-of'] === undefined ? today : parseIsoDateArg('as-of', values['as-of']);
-  let workspace;
-  try {
-    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false });
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
-    const { input, scenario } = (() => {
-      try {
-        return loadPlanInput(workspace, { today, asOf, ...(values.scenario === undefined ? {} : { scenario: values.scenario }) });
-      } catch (error) {
-        if (error instanceof StorageError) throw new CliError(`--scenario: ${error.message}`);
-        throw error;
-      }
-    })();
-    const result = plan(input);
+  return withWritableWorkspace(positionals[0] ?? '', (workspace) => {
+    const { input, scenario, result } = planScenario(workspace, { scenario: values.scenario, today, asOf });
     try {
       const baseline = workspace.createBaseline({ name, scenarioId: scenario.id, snapshot: snapshotOf(result, input.people, input.capabilities) });
       io.stdout(`Saved the baseline “${baseline.name}” of scenario “${scenario.name}” as of ${baseline.asOf}: ${baseline.snapshot.items.length} items, ${baseline.snapshot.hires.length} hires.\n`);
@@ -45,7 +29,5 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
       throw error;
     }
     return 0;
-  } finally {
-    workspace.close();
-  }
+  });
 }

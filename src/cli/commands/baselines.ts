@@ -1,21 +1,13 @@
-import { resolve } from 'node:path';
-import { openWorkspace, WorkspaceError } from '../../storage';
 import { parseCommandArgs } from '../args';
-import { CliError, type CliIO } from '../io';
+import type { CliIO } from '../io';
+import { withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork baselines WORKSPACE [--json]';
 
 /** `groundwork baselines`: the workspace's baselines, newest first. */
 export async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, { min: 1, max: 1, usage: USAGE });
-  let workspace;
-  try {
-    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
+  return withWorkspace(positionals[0] ?? '', (workspace) => {
     const list = workspace.listBaselineSummaries();
     if (values.json) {
       io.stdout(`${JSON.stringify(list, null, 2)}\n`);
@@ -27,7 +19,5 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     }
     for (const b of list) io.stdout(`${b.name.padEnd(36)} scenario “${b.scenarioName}”, as of ${b.asOf}, saved ${b.createdAt.slice(0, 10)}: ${b.items} items, ${b.hires} hires\n`);
     return 0;
-  } finally {
-    workspace.close();
-  }
+  });
 }

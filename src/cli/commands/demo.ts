@@ -1,9 +1,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { toIsoDate } from '../../core/calendar';
 import { buildDemoOrganisation } from '../../core/domain/demo';
 import { openWorkspace } from '../../storage';
-import { parseCommandArgs, parseIsoDateArg } from '../args';
+import { parseCommandArgs, todayArg } from '../args';
 import { CliError, type CliIO } from '../io';
 
 const USAGE = 'groundwork demo --out FILE [--today YYYY-MM-DD] [--force]';
@@ -20,7 +19,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   );
   if (!values.out) throw new CliError(`--out FILE is required (usage: ${USAGE})`);
   const out = resolve(values.out);
-  const today = values.today === undefined ? toIsoDate(new Date()) : parseIsoDateArg('today', values.today);
+  const today = todayArg(values.today);
   if (!existsSync(dirname(out))) throw new CliError(`--out: folder ${dirname(out)} does not exist`);
   if (existsSync(out) && !values.force) throw new CliError(`--out: ${out} already exists (add --force to replace it)`);
 

@@ -1,12 +1,10 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { toIsoDate } from '../../core/calendar';
-import { plan } from '../../core/planner';
-import { buildReportModel, type Paper } from '../../core/report';
+import { buildRoadmapReport, type Paper } from '../../core/report';
 import { writeRoadmapPdf } from '../../report';
-import { loadPlanInput, openWorkspace, StorageError, WorkspaceError } from '../../storage';
-import { parseCommandArgs, parseIsoDateArg } from '../args';
+import { parseCommandArgs, todayArg } from '../args';
 import { CliError, type CliIO } from '../io';
+import { planScenario, withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork export-pdf WORKSPACE [--scenario NAME] --out FILE [--paper a4|letter] [--today YYYY-MM-DD]';
 
@@ -51,39 +49,14 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   );
   if (values.out === undefined || values.out === '') throw new CliError(`--out FILE is required (usage: ${USAGE})`);
   const paper = parsePaper(values.paper);
-  const today = values.today === undefined ? toIsoDate(new Date()) : parseIsoDateArg('today', values.today);
+  const today = todayArg(values.today);
   const out = resolve(values.out);
   checkOutFolder(out);
 
-  let workspace;
-  try {
-    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new CliError(error.message);
-    throw error;
-  }
-  let model;
-  try {
-    let input;
-    try {
-      ({ input } = loadPlanInput(workspace, { today, ...(values.scenario === undefined ? {} : { scenario: values.scenario }) }));
-    } catch (error) {
-      if (error instanceof StorageError || error instanceof WorkspaceError) throw new CliError(`--scenario: ${error.message}`);
-      throw error;
-    }
-    const result = plan(input);
-    model = buildReportModel({
-      organisation: input.organisation,
-      capabilities: input.capabilities,
-      people: input.people,
-      roles: input.roles,
-      plan: result,
-      generatedOn: today,
-      paper,
-    });
-  } finally {
-    workspace.close();
-  }
+  const model = await withWorkspace(positionals[0] ?? '', (workspace) => {
+    const { input, result } = planScenario(workspace, { scenario: values.scenario, today });
+    return buildRoadmapReport(input, result, { generatedOn: today, paper });
+  });
   try {
     await writeRoadmapPdf(model, out);
   } catch (error) {

@@ -1,15 +1,13 @@
-import { resolve } from 'node:path';
-import { toIsoDate } from '../../core/calendar';
 import { layerById } from '../../core/domain/layers';
+import { formatPercent, layerLabel } from '../../core/format';
 import { calendarOf } from '../../core/domain/calendar';
-import { bySeverity, marginalHireValues, plan, type PlanResult } from '../../core/planner';
-import { loadPlanInput, openWorkspace, StorageError, WorkspaceError } from '../../storage';
-import { parseCommandArgs, parseIsoDateArg } from '../args';
-import { CliError, type CliIO } from '../io';
+import { bySeverity, marginalHireValues, type PlanResult } from '../../core/planner';
+import { parseCommandArgs, parseIsoDateArg, todayArg } from '../args';
+import type { CliIO } from '../io';
+import { planScenario, withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork plan WORKSPACE [--scenario NAME] [--as-of YYYY-MM-DD] [--json] [--explain] [--today YYYY-MM-DD]';
 
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
 export function formatPlan(result: PlanResult, explain: boolean): string {
   const s = result.scenario;
@@ -18,12 +16,12 @@ export function formatPlan(result: PlanResult, explain: boolean): string {
     `${result.organisation} — scenario "${s.name}"${s.isDefault ? ' (default)' : ''}: ${s.startDate} to ${s.endDate} (${s.horizonQuarters} quarters), as of ${result.asOf}, ` +
       `target ${layerById(s.targetLayer).name} by ${s.targetDate ?? 'the end of the horizon'}`,
     '',
-    `Layers${' '.repeat(16)}now   at horizon   ready (gate ${pct(s.gateThreshold)})`,
+    `Layers${' '.repeat(16)}now   at horizon   ready (gate ${formatPercent(s.gateThreshold)})`,
   );
   for (const l of result.layers) {
     const ready = l.readyDate === null ? 'not within the plan' : l.readyWeek !== null && l.readyWeek <= result.statusWeek ? 'now' : `${l.readyDate} (${l.readyQuarter})`;
     const waived = l.waivedCapabilityIds.length ? `  (${l.waivedCapabilityIds.length} waived: nobody can build them)` : '';
-    out.push(`  ${l.name.padEnd(18)} ${pct(l.readinessNow).padStart(5)} ${pct(l.readinessAtHorizon).padStart(12)}   ${ready}${waived}`);
+    out.push(`  ${l.name.padEnd(18)} ${formatPercent(l.readinessNow).padStart(5)} ${formatPercent(l.readinessAtHorizon).padStart(12)}   ${ready}${waived}`);
   }
   out.push('', 'Hiring plan');
   if (result.hires.length === 0) out.push('  no hires');
@@ -46,7 +44,7 @@ export function formatPlan(result: PlanResult, explain: boolean): string {
     if (starting.length === 0) continue;
     out.push(`  ${q.label} (${q.firstDay} to ${q.lastDay})`);
     for (const i of starting.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))) {
-      const layer = i.layer ? layerById(i.layer).name : 'Other';
+      const layer = layerLabel(i.layer);
       out.push(`    ${i.startDate} – ${i.finishDate} [${layer}] ${i.title}${i.pinned ? ' (pinned)' : ''}${i.status === 'in_progress' ? ' (in progress)' : ''}`);
       if (explain) {
         out.push(`                 ${i.placement.text}`);
@@ -54,8 +52,8 @@ export function formatPlan(result: PlanResult, explain: boolean): string {
       }
     }
   }
-  const later = result.items.filter((i) => i.startDate !== null && i.start !== null && i.startDate > s.endDate);
-  if (later.length) out.push(`  after the horizon (${s.endDate}): ${later.length} item(s)`);
+  const afterHorizon = result.items.filter((i) => i.startDate !== null && i.start !== null && i.startDate > s.endDate);
+  if (afterHorizon.length) out.push(`  after the horizon (${s.endDate}): ${afterHorizon.length} item(s)`);
   const unscheduled = result.items.filter((i) => i.start === null && i.status !== 'done' && i.status !== 'dropped');
   if (unscheduled.length) {
     out.push('', 'Not scheduled');
@@ -87,29 +85,13 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     },
     { min: 1, max: 1, usage: USAGE },
   );
-  const today = values.today === undefined ? toIsoDate(new Date()) : parseIsoDateArg('today', values.today);
+  const today = todayArg(values.today);
   const asOf = values['as-of'] === undefined ? today : parseIsoDateArg('as-of', values['as-of']);
-  let workspace;
-  try {
-    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
-    let input;
-    try {
-      ({ input } = loadPlanInput(workspace, { today, asOf, ...(values.scenario === undefined ? {} : { scenario: values.scenario }) }));
-    } catch (error) {
-      if (error instanceof StorageError || error instanceof WorkspaceError) throw new CliError(`--scenario: ${error.message}`);
-      throw error;
-    }
-    const base = plan(input);
+  return withWorkspace(positionals[0] ?? '', (workspace) => {
+    const { input, result: base } = planScenario(workspace, { scenario: values.scenario, today, asOf });
     // What one more hire of each role does: a re-plan per role, worth its time on the command line.
     const result = { ...base, marginal: marginalHireValues(input, base) };
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatPlan(result, values.explain));
     return 0;
-  } finally {
-    workspace.close();
-  }
+  });
 }

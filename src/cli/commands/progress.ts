@@ -1,10 +1,8 @@
-import { resolve } from 'node:path';
-import { toIsoDate } from '../../core/calendar';
-import { plan } from '../../core/planner';
 import { progressReport, type ProgressReport } from '../../core/progress/progress';
-import { loadPlanInput, openWorkspace, StorageError, WorkspaceError } from '../../storage';
+import { toIsoDate } from '../../core/calendar';
 import { parseCommandArgs, parseIsoDateArg } from '../args';
 import { CliError, type CliIO } from '../io';
+import { planScenario, withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork progress WORKSPACE [--baseline NAME] [--scenario NAME] [--as-of YYYY-MM-DD] [--json]';
 
@@ -44,29 +42,15 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   );
   const today = toIsoDate(new Date());
   const asOf = values['as-of'] === undefined ? today : parseIsoDateArg('as-of', values['as-of']);
-  let workspace;
-  try {
-    workspace = openWorkspace(resolve(positionals[0] ?? ''), { create: false, readonly: true });
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
+  return withWorkspace(positionals[0] ?? '', (workspace) => {
     const baselines = workspace.listBaselineSummaries();
     if (baselines.length === 0) throw new CliError('no baseline in this workspace: save one with `groundwork baseline WORKSPACE --name NAME` first');
     const baseline = workspace.findBaseline(values.baseline ?? baselines[0]!.id);
     if (!baseline) throw new CliError(`--baseline: no baseline "${values.baseline}" (baselines: ${baselines.map((b) => b.name).join(', ')})`);
-    const scenario = values.scenario ?? baseline.scenarioId ?? undefined;
-    let input;
-    try {
-      ({ input } = loadPlanInput(workspace, { today, asOf, ...(scenario === undefined ? {} : { scenario }) }));
-    } catch (error) {
-      if (error instanceof StorageError) throw new CliError(`--scenario: ${error.message}`);
-      throw error;
-    }
+    const { input, result } = planScenario(workspace, { scenario: values.scenario ?? baseline.scenarioId ?? undefined, today, asOf });
     const report = progressReport({
       baseline,
-      plan: plan(input),
+      plan: result,
       workItems: input.workItems,
       people: input.people,
       capabilities: input.capabilities,
@@ -75,7 +59,5 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     });
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatProgress(report));
     return 0;
-  } finally {
-    workspace.close();
-  }
+  });
 }

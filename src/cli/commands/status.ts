@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
 import { computeReadiness } from '../../core/domain/readiness';
 import { headcountByRole, totalByStatus } from '../../core/domain/headcount';
-import { LAYERS } from '../../core/domain/layers';
 import { PERSON_STATUS_LABELS, PERSON_STATUSES, type Capability } from '../../core/domain/types';
-import { openWorkspace, WorkspaceError } from '../../storage';
+import { formatPercent, LAYERS_TOP_DOWN } from '../../core/format';
 import { parseCommandArgs } from '../args';
-import { CliError, type CliIO } from '../io';
+import type { CliIO } from '../io';
+import { withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork status FILE [--json]';
 
-const percent = (value: number | null) => (value === null ? 'untracked' : `${Math.round(value * 100)}%`);
 const bar = (value: number | null, width = 20) => {
   if (value === null) return ' '.repeat(width);
   const filled = Math.round(value * width);
@@ -21,14 +20,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, { min: 1, max: 1, usage: USAGE });
   const file = resolve(positionals[0] ?? '');
 
-  let workspace;
-  try {
-    workspace = openWorkspace(file, { create: false, readonly: true });
-  } catch (error) {
-    if (error instanceof WorkspaceError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
+  return withWorkspace(file, (workspace) => {
     const organisation = workspace.getOrganisation();
     const capabilities = workspace.listCapabilities();
     const roles = workspace.listRoles();
@@ -45,7 +37,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     const lines: string[] = [];
     lines.push(`${organisation.name} — ${file} (schema ${workspace.schemaVersion})`, '');
     lines.push('Readiness by layer (a layer is as ready as its weakest capability)');
-    for (const layer of [...LAYERS].reverse()) {
+    for (const layer of LAYERS_TOP_DOWN) {
       const r = readiness.layers.find((l) => l.layer === layer.id);
       const weakest = (r?.weakest ?? [])
         .slice(0, 3)
@@ -53,9 +45,9 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
         .filter((c): c is Capability => c !== undefined)
         .map((c) => `${c.name} ${c.currentMaturity}/${c.targetMaturity}`);
       const why = weakest.length ? `  weakest: ${weakest.join(', ')}` : '';
-      lines.push(`  ${layer.name.padEnd(18)} ${bar(r?.readiness ?? null)} ${percent(r?.readiness ?? null).padStart(9)}${why}`);
+      lines.push(`  ${layer.name.padEnd(18)} ${bar(r?.readiness ?? null)} ${formatPercent(r?.readiness ?? null, 'untracked').padStart(9)}${why}`);
     }
-    lines.push(`  ${'Overall'.padEnd(18)} ${bar(readiness.overall)} ${percent(readiness.overall).padStart(9)}  (mean of tracked layers)`, '');
+    lines.push(`  ${'Overall'.padEnd(18)} ${bar(readiness.overall)} ${formatPercent(readiness.overall, 'untracked').padStart(9)}  (mean of tracked layers)`, '');
 
     const header = PERSON_STATUSES.map((s) => PERSON_STATUS_LABELS[s].padStart(17)).join('');
     lines.push(`Headcount by role${' '.repeat(13)}${header}`);
@@ -68,7 +60,5 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     lines.push(`  ${'Total'.padEnd(28)}${PERSON_STATUSES.map((s) => `${total[s].count} (${total[s].fte} FTE)`.padStart(17)).join('')}`);
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
-  } finally {
-    workspace.close();
-  }
+  });
 }

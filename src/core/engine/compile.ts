@@ -1,4 +1,5 @@
 import { ScheduleError, type Problem } from './types';
+import { dependencyCycle } from '../domain/dependencies';
 
 /** Larger than any week: "no deadline". */
 export const NO_DEADLINE = 0x3fffffff;
@@ -153,7 +154,7 @@ function compile(problem: Problem): Compiled {
       if (--indegree[s]! === 0) topo[tail++] = s;
     }
   }
-  if (tail < n) throw cycleError(problem, predLists, indegree);
+  if (tail < n) throw cycleError(problem);
   const topoRank = new Int32Array(n);
   topo.forEach((j, k) => (topoRank[j] = k));
 
@@ -298,21 +299,11 @@ function compile(problem: Problem): Compiled {
   };
 }
 
-function cycleError(problem: Problem, predLists: readonly number[][], indegree: Int32Array): ScheduleError {
-  // Every task left with indegree > 0 has a predecessor also left, so walking back must repeat.
-  let j = indegree.findIndex((d) => d > 0);
-  const seenAt = new Map<number, number>();
-  const path: number[] = [];
-  while (!seenAt.has(j)) {
-    seenAt.set(j, path.length);
-    path.push(j);
-    j = predLists[j]!.find((p) => indegree[p]! > 0)!;
-  }
-  // path walks predecessors; reverse it so the cycle reads in precedence order.
-  const loop = path.slice(seenAt.get(j)!).reverse();
-  const ids = loop.map((k) => problem.tasks[k]!.id);
-  const first = ids[0]!;
-  return new ScheduleError({ code: 'cycle', message: `cycle: ${[...ids, first].join(' → ')}`, taskId: first, field: 'predecessors' });
+/** The tasks left over by the topological sort lie on or behind a cycle: name one (dependencies.ts). */
+function cycleError(problem: Problem): ScheduleError {
+  const cycle = dependencyCycle(problem.tasks) ?? [];
+  const first = cycle[0] ?? '';
+  return new ScheduleError({ code: 'cycle', message: `cycle: ${cycle.join(' → ')}`, taskId: first, field: 'predecessors' });
 }
 
 interface DemandView {

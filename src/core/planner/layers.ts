@@ -8,7 +8,7 @@ import { borrowedChanges, capacitySteps, personChanges, unitsAt, UNITS_PER_FTE, 
 import type { HireDraft, LayerState, PlannerContext } from './context';
 import { collectItems, effectiveCapabilities, isActive, type PlanItem } from './items';
 import { schedulePass, type BlockCause, type PassItem, type PassResult, type Placed } from './pass';
-import { findCycle } from '../workspace-json/graph';
+import { findCycle } from '../domain/dependencies';
 import { Projection, type GateSet, type MaturityEvent } from './projection';
 import { staffItem, standInsFor, type ForcedStandIn, type Staffing, type StaffingContext } from './staffing';
 import { dateLabel, layerName, listing, percent, plural, quoteTitles, roleNoun, withArticle } from './texts';

@@ -4,7 +4,8 @@ import { ganttPages } from './gantt';
 import { fitText } from './metrics';
 import { appendixPages, coverPage, hiringPages, pyramidPages, roadmapPages, SECTION_TITLES, summaryPages, warningPages } from './sections';
 import { FAINT, MUTED, pageFrame, RULE, TYPE } from './theme';
-import type { ReportInput, ReportModel, ReportPage, SectionId } from './types';
+import type { PlanInput, PlanResult } from '../planner/types';
+import type { Paper, ReportInput, ReportModel, ReportPage, SectionId } from './types';
 
 /**
  * The roadmap report: what it says (`content`) and every page laid out (`pages`), so that the
@@ -72,4 +73,21 @@ export function buildReportModel(input: ReportInput): ReportModel {
   });
   const minFontSize = Math.min(...pages.flatMap((p) => p.texts.map((t) => t.fontSize)));
   return { version: 1, paper: input.paper, title, generatedOn: input.generatedOn, content, sections, pages, minFontSize };
+}
+
+/**
+ * The roadmap report of a plan, from the same input the plan was made from: what the CLI's
+ * `export-pdf` and the app's File → Export Roadmap PDF both print. An organisation without a name
+ * yet is called "Roadmap" on the cover.
+ */
+export function buildRoadmapReport(input: PlanInput, plan: PlanResult, options: { readonly generatedOn: string; readonly paper: Paper }): ReportModel {
+  return buildReportModel({
+    organisation: { name: input.organisation.name.trim() || 'Roadmap' },
+    capabilities: input.capabilities,
+    people: input.people,
+    roles: input.roles,
+    plan,
+    generatedOn: options.generatedOn,
+    paper: options.paper,
+  });
 }

@@ -2,6 +2,7 @@ import { headcountByRole } from '../domain/headcount';
 import { LAYERS, layerById, type LayerId } from '../domain/layers';
 import { computeReadiness, readinessOfLayer } from '../domain/readiness';
 import { PERSON_STATUS_LABELS } from '../domain/types';
+import { formatPercent as percent, HIRE_STATUS_LABELS } from '../format';
 import { calendarOf } from '../domain/calendar';
 import type { PlanWarning, PlanWarningCode } from '../planner/types';
 import { bySeverity, WARNING_SEVERITY } from '../planner/warnings';
@@ -28,12 +29,6 @@ export function severityOf(code: PlanWarningCode): Severity {
 /** Warnings most important first (the planner's one order). */
 export function orderWarnings(warnings: readonly PlanWarning[]): ReportWarning[] {
   return bySeverity(warnings).map((w) => ({ code: w.code, severity: w.severity, message: w.message, layer: w.layer ?? null, week: w.week ?? null }));
-}
-
-export const HIRE_STATUS_LABELS = { proposed: 'Proposed', open_req: 'Open requisition', planned: 'Planned hire' } as const;
-
-export function percent(value: number | null): string {
-  return value === null ? '—' : `${Math.round(value * 100)}%`;
 }
 
 function standing(input: ReportInput): LayerStanding[] {

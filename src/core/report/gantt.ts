@@ -1,7 +1,7 @@
 import { LAYERS } from '../domain/layers';
 import { calendarOf } from '../domain/calendar';
 import type { PlannedHire, PlannedItem, PlanResult } from '../planner/types';
-import { HIRE_STATUS_LABELS } from './content';
+import { HIRE_STATUS_LABELS } from '../format';
 import { lineHeightOf, round, type PageDraft } from './flow';
 import { fitText, measureText, wrapText } from './metrics';
 import { ACCENT, FAINT, INK, LAYER_COLORS, MUTED, OTHER_COLOR, PANEL, RULE, SEVERITY_COLORS, tint, TYPE, type PageFrame } from './theme';

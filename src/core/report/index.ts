@@ -1,4 +1,4 @@
-export { buildReportModel } from './build';
+export { buildReportModel, buildRoadmapReport } from './build';
 export { orderWarnings, severityOf } from './content';
 export { GANTT, quarterWindows } from './gantt';
 export { measureText, wrapText } from './metrics';

@@ -1,6 +1,6 @@
 import { layerById, LAYERS } from '../domain/layers';
 import { columns, Flow, lineHeightOf, PageDraft, round, type TableRow } from './flow';
-import { percent } from './content';
+import { formatPercent as percent } from '../format';
 import { fitText, measureText, wrapText } from './metrics';
 import { ACCENT, FAINT, GOOD, INK, LAYER_COLORS, MUTED, OTHER_COLOR, PANEL, RULE, SEVERITY_COLORS, tint, TYPE, type PageFrame } from './theme';
 import type { ReportContent, ReportWarning, SectionId } from './types';

@@ -1,6 +1,7 @@
 import type { Scenario, WorkItem } from '../domain/planning';
 import type { WorkspaceSettings } from '../domain/settings';
 import type { Baseline } from '../progress/baseline';
+import { scenarioParameters } from '../domain/scenarios';
 import type { Capability, Organisation, Person, Role } from '../domain/types';
 import { WORKSPACE_JSON_FORMAT, WORKSPACE_JSON_VERSION, type HistoryJson, type WorkspaceJson } from './schema';
 
@@ -85,23 +86,12 @@ export function buildWorkspaceJson(parts: WorkspaceJsonParts, exportedAt: string
       actualStart: w.actualStart,
       actualFinish: w.actualFinish,
     })),
-    scenarios: parts.scenarios.map((s) => ({
-      id: s.id,
-      name: s.name,
-      isDefault: s.isDefault,
-      startDate: s.startDate,
-      horizonQuarters: s.horizonQuarters,
-      targetLayer: s.targetLayer,
-      targetDate: s.targetDate,
-      hiringBudgetPerQuarter: s.hiringBudgetPerQuarter,
-      maxHiresPerQuarter: s.maxHiresPerQuarter,
-      gateThreshold: s.gateThreshold,
-      leadTimeWeeks: s.leadTimeWeeks,
-      rampUpWeeks: s.rampUpWeeks,
-      salaries: sortedRecord(s.salaries),
-      runShare: s.runShare,
-      borrowed: s.borrowed.map((b) => ({ roleId: b.roleId, fte: b.fte, startDate: b.startDate, weeks: b.weeks, note: b.note })),
-    })),
+    // Every parameter the domain has, in defaultScenario's order (a new one is exported at once;
+    // scenarioJsonSchema must learn it before such a file imports).
+    scenarios: parts.scenarios.map((s) => {
+      const { name, ...parameters } = scenarioParameters(s);
+      return { id: s.id, name, isDefault: s.isDefault, ...parameters, salaries: sortedRecord(s.salaries) };
+    }),
     history: parts.history.map((h) => ({
       at: h.at,
       entity: h.entity,

@@ -4,4 +4,3 @@ export { validateWorkspaceJson, parseWorkspaceJson, crossReferenceProblems, json
 export type { WorkspaceJsonResult } from './validate';
 export { buildWorkspaceJson, formatWorkspaceJson } from './build';
 export type { WorkspaceJsonParts } from './build';
-export { findCycle } from './graph';

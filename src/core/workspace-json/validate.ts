@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { findCycle } from './graph';
+import { cycleText, dependencyCycle } from '../domain/dependencies';
 import { upgradeV1, WORKSPACE_JSON_FORMAT, WORKSPACE_JSON_READABLE, WORKSPACE_JSON_VERSION, workspaceJsonSchema, workspaceJsonV1Schema, type WorkspaceJson } from './schema';
 
 /** How many problems an error message shows; the full list stays on WorkspaceJsonError.problems. */
@@ -174,21 +174,11 @@ export function crossReferenceProblems(doc: WorkspaceJson): string[] {
       seen.add(p);
     });
   });
-  const graph = new Map<string, readonly string[]>();
-  for (const item of doc.workItems) if (!graph.has(item.id)) graph.set(item.id, item.predecessors.filter((p) => p !== item.id));
-  const found = findCycle(graph);
-  if (found !== null) {
-    // Told from the item that comes first in the file, so the message reads in the file's order.
-    const position = new Map(doc.workItems.map((w, i) => [w.id, i] as const).reverse());
-    const ring = found.slice(0, -1);
-    const first = ring.reduce((best, id, k) => ((position.get(id) ?? 0) < (position.get(ring[best] as string) ?? 0) ? k : best), 0);
-    const cycle = [...ring.slice(first), ...ring.slice(0, first), ring[first] as string];
-    const index = position.get(cycle[0] as string) ?? 0;
+  const cycle = dependencyCycle(doc.workItems);
+  if (cycle !== null) {
+    const index = doc.workItems.findIndex((w) => w.id === cycle[0]);
     const titles = new Map(doc.workItems.map((w) => [w.id, w.title]));
-    problems.push(
-      `workItems[${index}].predecessors: dependency cycle ${cycle.map((id) => `"${titles.get(id) ?? id}"`).join(' → ')} ` +
-        `(ids ${cycle.join(' → ')})`,
-    );
+    problems.push(`workItems[${index}].predecessors: dependency cycle ${cycleText(cycle, (id) => titles.get(id))} (ids ${cycle.join(' → ')})`);
   }
 
   if (doc.scenarios.length === 0) problems.push('scenarios: at least one scenario is needed (exactly one with "isDefault": true)');

@@ -1,8 +1,11 @@
-import { useState } from 'react';
-import { LAYERS } from '../../core/domain/layers';
+import { useEffect, useRef, useState } from 'react';
+import { LAYERS_TOP_DOWN } from '../../core/format';
 import type { PlanResult } from '../../core/planner/types';
+import type { CallProgress } from '../../shared/contract';
 import { call, toApiError } from '../api';
 import { Modal } from '../components/Modal';
+import { TableHead } from '../components/TableHead';
+import { sentence } from '../format';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
 
@@ -22,6 +25,10 @@ export function CompareDialog({ initial, onClose }: Props) {
   const [plans, setPlans] = useState<readonly PlanResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<CallProgress | null>(null);
+  const running = useRef<AbortController | null>(null);
+  // Closing the dialog stops a comparison still being planned.
+  useEffect(() => () => running.current?.abort(), []);
 
   const toggle = (id: string, on: boolean) => {
     setPlans(null);
@@ -29,16 +36,22 @@ export function CompareDialog({ initial, onClose }: Props) {
   };
 
   const compare = async () => {
+    const controller = new AbortController();
+    running.current = controller;
     setBusy(true);
     setError(null);
+    setProgress(null);
     try {
       const ordered = scenarios.filter((s) => picked.includes(s.id)).map((s) => s.id);
-      const result = await call('plan.compare', { scenarioIds: ordered });
+      const result = await call('plan.compare', { scenarioIds: ordered }, { signal: controller.signal, onProgress: setProgress });
       setPlans(result.plans);
     } catch (cause) {
-      setError(toApiError(cause).message);
+      const error = toApiError(cause);
+      if (error.code !== 'cancelled') setError(error.message);
     } finally {
+      if (running.current === controller) running.current = null;
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -63,6 +76,15 @@ export function CompareDialog({ initial, onClose }: Props) {
         </button>
       </fieldset>
       {!valid && <p className="field-hint">Pick two or three scenarios.</p>}
+      {busy && (
+        <div className="compare-progress" role="status">
+          <progress max={1} value={progress?.fraction ?? 0} aria-label="Comparison progress" />
+          <span>{progress ? sentence(progress.stage) : 'Planning…'}</span>
+          <button type="button" className="button button-small" onClick={() => running.current?.abort()}>
+            Cancel
+          </button>
+        </div>
+      )}
       {error && (
         <p className="inline-alert" role="alert">
           {error}
@@ -79,6 +101,7 @@ export function CompareDialog({ initial, onClose }: Props) {
 }
 
 function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
+  const scenarioColumns = plans.map((plan) => ({ key: plan.scenario.id, label: plan.scenario.name }));
   // Scenarios may start on different dates: rows are calendar quarters, by label.
   const byLabel = new Map<string, { hires: string[][]; cost: (number | null)[] }>();
   plans.forEach((plan, p) => {
@@ -104,18 +127,9 @@ function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
     <div className="compare-result" data-testid="comparison">
       <table className="grid-table compare-table">
         <caption>When each layer becomes ready</caption>
-        <thead>
-          <tr>
-            <th scope="col">Layer</th>
-            {plans.map((plan) => (
-              <th scope="col" key={plan.scenario.id}>
-                {plan.scenario.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Layer' }, ...scenarioColumns]} />
         <tbody>
-          {[...LAYERS].reverse().map((layer) => {
+          {LAYERS_TOP_DOWN.map((layer) => {
             const weeks = plans.map((plan) => plan.layers.find((l) => l.layer === layer.id)?.readyWeek ?? null);
             // Scenarios may start on different dates: compare by calendar date, not by week.
             const dates = plans.map((plan) => plan.layers.find((l) => l.layer === layer.id)?.readyDate ?? null);
@@ -150,16 +164,7 @@ function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
 
       <table className="grid-table compare-table">
         <caption>Hires by quarter{anyCost ? ' and salary cost of the new hires' : ''}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Quarter</th>
-            {plans.map((plan) => (
-              <th scope="col" key={plan.scenario.id}>
-                {plan.scenario.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Quarter' }, ...scenarioColumns]} />
         <tbody>
           {(anyCost ? labels : hireRows).map((label) => {
             const row = byLabel.get(label);

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { PlanResult } from '../../core/planner/types';
 import { ConfirmDialog } from '../components/Modal';
+import { TableHead } from '../components/TableHead';
 import { usePlanning } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
-import { HIRE_STATUS_LABELS, formatMoney, hireCostByQuarter, layerName, quarterCount, quarterLabelAt } from './planFormat';
+import { HIRE_STATUS_LABELS, layerLabel } from '../../core/format';
+import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
 
 /** The hires of the plan, the open requisitions and planned hires it checked, and accepting the plan. */
 export function HiringScreen() {
@@ -66,33 +68,17 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
           <p className="empty">No hires: the team’s capacity carries the plan, or the scenario allows none.</p>
         ) : (
           <table className="grid-table hiring-table" data-testid="hiring-table">
-            <thead>
-              <tr>
-                <th scope="col" className="col-hire-role">
-                  Role
-                </th>
-                <th scope="col" className="col-hire-quarter">
-                  Quarter
-                </th>
-                <th scope="col" className="col-hire-date">
-                  Start
-                </th>
-                <th scope="col" className="col-hire-date">
-                  Requisition
-                </th>
-                <th scope="col" className="col-hire-status">
-                  Status
-                </th>
-                <th scope="col" className="col-reason">
-                  Reason
-                </th>
-                {anySalary && (
-                  <th scope="col" className="num col-hire-salary">
-                    Annual salary
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: 'Role', className: 'col-hire-role' },
+                { label: 'Quarter', className: 'col-hire-quarter' },
+                { label: 'Start', className: 'col-hire-date' },
+                { label: 'Requisition', className: 'col-hire-date' },
+                { label: 'Status', className: 'col-hire-status' },
+                { label: 'Reason', className: 'col-reason' },
+                anySalary && { label: 'Annual salary', className: 'num col-hire-salary' },
+              ]}
+            />
             <tbody>
               {plan.hires.map((hire) => {
                 const warning = warned.get(hire.id) ?? (hire.personId ? warned.get(hire.personId) : undefined);
@@ -126,7 +112,7 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                         </span>
                       )}
                       <span className="hire-reason">{hire.reason}</span>
-                      {hire.layer && <span className="cell-hint">For {layerName(hire.layer)}</span>}
+                      {hire.layer && <span className="cell-hint">For {layerLabel(hire.layer)}</span>}
                     </td>
                     {anySalary && <td className="num">{hire.annualSalary === null ? '—' : formatMoney(hire.annualSalary)}</td>}
                   </tr>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { LayerId } from '../../core/domain/layers';
 import { WORK_ITEM_STATUS_LABELS } from '../../core/domain/planning';
 import type { PlannedItem, PlanResult } from '../../core/planner/types';
@@ -6,7 +6,8 @@ import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { CardMenu } from './CardMenu';
 import { usePlanning, usePlanningNavigation } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
-import { LAYERS_TOP_DOWN, datesLabel, quarterCount, quarterIndexOfDate, quarterIndexOfItem, quarterLabelAt, planCalendar } from './planFormat';
+import { LAYERS_TOP_DOWN, maturityStepLabel, maturityStepTitle } from '../../core/format';
+import { datesLabel, quarterCount, quarterIndexOfDate, quarterIndexOfItem, quarterLabelAt, planCalendar } from './planFormat';
 import { WorkItemEditor, type EditTarget } from './WorkItemEditor';
 
 const DRAG_TYPE = 'application/x-groundwork-item';
@@ -68,7 +69,8 @@ interface GridProps {
 }
 
 function RoadmapGrid({ plan, density, onEdit }: GridProps) {
-  const { workItems } = useSnapshot();
+  const { workItems, capabilities } = useSnapshot();
+  const capabilityNames = useMemo(() => new Map(capabilities.map((c) => [c.id, c.name])), [capabilities]);
   const { pinAtQuarter, unpin, moving, planCount } = usePlanning();
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
@@ -211,6 +213,7 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
                         <RoadmapCard
                           key={item.id}
                           item={item}
+                          capabilityName={(item.capabilityId && capabilityNames.get(item.capabilityId)) ?? null}
                           moving={moving?.itemId === item.id}
                           quarterLabel={quarterLabelAt(plan, q)}
                           onDragStart={() => setDragging(item.id)}
@@ -319,6 +322,8 @@ function RoadmapLegend() {
 
 interface CardProps {
   readonly item: PlannedItem;
+  /** The name of the capability the item raises, if any. */
+  readonly capabilityName: string | null;
   readonly moving: boolean;
   readonly quarterLabel: string;
   readonly onDragStart: () => void;
@@ -330,7 +335,7 @@ interface CardProps {
   readonly canMoveRight: boolean;
 }
 
-function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMove, onEdit, onUnpin, canMoveLeft, canMoveRight }: CardProps) {
+function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, onDragEnd, onMove, onEdit, onUnpin, canMoveLeft, canMoveRight }: CardProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget) return;
     if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
@@ -344,10 +349,10 @@ function RoadmapCard({ item, moving, quarterLabel, onDragStart, onDragEnd, onMov
   };
 
   const own = item.source === 'user';
-  // Catalog titles end in the maturity step ("Warehouse: maturity 2 → 3"): show the step as a tag.
-  const match = /^(.*): maturity (\d) → (\d)$/.exec(item.title);
-  const name = match?.[1] ?? item.title;
-  const step = match ? `${match[2]}→${match[3]}` : null;
+  // The planner's own titles say the step ("Warehouse: maturity 2 → 3"): shown as the name and a tag.
+  const step = maturityStepLabel(item.fromMaturity, item.toMaturity);
+  const generated = capabilityName !== null && item.fromMaturity !== null && item.toMaturity !== null && item.title === maturityStepTitle(capabilityName, item.fromMaturity, item.toMaturity);
+  const name = generated ? capabilityName : item.title;
   const label = `${item.title}, ${own ? 'your item' : 'proposal'}, ${quarterLabel}, ${item.startDate ?? '?'} to ${item.finishDate ?? '?'}${item.pinned ? ', pinned' : ''}`;
 
   return (

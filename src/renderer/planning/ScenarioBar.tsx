@@ -1,11 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { LAYERS, type LayerId } from '../../core/domain/layers';
-import { DEFAULT_RUN_SHARE, type Scenario } from '../../core/domain/planning';
+import { layerLabel } from '../../core/format';
+import { toIsoDate } from '../../core/calendar';
+import { defaultScenario, type Scenario } from '../../core/domain/planning';
+import { scenarioParameters, whyScenarioCannotBeDeleted } from '../../core/domain/scenarios';
 import type { Role } from '../../core/domain/types';
 import { scenarioFieldsSchema, type ScenarioFields } from '../../shared/schemas';
 import { submitForm } from '../components/submitForm';
 import { FormField } from '../components/FormField';
 import { ConfirmDialog, Modal } from '../components/Modal';
+import { sentence } from '../format';
 import { fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
@@ -15,15 +19,17 @@ import { usePlanning } from './machine/usePlanning';
 /** The scenario picker and its actions, and the plan's status, on top of every planning view. */
 export function ScenarioBar() {
   const { scenarios, roles } = useSnapshot();
-  const { run } = useWorkspace();
+  const { change, changeAndTell } = useWorkspace();
   const { notify } = useToasts();
   const planning = usePlanning();
   const { scenario, selectScenario } = planning;
   const [dialog, setDialog] = useState<'edit' | 'new' | 'delete' | 'compare' | null>(null);
+  const deleteRefusal = scenario ? whyScenarioCannotBeDeleted(scenario) : null;
 
+  /** Creates the scenario and selects it; a refusal is toasted and rethrown (the form shows it by its field). */
   const createFrom = async (fields: ScenarioFields): Promise<void> => {
     const before = new Set(scenarios.map((s) => s.id));
-    const next = await run('scenario.create', fields);
+    const next = await change('scenario.create', fields);
     const created = next.scenarios.find((s) => !before.has(s.id));
     if (created) selectScenario(created.id);
     notify(`Created the scenario “${fields.name}”.`);
@@ -31,32 +37,19 @@ export function ScenarioBar() {
 
   const duplicate = async () => {
     if (!scenario) return;
-    try {
-      await createFrom({ ...fieldsOf(scenario), name: copyName(scenario.name, scenarios) });
-    } catch {
-      // The toast shows the server's answer.
-    }
+    // A refusal is in the toast already.
+    await createFrom({ ...scenarioParameters(scenario), name: copyName(scenario.name, scenarios) }).catch(() => undefined);
   };
 
   const setDefault = async () => {
     if (!scenario) return;
-    try {
-      await run('scenario.setDefault', { id: scenario.id });
-      notify(`“${scenario.name}” is now the default scenario.`);
-    } catch {
-      // The toast shows the server's answer.
-    }
+    await changeAndTell('scenario.setDefault', { id: scenario.id }, `“${scenario.name}” is now the default scenario.`);
   };
 
   const remove = async () => {
     if (!scenario) return;
     setDialog(null);
-    try {
-      await run('scenario.delete', { id: scenario.id });
-      notify(`Deleted the scenario “${scenario.name}”.`);
-    } catch {
-      // The toast shows the server's answer.
-    }
+    await changeAndTell('scenario.delete', { id: scenario.id }, `Deleted the scenario “${scenario.name}”.`);
   };
 
   return (
@@ -97,8 +90,8 @@ export function ScenarioBar() {
           type="button"
           className="button button-small"
           onClick={() => setDialog('delete')}
-          disabled={!scenario || scenario.isDefault}
-          title={scenario?.isDefault ? 'The default scenario cannot be deleted; make another one the default first.' : undefined}
+          disabled={!scenario || deleteRefusal !== null}
+          title={deleteRefusal === null ? undefined : sentence(deleteRefusal)}
         >
           Delete…
         </button>
@@ -136,7 +129,7 @@ export function ScenarioBar() {
 }
 
 function ScenarioSummary({ scenario }: { readonly scenario: Scenario }) {
-  const target = LAYERS.find((l) => l.id === scenario.targetLayer)?.name ?? scenario.targetLayer;
+  const target = layerLabel(scenario.targetLayer);
   return (
     <span className="scenario-summary">
       From {scenario.startDate} · {scenario.horizonQuarters} quarters · target {target}
@@ -188,24 +181,6 @@ function copyName(base: string, scenarios: readonly Scenario[]): string {
   for (let n = 2; ; n += 1) if (!names.has(`${stem} ${n}`)) return `${stem} ${n}`;
 }
 
-function fieldsOf(s: Scenario): ScenarioFields {
-  return {
-    name: s.name,
-    startDate: s.startDate,
-    horizonQuarters: s.horizonQuarters,
-    targetLayer: s.targetLayer,
-    targetDate: s.targetDate,
-    hiringBudgetPerQuarter: s.hiringBudgetPerQuarter,
-    maxHiresPerQuarter: s.maxHiresPerQuarter,
-    gateThreshold: s.gateThreshold,
-    leadTimeWeeks: s.leadTimeWeeks,
-    rampUpWeeks: s.rampUpWeeks,
-    salaries: { ...s.salaries },
-    runShare: s.runShare,
-    borrowed: s.borrowed.map((b) => ({ ...b })),
-  };
-}
-
 interface Draft {
   name: string;
   startDate: string;
@@ -222,21 +197,23 @@ interface Draft {
   borrowed: Scenario['borrowed'];
 }
 
-function draftOf(s: Scenario | null): Draft {
+/** The form's text for a scenario; with none, for the one every workspace starts with (defaultScenario). */
+function draftOf(scenario: Scenario | null): Draft {
+  const s = scenario ?? { ...defaultScenario(toIsoDate(new Date())), name: 'New scenario' };
   return {
-    name: s?.name ?? 'New scenario',
-    startDate: s?.startDate ?? '',
-    horizonQuarters: String(s?.horizonQuarters ?? 8),
-    targetLayer: s?.targetLayer ?? 'learn_optimize',
-    targetDate: s?.targetDate ?? '',
-    hiringBudgetPerQuarter: s?.hiringBudgetPerQuarter == null ? '' : String(s.hiringBudgetPerQuarter),
-    maxHiresPerQuarter: String(s?.maxHiresPerQuarter ?? 2),
-    gatePercent: String(Math.round((s?.gateThreshold ?? 0.75) * 100)),
-    leadTimeWeeks: String(s?.leadTimeWeeks ?? 10),
-    rampUpWeeks: s?.rampUpWeeks == null ? '' : String(s.rampUpWeeks),
-    runSharePercent: String(Math.round((s?.runShare ?? DEFAULT_RUN_SHARE) * 100)),
-    salaries: Object.fromEntries(Object.entries(s?.salaries ?? {}).map(([k, v]) => [k, String(v)])),
-    borrowed: s?.borrowed ?? [],
+    name: s.name,
+    startDate: s.startDate,
+    horizonQuarters: String(s.horizonQuarters),
+    targetLayer: s.targetLayer,
+    targetDate: s.targetDate ?? '',
+    hiringBudgetPerQuarter: s.hiringBudgetPerQuarter === null ? '' : String(s.hiringBudgetPerQuarter),
+    maxHiresPerQuarter: String(s.maxHiresPerQuarter),
+    gatePercent: String(Math.round(s.gateThreshold * 100)),
+    leadTimeWeeks: String(s.leadTimeWeeks),
+    rampUpWeeks: s.rampUpWeeks === null ? '' : String(s.rampUpWeeks),
+    runSharePercent: String(Math.round(s.runShare * 100)),
+    salaries: Object.fromEntries(Object.entries(s.salaries).map(([k, v]) => [k, String(v)])),
+    borrowed: s.borrowed,
   };
 }
 
@@ -280,7 +257,7 @@ interface DialogProps {
 }
 
 function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: DialogProps) {
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>(() => draftOf(scenario));
@@ -304,7 +281,7 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
       save: async () => {
         if (isNew || !scenario) await onCreate?.(fields);
         else {
-          await run('scenario.update', { id: scenario.id, patch: fields });
+          await change('scenario.update', { id: scenario.id, patch: fields });
           notify(`Saved the scenario “${fields.name.trim()}”.`);
         }
       },

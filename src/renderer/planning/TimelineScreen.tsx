@@ -1,9 +1,12 @@
 import { useId, useMemo } from 'react';
 import type { LayerId } from '../../core/domain/layers';
 import type { PlannedItem, PlanResult, RoleCapacity } from '../../core/planner/types';
+import { TableHead } from '../components/TableHead';
 import { fte } from '../format';
 import { PlanningScreen } from './PlanningScreen';
-import { LAYERS_TOP_DOWN, layerName, planCalendar, todayIso, weeksBetween } from './planFormat';
+import { toIsoDate } from '../../core/calendar';
+import { LAYERS_TOP_DOWN, layerLabel } from '../../core/format';
+import { planCalendar, weeksBetween } from './planFormat';
 
 /** Hand-drawn SVG: one x scale for the Gantt and the capacity charts, so they line up week by week. */
 const WEEK_PX = 11;
@@ -36,7 +39,7 @@ interface Scale {
 
 function useScale(plan: PlanResult): Scale {
   return useMemo(() => {
-    const todayWeek = weeksBetween(plan.scenario.startDate, todayIso());
+    const todayWeek = weeksBetween(plan.scenario.startDate, toIsoDate(new Date()));
     // Show today when it falls shortly before the plan starts (plans start at the next quarter).
     const minWeek = todayWeek < 0 && todayWeek > -26 ? Math.floor(todayWeek) - 3 : 0;
     const maxWeek = Math.max(plan.scenario.horizonWeeks, plan.makespan) + 2;
@@ -77,13 +80,13 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
   for (let q = 0; cal.quarterAt(q).startWeek <= scale.maxWeek; q += 1) quarterLines.push(cal.quarterAt(q));
 
   const summary = `Gantt chart of ${scheduled.length} items from ${plan.scenario.startDate}, ${arrows.length} dependencies; the last item finishes on ${cal.dateOfWeek(plan.makespan)}${
-    showToday ? `; today is ${todayIso()}` : ''
+    showToday ? `; today is ${toIsoDate(new Date())}` : ''
   }.`;
 
   const labelRows = rows.map((r) =>
     r.kind === 'group' ? (
       <div key={`g-${r.layer ?? 'none'}`} className="tl-label tl-label-group" style={{ top: r.y, height: GROUP_PX }}>
-        {layerName(r.layer)}
+        {layerLabel(r.layer)}
       </div>
     ) : (
       <div key={r.item.id} className={`tl-label${r.item.source === 'user' ? ' is-user' : ''}`} style={{ top: r.y, height: ROW_PX }} title={r.item.title}>
@@ -189,22 +192,14 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
         <details className="timeline-table">
           <summary>Schedule as a table</summary>
           <table className="grid-table">
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Layer</th>
-                <th scope="col">Start</th>
-                <th scope="col">Finish</th>
-                <th scope="col">Waits for</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: 'Item' }, { label: 'Layer' }, { label: 'Start' }, { label: 'Finish' }, { label: 'Waits for' }]} />
             <tbody>
               {rows.flatMap((r) =>
                 r.kind === 'item'
                   ? [
                       <tr key={r.item.id}>
                         <td>{r.item.title}</td>
-                        <td>{layerName(r.item.layer)}</td>
+                        <td>{layerLabel(r.item.layer)}</td>
                         <td>
                           {r.item.startDate} (wk {r.item.start})
                         </td>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PlanResult, PlanWarning } from '../../core/planner/types';
 import { usePlanningNavigation } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
-import { LAYERS_TOP_DOWN, layerName } from './planFormat';
+import { LAYERS_TOP_DOWN, layerLabel } from '../../core/format';
 
 /** Every warning of the plan, why each item sits where it does, and the planner's reasoning step by step. */
 export function WarningsScreen() {
@@ -82,7 +82,7 @@ function Explanations({ plan }: { readonly plan: PlanResult }) {
           if (items.length === 0) return null;
           return (
             <div key={layer ?? 'none'} className="explain-group">
-              <h3 className="explain-layer">{layerName(layer)}</h3>
+              <h3 className="explain-layer">{layerLabel(layer)}</h3>
               <ul className="explain-list">
                 {items.map((item) => {
                   const id = domId('item', item.id);
@@ -136,7 +136,7 @@ function Explanations({ plan }: { readonly plan: PlanResult }) {
             <li key={d.step} className={`decision decision-${d.kind}`}>
               <span className="decision-step">{d.step}</span>
               <span className="badge decision-kind">{d.kind}</span>
-              {d.layer && <span className="decision-layer">{layerName(d.layer)}</span>}
+              {d.layer && <span className="decision-layer">{layerLabel(d.layer)}</span>}
               <span className="decision-text">{d.text}</span>
             </li>
           ))}

@@ -89,13 +89,6 @@ function keyed(errors: FieldErrors): FieldErrors {
   return out;
 }
 
-/** The engine names items by id (`cycle: a → b → a`); the user knows them by title. */
-function withTitles(message: string, items: readonly WorkItem[]): string {
-  let out = message;
-  for (const item of items) out = out.split(item.id).join(`“${item.title}”`);
-  return out;
-}
-
 interface Props {
   readonly target: EditTarget;
   readonly onClose: () => void;
@@ -103,7 +96,7 @@ interface Props {
 
 export function WorkItemEditor({ target, onClose }: Props) {
   const { capabilities, roles, workItems } = useSnapshot();
-  const { run } = useWorkspace();
+  const { change, changeAndTell } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const predecessorsId = useId();
@@ -141,28 +134,22 @@ export function WorkItemEditor({ target, onClose }: Props) {
       setBusy,
       save: async () => {
         if (target.kind === 'stored') {
-          await run('workItem.update', { id: target.item.id, patch: fields });
+          await change('workItem.update', { id: target.item.id, patch: fields });
           notify(`Saved “${fields.title.trim()}”.`);
         } else {
-          await run('workItem.create', fields);
+          await change('workItem.create', fields);
           notify(target.kind === 'proposal' ? `“${fields.title.trim()}” is now your own work item.` : `Added “${fields.title.trim()}”.`);
         }
       },
       onSaved: onClose,
-      serverErrors: (field, message) => ({ [fieldKey(field)]: withTitles(message, workItems) }),
+      serverErrors: (field, message) => ({ [fieldKey(field)]: message }),
     });
   };
 
   const remove = async () => {
     if (target.kind !== 'stored') return;
     setConfirmDelete(false);
-    try {
-      await run('workItem.delete', { id: target.item.id });
-      notify(`Deleted “${target.item.title}”.`);
-      onClose();
-    } catch {
-      // The toast shows the server's answer.
-    }
+    if (await changeAndTell('workItem.delete', { id: target.item.id }, `Deleted “${target.item.title}”.`)) onClose();
   };
 
   const title = target.kind === 'new' ? 'New work item' : target.kind === 'proposal' ? 'Adopt the proposal' : 'Edit work item';

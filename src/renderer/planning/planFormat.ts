@@ -1,14 +1,6 @@
 import { calendarOf, daysBetween, type PlanCalendar } from '../../core/domain/calendar';
 import { spendByQuarter } from '../../core/domain/cost';
-import { LAYERS, type LayerId } from '../../core/domain/layers';
 import type { PlannedHire, PlannedItem, PlanResult } from '../../core/planner/types';
-
-/** Layers top to bottom, as the pyramid is drawn. */
-export const LAYERS_TOP_DOWN = [...LAYERS].reverse();
-
-export function layerName(layer: LayerId | null): string {
-  return LAYERS.find((l) => l.id === layer)?.name ?? 'No capability';
-}
 
 const calendars = new WeakMap<PlanResult, PlanCalendar>();
 
@@ -25,12 +17,6 @@ export function planCalendar(plan: PlanResult): PlanCalendar {
 /** The plan week of a date (fractional, negative before the start). */
 export function weeksBetween(from: string, to: string): number {
   return daysBetween(from, to) / 7;
-}
-
-export function todayIso(): string {
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
 }
 
 /** Calendar label of a plan quarter, also past the horizon. */
@@ -80,9 +66,3 @@ export function hireCostByQuarter(plan: PlanResult, quarters: number): (number |
   const list = Array.from({ length: quarters }, (_, q) => cal.quarterAt(q));
   return spendByQuarter(priced, list).map((row) => row.spend);
 }
-
-export const HIRE_STATUS_LABELS: Record<PlannedHire['status'], string> = {
-  proposed: 'Proposed',
-  open_req: 'Open requisition',
-  planned: 'Planned',
-};

@@ -4,7 +4,9 @@ import { personFieldsSchema, personPatchSchema, type PersonPatch } from '../../s
 import { EditableText } from '../components/EditableText';
 import { submitForm } from '../components/submitForm';
 import { FormField } from '../components/FormField';
-import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
+import { Modal } from '../components/Modal';
+import { TableHead } from '../components/TableHead';
+import { useConfirmedDelete } from '../components/useConfirmedDelete';
 import { SelectField } from '../components/SelectField';
 import { fte } from '../format';
 import { fieldError, fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
@@ -16,23 +18,18 @@ const DATE_PLACEHOLDER = 'YYYY-MM-DD';
 
 export function HeadcountScreen() {
   const { people, roles } = useSnapshot();
-  const { run } = useWorkspace();
-  const { notify } = useToasts();
-  const focusAfterDelete = useFocusAfterDelete();
+  const { changeAndTell } = useWorkspace();
   const [adding, setAdding] = useState(false);
-  const [deleting, setDeleting] = useState<Person | null>(null);
   const roleName = new Map(roles.map((r) => [r.id, r.name]));
 
-  const confirmDelete = async (person: Person) => {
-    setDeleting(null);
-    try {
-      await run('person.delete', { id: person.id });
-      focusAfterDelete();
-      notify(`Removed ${person.name} from the headcount.`);
-    } catch {
-      // The toast already shows the server's answer.
-    }
-  };
+  const deletion = useConfirmedDelete<Person>({
+    dialog: (person) => ({
+      title: `Remove ${person.name}?`,
+      message: <p>{`${person.name} (${roleName.get(person.roleId) ?? person.roleId}, ${PERSON_STATUS_LABELS[person.status].toLowerCase()}) leaves the headcount. Their history stays in the workspace.`}</p>,
+      confirmLabel: 'Remove person',
+    }),
+    remove: async (person) => (await changeAndTell('person.delete', { id: person.id }, `Removed ${person.name} from the headcount.`)) !== null,
+  });
 
   return (
     <div className="screen screen-headcount">
@@ -58,34 +55,20 @@ export function HeadcountScreen() {
           <p className="empty">Nobody yet. Add the people on staff, open requisitions and planned hires.</p>
         ) : (
           <table className="grid-table people-table" data-testid="people-table">
-            <thead>
-              <tr>
-                <th scope="col" className="col-person">
-                  Name
-                </th>
-                <th scope="col" className="col-role">
-                  Role
-                </th>
-                <th scope="col" className="col-fte">
-                  FTE
-                </th>
-                <th scope="col" className="col-status">
-                  Status
-                </th>
-                <th scope="col" className="col-date">
-                  Start <span className="th-hint">YYYY-MM-DD</span>
-                </th>
-                <th scope="col" className="col-date">
-                  End <span className="th-hint">YYYY-MM-DD</span>
-                </th>
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: 'Name', className: 'col-person' },
+                { label: 'Role', className: 'col-role' },
+                { label: 'FTE', className: 'col-fte' },
+                { label: 'Status', className: 'col-status' },
+                { key: 'start', label: <>Start <span className="th-hint">YYYY-MM-DD</span></>, className: 'col-date' },
+                { key: 'end', label: <>End <span className="th-hint">YYYY-MM-DD</span></>, className: 'col-date' },
+                { label: 'Actions', className: 'col-actions', hidden: true },
+              ]}
+            />
             <tbody>
               {people.map((p) => (
-                <PersonRow key={p.id} person={p} roles={roles} onDelete={() => setDeleting(p)} />
+                <PersonRow key={p.id} person={p} roles={roles} onDelete={() => deletion.ask(p)} />
               ))}
             </tbody>
           </table>
@@ -93,15 +76,7 @@ export function HeadcountScreen() {
       </section>
 
       {adding && <AddPersonDialog roles={roles} onClose={() => setAdding(false)} />}
-      {deleting && (
-        <ConfirmDialog
-          title={`Remove ${deleting.name}?`}
-          message={<p>{`${deleting.name} (${roleName.get(deleting.roleId) ?? deleting.roleId}, ${PERSON_STATUS_LABELS[deleting.status].toLowerCase()}) leaves the headcount. Their history stays in the workspace.`}</p>}
-          confirmLabel="Remove person"
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => void confirmDelete(deleting)}
-        />
-      )}
+      {deletion.confirmation}
     </div>
   );
 }
@@ -126,22 +101,14 @@ function HeadcountSummary({ people, roles }: { readonly people: readonly Person[
       ) : (
         <table className="grid-table summary-table" data-testid="headcount-by-role">
           <caption className="visually-hidden">Full-time equivalents per role, split by status</caption>
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col" className="num">
-                People
-              </th>
-              {PERSON_STATUSES.map((s) => (
-                <th scope="col" className="num" key={s}>
-                  {PERSON_STATUS_LABELS[s]} (FTE)
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Total FTE
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'Role' },
+              { label: 'People', className: 'num' },
+              ...PERSON_STATUSES.map((s) => ({ label: `${PERSON_STATUS_LABELS[s]} (FTE)`, className: 'num' })),
+              { label: 'Total FTE', className: 'num' },
+            ]}
+          />
           <tbody>
             {rows.map((r) => (
               <tr key={r.role.id}>
@@ -281,7 +248,7 @@ interface Draft {
 }
 
 function AddPersonDialog({ roles, onClose }: { readonly roles: readonly Role[]; readonly onClose: () => void }) {
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>({ name: '', roleId: roles[0]?.id ?? '', fte: '1', status: 'on_staff', startDate: '', endDate: '' });
@@ -299,7 +266,7 @@ function AddPersonDialog({ roles, onClose }: { readonly roles: readonly Role[]; 
       setErrors,
       setBusy,
       save: async () => {
-        await run('person.create', payload);
+        await change('person.create', payload);
         notify(`Added ${payload.name.trim()}.`);
       },
       onSaved: onClose,

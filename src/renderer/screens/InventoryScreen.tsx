@@ -8,9 +8,11 @@ import { TrashIcon } from '../components/icons';
 import { submitForm } from '../components/submitForm';
 import { FormField } from '../components/FormField';
 import { MaturityOptions, maturityHint, toMaturity } from '../components/maturity';
-import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
+import { Modal } from '../components/Modal';
+import { useConfirmedDelete } from '../components/useConfirmedDelete';
 import { SelectField } from '../components/SelectField';
-import { percent, readinessTone } from '../format';
+import { formatPercent } from '../../core/format';
+import { readinessTone } from '../format';
 import { fieldError, fieldErrors, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
@@ -28,10 +30,19 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
   const { capabilities, readiness } = useSnapshot();
   /** The layer the add dialog starts on, or null when it is closed. */
   const [adding, setAdding] = useState<LayerId | null>(null);
-  const [deleting, setDeleting] = useState<Capability | null>(null);
-  const { run } = useWorkspace();
-  const { notify } = useToasts();
-  const focusAfterDelete = useFocusAfterDelete();
+  const { changeAndTell } = useWorkspace();
+  const deletion = useConfirmedDelete<Capability>({
+    dialog: (capability) => ({
+      title: `Delete "${capability.name}"?`,
+      message: (
+        <p>
+          It leaves the inventory of {layerById(capability.layer).name}, and the layer's readiness is computed without it. Role prerequisites that name it will count it as missing.
+        </p>
+      ),
+      confirmLabel: 'Delete capability',
+    }),
+    remove: async (capability) => (await changeAndTell('capability.delete', { id: capability.id }, `Deleted "${capability.name}".`)) !== null,
+  });
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -41,17 +52,6 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
   }, [focusRequest]);
 
   const layers = filter === 'all' ? LAYERS : LAYERS.filter((l) => l.id === filter);
-
-  const confirmDelete = async (capability: Capability) => {
-    setDeleting(null);
-    try {
-      await run('capability.delete', { id: capability.id });
-      focusAfterDelete();
-      notify(`Deleted "${capability.name}".`);
-    } catch {
-      // The toast already shows the server's answer.
-    }
-  };
 
   return (
     <div className="screen screen-inventory">
@@ -105,7 +105,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
               <h2 id={`layer-heading-${layer.id}`} tabIndex={-1} className="layer-heading">
                 {layer.name}
               </h2>
-              <span className={`chip tone-${readinessTone(r)}`}>{r === null ? 'Not tracked' : `${percent(r)} ready`}</span>
+              <span className={`chip tone-${readinessTone(r)}`}>{r === null ? 'Not tracked' : `${formatPercent(r)} ready`}</span>
               <p className="layer-summary">{layer.summary}</p>
             </div>
             {own.length === 0 ? (
@@ -126,7 +126,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
                 </div>
                 <ul className="cap-list" aria-label={`Capabilities in ${layer.name}`}>
                   {own.map((c) => (
-                    <CapabilityRow key={c.id} capability={c} weakest={weakestIds.has(c.id)} onDelete={() => setDeleting(c)} />
+                    <CapabilityRow key={c.id} capability={c} weakest={weakestIds.has(c.id)} onDelete={() => deletion.ask(c)} />
                   ))}
                 </ul>
               </>
@@ -136,19 +136,7 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
       })}
 
       {adding && <AddCapabilityDialog defaultLayer={adding} onClose={() => setAdding(null)} />}
-      {deleting && (
-        <ConfirmDialog
-          title={`Delete "${deleting.name}"?`}
-          message={
-            <p>
-              It leaves the inventory of {layerById(deleting.layer).name}, and the layer's readiness is computed without it. Role prerequisites that name it will count it as missing.
-            </p>
-          }
-          confirmLabel="Delete capability"
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => void confirmDelete(deleting)}
-        />
-      )}
+      {deletion.confirmation}
     </div>
   );
 }
@@ -238,7 +226,7 @@ interface Draft {
 }
 
 function AddCapabilityDialog({ defaultLayer, onClose }: { readonly defaultLayer: LayerId; readonly onClose: () => void }) {
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>({ name: '', layer: defaultLayer, description: '', currentMaturity: '0', targetMaturity: '3', owner: '', tools: '' });
@@ -256,7 +244,7 @@ function AddCapabilityDialog({ defaultLayer, onClose }: { readonly defaultLayer:
       setErrors,
       setBusy,
       save: async () => {
-        await run('capability.create', payload);
+        await change('capability.create', payload);
         notify(`Added "${payload.name.trim()}" to ${layerById(payload.layer).name}.`);
       },
       onSaved: onClose,

@@ -1,7 +1,8 @@
 import { LAYERS, type LayerId } from '../../core/domain/layers';
 import { readyUpTo, type LayerReadiness } from '../../core/domain/readiness';
 import { layerById } from '../../core/domain/layers';
-import { percent, readinessTone } from '../format';
+import { formatPercent, LAYERS_TOP_DOWN } from '../../core/format';
+import { readinessTone } from '../format';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { maturityName } from '../components/maturity';
 
@@ -31,7 +32,6 @@ export function PyramidScreen({ onOpenLayer }: Props) {
   const snapshot = useSnapshot();
   const { readiness, capabilities } = snapshot;
   const names = new Map(capabilities.map((c) => [c.id, c]));
-  const topToBottom = [...LAYERS].reverse();
   const byLayer = new Map(readiness.layers.map((l) => [l.layer, l]));
   const upTo = readyUpTo(readiness, VIEW_GATE);
 
@@ -57,7 +57,7 @@ export function PyramidScreen({ onOpenLayer }: Props) {
 
       <div className="pyramid-layout">
         <ol className="pyramid" aria-label="Pyramid layers, top to bottom">
-          {topToBottom.map((layer) => {
+          {LAYERS_TOP_DOWN.map((layer) => {
             const l = byLayer.get(layer.id) ?? { layer: layer.id, readiness: null, mean: null, capabilityCount: 0, weakest: [] };
             const tone = readinessTone(l.readiness);
             return (
@@ -72,22 +72,22 @@ export function PyramidScreen({ onOpenLayer }: Props) {
                   <span className="pyramid-band-wrap" aria-hidden="true">
                     <span className="pyramid-band" style={bandGeometry(layer.level)}>
                       <span className="pyramid-band-name">{layer.name}</span>
-                      <span className="pyramid-band-value">{l.readiness === null ? '—' : percent(l.readiness)}</span>
+                      <span className="pyramid-band-value">{l.readiness === null ? '—' : formatPercent(l.readiness)}</span>
                     </span>
                   </span>
                   <span className="pyramid-detail">
                     <span className="pyramid-detail-head">
                       <span className="pyramid-detail-name">{layer.name}</span>
                       <span className="pyramid-detail-value" data-testid={`readiness-${layer.id}`}>
-                        {l.readiness === null ? 'Not tracked' : percent(l.readiness)}
+                        {l.readiness === null ? 'Not tracked' : formatPercent(l.readiness)}
                       </span>
                     </span>
                     <span className="meter" aria-hidden="true">
-                      <span className={`meter-fill tone-${tone}`} style={{ width: l.readiness === null ? '0%' : percent(l.readiness) }} />
+                      <span className={`meter-fill tone-${tone}`} style={{ width: l.readiness === null ? '0%' : formatPercent(l.readiness) }} />
                     </span>
                     <span className="pyramid-detail-meta">
                       {l.capabilityCount} {l.capabilityCount === 1 ? 'capability' : 'capabilities'}
-                      {l.mean !== null && l.readiness !== null && l.mean > l.readiness ? ` · mean ${percent(l.mean)}` : ''}
+                      {l.mean !== null && l.readiness !== null && l.mean > l.readiness ? ` · mean ${formatPercent(l.mean)}` : ''}
                       {' · '}
                       {l.readiness !== null && l.weakest.length > 0 && <span className="weakest-label">Weakest: </span>}
                       {weakestText(l)}
@@ -104,15 +104,15 @@ export function PyramidScreen({ onOpenLayer }: Props) {
             Overall readiness
           </h2>
           <p className="summary-value" data-testid="readiness-overall">
-            {readiness.overall === null ? 'Not tracked' : percent(readiness.overall)}
+            {readiness.overall === null ? 'Not tracked' : formatPercent(readiness.overall)}
           </p>
           <span className="meter meter-large" aria-hidden="true">
-            <span className={`meter-fill tone-${readinessTone(readiness.overall)}`} style={{ width: readiness.overall === null ? '0%' : percent(readiness.overall) }} />
+            <span className={`meter-fill tone-${readinessTone(readiness.overall)}`} style={{ width: readiness.overall === null ? '0%' : formatPercent(readiness.overall) }} />
           </span>
           <p className="summary-note">
             {upTo === null
-              ? `No layer has reached ${percent(VIEW_GATE)} from the bottom up yet.`
-              : `Ready up to ${layerById(upTo).name}: it and every layer below it are at least ${percent(VIEW_GATE)} ready.`}
+              ? `No layer has reached ${formatPercent(VIEW_GATE)} from the bottom up yet.`
+              : `Ready up to ${layerById(upTo).name}: it and every layer below it are at least ${formatPercent(VIEW_GATE)} ready.`}
           </p>
           <h3 className="summary-subtitle">How it is computed</h3>
           <ul className="formula">

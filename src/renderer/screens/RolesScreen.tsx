@@ -8,7 +8,8 @@ import { EditableText } from '../components/EditableText';
 import { submitForm } from '../components/submitForm';
 import { FormField } from '../components/FormField';
 import { MaturityOptions, toMaturity } from '../components/maturity';
-import { ConfirmDialog, Modal, useFocusAfterDelete } from '../components/Modal';
+import { Modal } from '../components/Modal';
+import { useConfirmedDelete } from '../components/useConfirmedDelete';
 import { SelectField } from '../components/SelectField';
 import { sentence } from '../format';
 import { fieldError, fieldErrors, parseNumber, type FieldErrors } from '../validation';
@@ -18,23 +19,24 @@ import { TrashIcon } from '../components/icons';
 
 export function RolesScreen() {
   const { roles, people, capabilities, readiness } = useSnapshot();
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
-  const focusAfterDelete = useFocusAfterDelete();
   const [adding, setAdding] = useState(false);
-  const [deleting, setDeleting] = useState<Role | null>(null);
   const [refusals, setRefusals] = useState<Readonly<Record<string, string>>>({});
-
-  const confirmDelete = async (role: Role) => {
-    setDeleting(null);
-    try {
-      await run('role.delete', { id: role.id });
-      focusAfterDelete();
-      notify(`Deleted the role "${role.name}".`);
-    } catch (cause) {
-      if (cause instanceof ApiError) setRefusals((r) => ({ ...r, [role.id]: cause.message }));
-    }
-  };
+  const deletion = useConfirmedDelete<Role>({
+    dialog: (role) => ({ title: `Delete the role "${role.name}"?`, message: <p>The role and its prerequisites leave the catalog of this workspace. A role that people still hold cannot be deleted.</p>, confirmLabel: 'Delete role' }),
+    // A refusal (people hold the role) is shown next to the role as well as in the toast.
+    remove: async (role) => {
+      try {
+        await change('role.delete', { id: role.id });
+        notify(`Deleted the role "${role.name}".`);
+        return true;
+      } catch (cause) {
+        if (cause instanceof ApiError) setRefusals((r) => ({ ...r, [role.id]: cause.message }));
+        return false;
+      }
+    },
+  });
 
   return (
     <div className="screen screen-roles">
@@ -62,22 +64,14 @@ export function RolesScreen() {
             refusal={refusals[role.id]}
             onDelete={() => {
               setRefusals((r) => ({ ...r, [role.id]: '' }));
-              setDeleting(role);
+              deletion.ask(role);
             }}
           />
         ))}
       </div>
 
       {adding && <AddRoleDialog onClose={() => setAdding(false)} />}
-      {deleting && (
-        <ConfirmDialog
-          title={`Delete the role "${deleting.name}"?`}
-          message={<p>The role and its prerequisites leave the catalog of this workspace. A role that people still hold cannot be deleted.</p>}
-          confirmLabel="Delete role"
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => void confirmDelete(deleting)}
-        />
-      )}
+      {deletion.confirmation}
     </div>
   );
 }
@@ -313,7 +307,7 @@ interface Draft {
 }
 
 function AddRoleDialog({ onClose }: { readonly onClose: () => void }) {
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const formRef = useRef<HTMLFormElement>(null);
   const buildsErrorId = useId();
@@ -330,7 +324,7 @@ function AddRoleDialog({ onClose }: { readonly onClose: () => void }) {
       setErrors,
       setBusy,
       save: async () => {
-        await run('role.create', payload);
+        await change('role.create', payload);
         notify(`Added the role "${payload.name.trim()}". Add its prerequisites on its card.`);
       },
       onSaved: onClose,

@@ -7,7 +7,7 @@ import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
 
 /** First start: an empty workspace offers the catalog (for the lead's own organisation) or the demo. */
 export function WelcomeScreen() {
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { organisation } = useSnapshot();
   const [busy, setBusy] = useState(false);
   const [name, setName] = useState(organisation.name);
@@ -24,8 +24,8 @@ export function WelcomeScreen() {
     }
     setBusy(true);
     try {
-      if (name.trim() !== organisation.name) await run('workspace.setOrganisation', { name });
-      await run('workspace.startFromCatalog', {});
+      if (name.trim() !== organisation.name) await change('workspace.setOrganisation', { name });
+      await change('workspace.startFromCatalog', {});
     } catch (cause) {
       if (cause instanceof ApiError && cause.field?.endsWith('name')) setError(cause.message);
       setBusy(false);
@@ -35,7 +35,7 @@ export function WelcomeScreen() {
   const openDemo = async () => {
     setBusy(true);
     try {
-      await run('workspace.openDemo', {});
+      await change('workspace.openDemo', {});
     } catch {
       setBusy(false);
     }

@@ -8,8 +8,16 @@ type Load = { readonly state: 'loading' } | { readonly state: 'ready'; readonly 
 
 interface WorkspaceApi {
   readonly load: Load;
-  /** Sends one call; its answer replaces the snapshot. Errors are toasted, then rethrown. */
-  run<M extends SnapshotMethod>(method: M, payload: MethodInput<M>): Promise<WorkspaceSnapshot>;
+  /**
+   * Sends a change (an edit, a plan accepted): its answer's workspace replaces the snapshot, and
+   * the answer is returned. Changes go one after another; errors are toasted, then rethrown.
+   */
+  change<M extends ChangeMethod>(method: M, payload: MethodInput<M>): Promise<MethodResult<M>>;
+  /**
+   * change(), then a toast saying `done` (text, or made from the answer). A refusal is toasted by
+   * change() and not rethrown: resolves with the answer, or null when the change was refused.
+   */
+  changeAndTell<M extends ChangeMethod>(method: M, payload: MethodInput<M>, done: string | ((answer: MethodResult<M>) => string)): Promise<MethodResult<M> | null>;
   /** Sends a field edit and records it for undo. */
   edit(edit: FieldEdit): Promise<void>;
   undo(): Promise<void>;
@@ -18,8 +26,12 @@ interface WorkspaceApi {
   reload(): Promise<void>;
 }
 
-/** The methods that answer the whole workspace (edits); others, like planning, answer their own result. */
-export type SnapshotMethod = { [M in Method]: MethodResult<M> extends WorkspaceSnapshot ? M : never }[Method];
+/** The methods whose answer is the whole workspace after them, or carries it as `snapshot`. */
+export type ChangeMethod = { [M in Method]: MethodResult<M> extends WorkspaceSnapshot | { readonly snapshot: WorkspaceSnapshot } ? M : never }[Method];
+
+function snapshotIn(answer: WorkspaceSnapshot | { readonly snapshot: WorkspaceSnapshot }): WorkspaceSnapshot {
+  return 'snapshot' in answer ? answer.snapshot : answer;
+}
 
 const WorkspaceContext = createContext<WorkspaceApi | null>(null);
 
@@ -70,11 +82,29 @@ export function WorkspaceProvider({ children }: { readonly children: ReactNode }
     return snapshot;
   }, []);
 
-  const run = useCallback(
-    <M extends SnapshotMethod>(method: M, payload: MethodInput<M>) =>
-      // SnapshotMethod guarantees the answer is a snapshot; TypeScript cannot see it through M.
-      enqueue(async () => accept((await call(method, payload)) as WorkspaceSnapshot)),
+  const change = useCallback(
+    <M extends ChangeMethod>(method: M, payload: MethodInput<M>) =>
+      enqueue(async () => {
+        const answer = await call(method, payload);
+        // ChangeMethod guarantees the answer's shape; TypeScript cannot see it through M.
+        accept(snapshotIn(answer as WorkspaceSnapshot | { readonly snapshot: WorkspaceSnapshot }));
+        return answer;
+      }),
     [enqueue, accept],
+  );
+
+  const changeAndTell = useCallback(
+    async <M extends ChangeMethod>(method: M, payload: MethodInput<M>, done: string | ((answer: MethodResult<M>) => string)) => {
+      let answer: MethodResult<M>;
+      try {
+        answer = await change(method, payload);
+      } catch {
+        return null;
+      }
+      notify(typeof done === 'string' ? done : done(answer));
+      return answer;
+    },
+    [change, notify],
   );
 
   const edit = useCallback(
@@ -129,8 +159,8 @@ export function WorkspaceProvider({ children }: { readonly children: ReactNode }
   }, [reload, setHistoryBoth]);
 
   const value = useMemo<WorkspaceApi>(
-    () => ({ load, run, edit, undo, redo, history, reload }),
-    [load, run, edit, undo, redo, history, reload],
+    () => ({ load, change, changeAndTell, edit, undo, redo, history, reload }),
+    [load, change, changeAndTell, edit, undo, redo, history, reload],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { PERSON_STATUSES, type Person, type PersonStatus } from '../../core/domain/types';
-import { StorageError, toStorageError } from '../errors';
 import type { DbPerson } from '../rows';
 import type { PersonInput, PersonPatch } from '../types';
 import { diff, type HistoryChange, type HistoryRepository } from './history';
+import { Table } from './table';
 
 function isPersonStatus(value: string): value is PersonStatus {
   return (PERSON_STATUSES as readonly string[]).includes(value);
@@ -35,30 +35,15 @@ function headcountChanges(before: DbPerson | null, after: DbPerson | null): Hist
 }
 
 /** People (headcount). Callers run each public method inside a transaction (see Workspace). */
-export class PersonRepository {
+export class PersonRepository extends Table<DbPerson, Person> {
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly history: HistoryRepository,
-  ) {}
-
-  list(): Person[] {
-    return this.db
-      .prepare<[], DbPerson>('SELECT * FROM people ORDER BY sort_order, name COLLATE NOCASE, id')
-      .all()
-      .map(toPerson);
-  }
-
-  get(id: string): Person | null {
-    const row = this.row(id);
-    return row === undefined ? null : toPerson(row);
-  }
-
-  count(): number {
-    return Number(this.db.prepare('SELECT count(*) FROM people').pluck().get());
+  ) {
+    super(db, { name: 'people', noun: 'person', order: 'sort_order, name COLLATE NOCASE, id', toEntity: toPerson });
   }
 
   create(input: PersonInput, at: string): Person {
-    const sortOrder = Number(this.db.prepare('SELECT coalesce(max(sort_order), -1) + 1 FROM people').pluck().get());
     const row: DbPerson = {
       id: input.id ?? randomUUID(),
       name: input.name,
@@ -67,25 +52,16 @@ export class PersonRepository {
       status: input.status,
       start_date: input.startDate ?? null,
       end_date: input.endDate ?? null,
-      sort_order: sortOrder,
+      sort_order: this.nextSortOrder(),
       created_at: at,
       updated_at: at,
     };
-    try {
-      this.db
-        .prepare(
-          `INSERT INTO people (id, name, role_id, fte, status, start_date, end_date, sort_order, created_at, updated_at)
-           VALUES (@id, @name, @role_id, @fte, @status, @start_date, @end_date, @sort_order, @created_at, @updated_at)`,
-        )
-        .run(row);
-    } catch (error) {
-      throw toStorageError(error, `person "${input.name}"`, 'roleId');
-    }
+    this.insert(row, `person "${input.name}"`, 'roleId');
     this.history.record('person', row.id, at, [
       { field: 'created', oldValue: null, newValue: row.name },
       ...headcountChanges(null, row),
     ]);
-    return toPerson(this.existing(row.id));
+    return this.stored(row.id);
   }
 
   update(id: string, patch: PersonPatch, at: string): Person {
@@ -101,37 +77,17 @@ export class PersonRepository {
       end_date: patch.endDate === undefined ? before.end_date : patch.endDate,
       updated_at: at,
     };
-    try {
-      this.db
-        .prepare(
-          `UPDATE people SET name = @name, role_id = @role_id, fte = @fte, status = @status,
-             start_date = @start_date, end_date = @end_date, updated_at = @updated_at
-           WHERE id = @id`,
-        )
-        .run(after);
-    } catch (error) {
-      throw toStorageError(error, `person "${before.name}"`, 'roleId');
-    }
+    this.updateRow(after, `person "${before.name}"`, 'roleId');
     this.history.record('person', id, at, headcountChanges(before, after));
-    return toPerson(this.existing(id));
+    return this.stored(id);
   }
 
   delete(id: string, at: string): void {
     const before = this.existing(id);
-    this.db.prepare('DELETE FROM people WHERE id = ?').run(id);
+    this.deleteRow(id, `person "${before.name}"`);
     this.history.record('person', id, at, [
       { field: 'deleted', oldValue: before.name, newValue: null },
       ...headcountChanges(before, null),
     ]);
-  }
-
-  private row(id: string): DbPerson | undefined {
-    return this.db.prepare<[string], DbPerson>('SELECT * FROM people WHERE id = ?').get(id);
-  }
-
-  private existing(id: string): DbPerson {
-    const row = this.row(id);
-    if (row === undefined) throw new StorageError('not-found', `no person with id "${id}"`, 'id');
-    return row;
   }
 }

@@ -3,9 +3,10 @@ import type Database from 'better-sqlite3';
 import { isLayerId, type LayerId } from '../../core/domain/layers';
 import { isMaturity } from '../../core/domain/maturity';
 import type { Prerequisite, Role } from '../../core/domain/types';
-import { StorageError, toStorageError } from '../errors';
+import { StorageError } from '../errors';
 import type { DbRole } from '../rows';
 import type { PrerequisiteInput, RoleInput, RolePatch } from '../types';
+import { Table } from './table';
 
 /** Checks the `builds` list: layer ids, each once. Returns a problem, or null. */
 function buildsProblem(value: unknown): string | null {
@@ -74,30 +75,15 @@ export function toRole(row: DbRole): Role {
 }
 
 /** Roles. Callers run each public method inside a transaction (see Workspace). */
-export class RoleRepository {
-  constructor(private readonly db: Database.Database) {}
-
-  list(): Role[] {
-    return this.db
-      .prepare<[], DbRole>('SELECT * FROM roles ORDER BY sort_order, name COLLATE NOCASE, id')
-      .all()
-      .map(toRole);
-  }
-
-  get(id: string): Role | null {
-    const row = this.row(id);
-    return row === undefined ? null : toRole(row);
-  }
-
-  count(): number {
-    return Number(this.db.prepare('SELECT count(*) FROM roles').pluck().get());
+export class RoleRepository extends Table<DbRole, Role> {
+  constructor(db: Database.Database) {
+    super(db, { name: 'roles', noun: 'role', order: 'sort_order, name COLLATE NOCASE, id', toEntity: toRole });
   }
 
   create(input: RoleInput, at: string): Role {
     const builds = input.builds ?? [];
     const prerequisites = input.prerequisites ?? [];
     this.validate(input.name, builds, prerequisites);
-    const sortOrder = Number(this.db.prepare('SELECT coalesce(max(sort_order), -1) + 1 FROM roles').pluck().get());
     const row: DbRole = {
       id: input.id ?? randomUUID(),
       name: input.name,
@@ -106,23 +92,12 @@ export class RoleRepository {
       prerequisites: JSON.stringify(cleanPrerequisites(prerequisites)),
       needs_foundations: input.needsFoundations === true ? 1 : 0,
       from_catalog: input.fromCatalog === true ? 1 : 0,
-      sort_order: sortOrder,
+      sort_order: this.nextSortOrder(),
       created_at: at,
       updated_at: at,
     };
-    try {
-      this.db
-        .prepare(
-          `INSERT INTO roles (id, name, description, builds, prerequisites, needs_foundations, from_catalog,
-             sort_order, created_at, updated_at)
-           VALUES (@id, @name, @description, @builds, @prerequisites, @needs_foundations, @from_catalog,
-             @sort_order, @created_at, @updated_at)`,
-        )
-        .run(row);
-    } catch (error) {
-      throw toStorageError(error, `role "${input.name}"`);
-    }
-    return toRole(this.existing(row.id));
+    this.insert(row, `role "${input.name}"`);
+    return this.stored(row.id);
   }
 
   update(id: string, patch: RolePatch, at: string): Role {
@@ -140,18 +115,8 @@ export class RoleRepository {
       needs_foundations: patch.needsFoundations === undefined ? before.needs_foundations : patch.needsFoundations ? 1 : 0,
       updated_at: at,
     };
-    try {
-      this.db
-        .prepare(
-          `UPDATE roles SET name = @name, description = @description, builds = @builds,
-             prerequisites = @prerequisites, needs_foundations = @needs_foundations, updated_at = @updated_at
-           WHERE id = @id`,
-        )
-        .run(after);
-    } catch (error) {
-      throw toStorageError(error, `role "${before.name}"`);
-    }
-    return toRole(this.existing(id));
+    this.updateRow(after, `role "${before.name}"`);
+    return this.stored(id);
   }
 
   /** Refused with 'conflict' while people hold the role (the foreign key would refuse it too) or work items demand it. */
@@ -187,11 +152,7 @@ export class RoleRepository {
         'id',
       );
     }
-    try {
-      this.db.prepare('DELETE FROM roles WHERE id = ?').run(id);
-    } catch (error) {
-      throw toStorageError(error, `role "${before.name}"`);
-    }
+    this.deleteRow(id, `role "${before.name}"`);
   }
 
   private validate(name: string, builds: unknown, prerequisites: unknown): void {
@@ -203,15 +164,5 @@ export class RoleRepository {
     if (prerequisitesError !== null) {
       throw new StorageError('constraint', `role "${name}": prerequisites${joinProblem(prerequisitesError)}`, 'prerequisites');
     }
-  }
-
-  private row(id: string): DbRole | undefined {
-    return this.db.prepare<[string], DbRole>('SELECT * FROM roles WHERE id = ?').get(id);
-  }
-
-  private existing(id: string): DbRole {
-    const row = this.row(id);
-    if (row === undefined) throw new StorageError('not-found', `no role with id "${id}"`, 'id');
-    return row;
   }
 }

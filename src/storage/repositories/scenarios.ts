@@ -2,30 +2,40 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { isLayerId } from '../../core/domain/layers';
 import { isIsoDate } from '../../core/domain/calendar';
-import { DEFAULT_RUN_SHARE, type BorrowedCapacity, type Scenario } from '../../core/domain/planning';
-import { StorageError, toStorageError } from '../errors';
+import { defaultScenario, type BorrowedCapacity, type Scenario } from '../../core/domain/planning';
+import {
+  isStructuredParameter,
+  SCENARIO_PARAMETER_KEYS,
+  scenarioParameters,
+  whyScenarioCannotBeDeleted,
+  type ScenarioParameterKey,
+  type ScenarioParameters,
+} from '../../core/domain/scenarios';
+import { StorageError } from '../errors';
 import type { DbScenario } from '../rows';
 import type { ScenarioInput, ScenarioPatch } from '../types';
+import { Table } from './table';
+
+/** The column of a parameter: its name in snake case (`gateThreshold` → `gate_threshold`). */
+export function scenarioColumn(key: ScenarioParameterKey): keyof DbScenario {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof DbScenario;
+}
+
+/*
+ * The parameters are mapped by walking SCENARIO_PARAMETER_KEYS (one column each, structures as
+ * JSON text), so a parameter added to Scenario needs its column in a migration and nothing here;
+ * tests/integration/storage/planning.test.ts checks the table and the list agree.
+ */
 
 export function toScenario(row: DbScenario): Scenario {
   if (!isLayerId(row.target_layer)) throw new Error(`scenario "${row.id}" holds a target layer the schema does not allow`);
-  return {
-    id: row.id,
-    name: row.name,
-    isDefault: row.is_default === 1,
-    startDate: row.start_date,
-    horizonQuarters: row.horizon_quarters,
-    targetLayer: row.target_layer,
-    targetDate: row.target_date,
-    hiringBudgetPerQuarter: row.hiring_budget_per_quarter,
-    maxHiresPerQuarter: row.max_hires_per_quarter,
-    gateThreshold: row.gate_threshold,
-    leadTimeWeeks: row.lead_time_weeks,
-    rampUpWeeks: row.ramp_up_weeks,
-    salaries: JSON.parse(row.salaries) as Record<string, number>,
-    runShare: row.run_share,
-    borrowed: JSON.parse(row.borrowed) as BorrowedCapacity[],
-  };
+  const parameters = Object.fromEntries(
+    SCENARIO_PARAMETER_KEYS.map((key) => {
+      const value = row[scenarioColumn(key)];
+      return [key, isStructuredParameter(key) ? (JSON.parse(String(value)) as unknown) : value];
+    }),
+  );
+  return { id: row.id, name: row.name, isDefault: row.is_default === 1, ...parameters } as Scenario;
 }
 
 /** Borrowed capacity: role id, FTE in (0, 10], a start date or null, whole weeks 1–520, a note. */
@@ -55,148 +65,84 @@ function salariesJson(salaries: unknown, entity: string): string {
   return JSON.stringify(salaries);
 }
 
+/** Parameters kept as JSON whose shape the storage checks itself (the schema only sees JSON). */
+const STRUCTURE_CHECKS: Partial<Record<ScenarioParameterKey, (value: unknown, entity: string) => string>> = {
+  salaries: salariesJson,
+  borrowed: borrowedJson,
+};
+
+/** The columns of the parameters `patch` sets (undefined keeps a value, null clears it). */
+function parameterColumns(patch: ScenarioPatch, entity: string): Partial<Record<keyof DbScenario, unknown>> {
+  const columns: Partial<Record<keyof DbScenario, unknown>> = {};
+  for (const key of SCENARIO_PARAMETER_KEYS) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    const check = STRUCTURE_CHECKS[key];
+    columns[scenarioColumn(key)] = check ? check(value, entity) : isStructuredParameter(key) ? JSON.stringify(value) : value;
+  }
+  return columns;
+}
+
+/** A new scenario's parameters: what it leaves out (the optional ones) as defaultScenario sets them. */
+function withDefaults(input: ScenarioInput): ScenarioParameters {
+  // The start date is always given; any date serves for the defaults of the others.
+  const defaults = scenarioParameters(defaultScenario('2000-01-01'));
+  const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  return { ...defaults, ...given } as ScenarioParameters;
+}
+
 /**
- * Scenarios. Exactly one is the default: a partial unique index allows at most one, and these
- * methods keep at least one (the last scenario cannot be deleted; deleting the default promotes
- * the first remaining one). Callers run each public method inside a transaction (see Workspace).
+ * Scenarios. Exactly one is the default: a partial unique index allows at most one, creating the
+ * first makes it the default, and the default cannot be deleted (whyScenarioCannotBeDeleted).
+ * Callers run each public method inside a transaction (see Workspace).
  */
-export class ScenarioRepository {
-  constructor(private readonly db: Database.Database) {}
-
-  /** The default first, then by name. */
-  list(): Scenario[] {
-    return this.db
-      .prepare<[], DbScenario>('SELECT * FROM scenarios ORDER BY is_default DESC, name COLLATE NOCASE, id')
-      .all()
-      .map(toScenario);
-  }
-
-  get(id: string): Scenario | null {
-    const row = this.row(id);
-    return row === undefined ? null : toScenario(row);
-  }
-
-  count(): number {
-    return Number(this.db.prepare('SELECT count(*) FROM scenarios').pluck().get());
+export class ScenarioRepository extends Table<DbScenario, Scenario> {
+  constructor(db: Database.Database) {
+    super(db, { name: 'scenarios', noun: 'scenario', order: 'is_default DESC, name COLLATE NOCASE, id', toEntity: toScenario });
   }
 
   create(input: ScenarioInput, at: string): Scenario {
     const entity = `scenario "${input.name}"`;
     // The first scenario is the default whatever the input says: a workspace always has one.
     const isDefault = input.isDefault === true || this.count() === 0;
-    const sortOrder = Number(this.db.prepare('SELECT coalesce(max(sort_order), -1) + 1 FROM scenarios').pluck().get());
-    const row: DbScenario = {
+    const row = {
       id: input.id ?? randomUUID(),
-      name: input.name,
       is_default: isDefault ? 1 : 0,
-      start_date: input.startDate,
-      horizon_quarters: input.horizonQuarters,
-      target_layer: input.targetLayer,
-      target_date: input.targetDate ?? null,
-      hiring_budget_per_quarter: input.hiringBudgetPerQuarter ?? null,
-      max_hires_per_quarter: input.maxHiresPerQuarter,
-      gate_threshold: input.gateThreshold,
-      lead_time_weeks: input.leadTimeWeeks,
-      ramp_up_weeks: input.rampUpWeeks ?? null,
-      salaries: salariesJson(input.salaries ?? {}, entity),
-      run_share: input.runShare ?? DEFAULT_RUN_SHARE,
-      borrowed: borrowedJson(input.borrowed ?? [], entity),
-      sort_order: sortOrder,
+      ...parameterColumns(withDefaults(input), entity),
+      sort_order: this.nextSortOrder(),
       created_at: at,
       updated_at: at,
-    };
+    } as DbScenario;
     if (isDefault) this.clearDefault(at);
-    try {
-      this.db
-        .prepare(
-          `INSERT INTO scenarios (id, name, is_default, start_date, horizon_quarters, target_layer, target_date,
-             hiring_budget_per_quarter, max_hires_per_quarter, gate_threshold, lead_time_weeks, ramp_up_weeks,
-             salaries, run_share, borrowed, sort_order, created_at, updated_at)
-           VALUES (@id, @name, @is_default, @start_date, @horizon_quarters, @target_layer, @target_date,
-             @hiring_budget_per_quarter, @max_hires_per_quarter, @gate_threshold, @lead_time_weeks, @ramp_up_weeks,
-             @salaries, @run_share, @borrowed, @sort_order, @created_at, @updated_at)`,
-        )
-        .run(row);
-    } catch (error) {
-      throw toStorageError(error, entity);
-    }
-    return toScenario(this.existing(row.id));
+    this.insert(row, entity);
+    return this.stored(row.id);
   }
 
   update(id: string, patch: ScenarioPatch, at: string): Scenario {
     const before = this.existing(id);
     const entity = `scenario "${before.name}"`;
-    const keep = <T>(value: T | undefined, old: T): T => (value === undefined ? old : value);
-    const after: DbScenario = {
-      ...before,
-      name: patch.name ?? before.name,
-      start_date: patch.startDate ?? before.start_date,
-      horizon_quarters: patch.horizonQuarters ?? before.horizon_quarters,
-      target_layer: patch.targetLayer ?? before.target_layer,
-      target_date: keep(patch.targetDate, before.target_date),
-      hiring_budget_per_quarter: keep(patch.hiringBudgetPerQuarter, before.hiring_budget_per_quarter),
-      max_hires_per_quarter: patch.maxHiresPerQuarter ?? before.max_hires_per_quarter,
-      gate_threshold: patch.gateThreshold ?? before.gate_threshold,
-      lead_time_weeks: patch.leadTimeWeeks ?? before.lead_time_weeks,
-      ramp_up_weeks: keep(patch.rampUpWeeks, before.ramp_up_weeks),
-      salaries: patch.salaries === undefined ? before.salaries : salariesJson(patch.salaries, entity),
-      run_share: patch.runShare ?? before.run_share,
-      borrowed: patch.borrowed === undefined ? before.borrowed : borrowedJson(patch.borrowed, entity),
-      updated_at: at,
-    };
-    try {
-      this.db
-        .prepare(
-          `UPDATE scenarios SET name = @name, start_date = @start_date, horizon_quarters = @horizon_quarters,
-             target_layer = @target_layer, target_date = @target_date,
-             hiring_budget_per_quarter = @hiring_budget_per_quarter, max_hires_per_quarter = @max_hires_per_quarter,
-             gate_threshold = @gate_threshold, lead_time_weeks = @lead_time_weeks, ramp_up_weeks = @ramp_up_weeks,
-             salaries = @salaries, run_share = @run_share, borrowed = @borrowed, updated_at = @updated_at
-           WHERE id = @id`,
-        )
-        .run(after);
-    } catch (error) {
-      throw toStorageError(error, entity);
-    }
-    return toScenario(this.existing(id));
+    this.updateRow({ ...before, ...parameterColumns(patch, entity), updated_at: at } as DbScenario, entity);
+    return this.stored(id);
   }
 
-  /** Refuses the last scenario ('conflict'); deleting the default makes the first remaining one (by name) the default. */
-  delete(id: string, at: string): void {
+  /** Refuses the default scenario ('conflict' on `id`): see whyScenarioCannotBeDeleted. */
+  delete(id: string): void {
     const before = this.existing(id);
-    if (this.count() === 1) {
-      throw new StorageError('conflict', `scenario "${before.name}" is the only one; a workspace needs a scenario to plan with`, 'id');
-    }
-    this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
-    if (before.is_default === 1) {
-      const next = this.db
-        .prepare<[], string>('SELECT id FROM scenarios ORDER BY name COLLATE NOCASE, id LIMIT 1')
-        .pluck()
-        .get() as string;
-      this.db.prepare('UPDATE scenarios SET is_default = 1, updated_at = ? WHERE id = ?').run(at, next);
-    }
+    const refusal = whyScenarioCannotBeDeleted(toScenario(before));
+    if (refusal !== null) throw new StorageError('conflict', refusal, 'id');
+    this.deleteRow(id, `scenario "${before.name}"`);
   }
 
   setDefault(id: string, at: string): Scenario {
     const row = this.existing(id);
     if (row.is_default === 0) {
       this.clearDefault(at);
-      this.db.prepare('UPDATE scenarios SET is_default = 1, updated_at = ? WHERE id = ?').run(at, id);
+      this.statement('UPDATE scenarios SET is_default = 1, updated_at = ? WHERE id = ?').run(at, id);
     }
-    return toScenario(this.existing(id));
+    return this.stored(id);
   }
 
   private clearDefault(at: string): void {
-    this.db.prepare('UPDATE scenarios SET is_default = 0, updated_at = ? WHERE is_default = 1').run(at);
-  }
-
-  private row(id: string): DbScenario | undefined {
-    return this.db.prepare<[string], DbScenario>('SELECT * FROM scenarios WHERE id = ?').get(id);
-  }
-
-  private existing(id: string): DbScenario {
-    const row = this.row(id);
-    if (row === undefined) throw new StorageError('not-found', `no scenario with id "${id}"`, 'id');
-    return row;
+    this.statement('UPDATE scenarios SET is_default = 0, updated_at = ? WHERE is_default = 1').run(at);
   }
 }

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { isMaturity, type Maturity } from '../../core/domain/maturity';
 import { WORK_ITEM_STATUSES, type WorkItem, type WorkItemStatus } from '../../core/domain/planning';
-import { findCycle } from '../../core/workspace-json/graph';
-import { StorageError, toStorageError } from '../errors';
+import { cycleText, dependencyCycle } from '../../core/domain/dependencies';
+import { StorageError } from '../errors';
 import type { DbWorkItem } from '../rows';
 import type { WorkItemInput, WorkItemPatch } from '../types';
 import { diff, type HistoryChange, type HistoryRepository } from './history';
+import { Table } from './table';
 
 function isWorkItemStatus(value: string): value is WorkItemStatus {
   return (WORK_ITEM_STATUSES as readonly string[]).includes(value);
@@ -53,28 +54,16 @@ function progressChanges(before: DbWorkItem | null, after: DbWorkItem | null): H
 }
 
 /** Work items (the planner's input). Callers run each public method inside a transaction (see Workspace). */
-export class WorkItemRepository {
+export class WorkItemRepository extends Table<DbWorkItem, WorkItem> {
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly history: HistoryRepository,
-  ) {}
-
-  list(): WorkItem[] {
-    return this.rows().map(toWorkItem);
-  }
-
-  get(id: string): WorkItem | null {
-    const row = this.row(id);
-    return row === undefined ? null : toWorkItem(row);
-  }
-
-  count(): number {
-    return Number(this.db.prepare('SELECT count(*) FROM work_items').pluck().get());
+  ) {
+    super(db, { name: 'work_items', noun: 'work item', order: 'sort_order, title COLLATE NOCASE, id', toEntity: toWorkItem });
   }
 
   create(input: WorkItemInput, at: string): WorkItem {
     const id = input.id ?? randomUUID();
-    const sortOrder = Number(this.db.prepare('SELECT coalesce(max(sort_order), -1) + 1 FROM work_items').pluck().get());
     const entity = `work item "${input.title}"`;
     const row: DbWorkItem = {
       id,
@@ -91,24 +80,13 @@ export class WorkItemRepository {
       notes: input.notes ?? '',
       actual_start: input.actualStart ?? null,
       actual_finish: input.actualFinish ?? null,
-      sort_order: sortOrder,
+      sort_order: this.nextSortOrder(),
       created_at: at,
       updated_at: at,
     };
-    try {
-      this.db
-        .prepare(
-          `INSERT INTO work_items (id, title, capability_id, from_maturity, to_maturity, duration_weeks, demand,
-             predecessors, release_date, pinned_start, status, notes, actual_start, actual_finish, sort_order, created_at, updated_at)
-           VALUES (@id, @title, @capability_id, @from_maturity, @to_maturity, @duration_weeks, @demand,
-             @predecessors, @release_date, @pinned_start, @status, @notes, @actual_start, @actual_finish, @sort_order, @created_at, @updated_at)`,
-        )
-        .run(row);
-    } catch (error) {
-      throw toStorageError(error, entity, 'capabilityId');
-    }
+    this.insert(row, entity, 'capabilityId');
     this.history.record('work_item', id, at, [{ field: 'created', oldValue: null, newValue: row.title }, ...progressChanges(null, row)]);
-    return toWorkItem(this.existing(id));
+    return this.stored(id);
   }
 
   update(id: string, patch: WorkItemPatch, at: string): WorkItem {
@@ -132,27 +110,15 @@ export class WorkItemRepository {
       actual_finish: keep(patch.actualFinish, before.actual_finish),
       updated_at: at,
     };
-    try {
-      this.db
-        .prepare(
-          `UPDATE work_items SET title = @title, capability_id = @capability_id, from_maturity = @from_maturity,
-             to_maturity = @to_maturity, duration_weeks = @duration_weeks, demand = @demand,
-             predecessors = @predecessors, release_date = @release_date, pinned_start = @pinned_start,
-             status = @status, notes = @notes, actual_start = @actual_start, actual_finish = @actual_finish, updated_at = @updated_at
-           WHERE id = @id`,
-        )
-        .run(after);
-    } catch (error) {
-      throw toStorageError(error, entity, 'capabilityId');
-    }
+    this.updateRow(after, entity, 'capabilityId');
     this.history.record('work_item', id, at, progressChanges(before, after));
-    return toWorkItem(this.existing(id));
+    return this.stored(id);
   }
 
   /** Deletes the item and removes its id from every other item's predecessors (same transaction). */
   delete(id: string, at: string): void {
     const before = this.existing(id);
-    this.db.prepare('DELETE FROM work_items WHERE id = ?').run(id);
+    this.deleteRow(id, `work item "${before.title}"`);
     const dependants = this.db
       .prepare<[string], DbWorkItem>(
         'SELECT * FROM work_items WHERE EXISTS (SELECT 1 FROM json_each(work_items.predecessors) WHERE value = ?)',
@@ -196,27 +162,13 @@ export class WorkItemRepository {
     const known = new Set(rows.map((r) => r.id));
     const unknown = list.find((p) => !known.has(p));
     if (unknown !== undefined) throw fail(`name "${unknown}", which is not a work item`);
-    const graph = new Map<string, readonly string[]>(rows.map((r) => [r.id, JSON.parse(r.predecessors) as string[]]));
-    graph.set(id, list);
-    const cycle = findCycle(graph);
+    // The edited item first, so the cycle is told from it.
+    const items = [{ id, predecessors: list }, ...rows.filter((r) => r.id !== id).map((r) => ({ id: r.id, predecessors: JSON.parse(r.predecessors) as string[] }))];
+    const cycle = dependencyCycle(items);
     if (cycle !== null) {
       const titles = new Map(rows.map((r) => [r.id, r.title]));
-      throw fail(`would make a dependency cycle: ${cycle.map((c) => `"${titles.get(c) ?? c}"`).join(' → ')}`);
+      throw fail(`would make a dependency cycle ${cycleText(cycle, (c) => titles.get(c))}`);
     }
     return JSON.stringify(list);
-  }
-
-  private rows(): DbWorkItem[] {
-    return this.db.prepare<[], DbWorkItem>('SELECT * FROM work_items ORDER BY sort_order, title COLLATE NOCASE, id').all();
-  }
-
-  private row(id: string): DbWorkItem | undefined {
-    return this.db.prepare<[string], DbWorkItem>('SELECT * FROM work_items WHERE id = ?').get(id);
-  }
-
-  private existing(id: string): DbWorkItem {
-    const row = this.row(id);
-    if (row === undefined) throw new StorageError('not-found', `no work item with id "${id}"`, 'id');
-    return row;
   }
 }

@@ -10,7 +10,7 @@ import { plan, type PlanResult } from '../../../src/core/planner';
 import { snapshotOf } from '../../../src/core/progress/baseline';
 import { progressReport, type ProgressReport } from '../../../src/core/progress/progress';
 import { statusChange } from '../../../src/core/progress/status';
-import { loadPlanInput, openWorkspace, type Workspace } from '../../../src/storage';
+import { loadPlanInput, openWorkspace, type WritableWorkspace } from '../../../src/storage';
 
 /*
  * A workspace that lives through four quarters: plan and accept (a baseline), then work done late,
@@ -24,7 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let clock = new Date('2027-01-01T09:00:00.000Z');
 const setClock = (date: string) => (clock = new Date(`${date}T09:00:00.000Z`));
-const workspace: Workspace = openWorkspace(join(dir, 'life.groundwork'), { migrationsDir: MIGRATIONS, now: () => clock });
+const workspace: WritableWorkspace = openWorkspace(join(dir, 'life.groundwork'), { migrationsDir: MIGRATIONS, now: () => clock });
 
 // A small analytics team: instrumentation and the warehouse are ad hoc.
 const STATE: Record<string, [number, number]> = { 'event-instrumentation': [1, 3], 'application-logging': [2, 2], 'operational-data-capture': [1, 2], 'external-data': [1, 2], 'batch-ingestion': [1, 3], warehouse: [1, 3], 'data-lake': [1, 2], orchestration: [0, 3], 'infrastructure-as-code': [1, 3] };

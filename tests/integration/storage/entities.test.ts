@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StorageError} from '../../../src/storage';
-import { type Workspace } from '../../../src/storage';
+import { type WritableWorkspace } from '../../../src/storage';
 import { expectRefusedWrite, open, tempDir } from './helpers';
 
-let workspace: Workspace;
+let workspace: WritableWorkspace;
 
 beforeEach(() => {
   workspace = open(join(tempDir(), 'entities.groundwork'));

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
-import { openWorkspace, StorageError, type OpenWorkspaceOptions, type Workspace } from '../../../src/storage';
+import { openWorkspace, openWorkspaceReadOnly, StorageError, type OpenWorkspaceOptions, type ReadableWorkspace, type WritableWorkspace } from '../../../src/storage';
 
 export const MIGRATIONS = fileURLToPath(new URL('../../../migrations', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/workspaces', import.meta.url));
 
 const made: string[] = [];
-const opened: Workspace[] = [];
+const opened: ReadableWorkspace[] = [];
 
 afterEach(() => {
   for (const workspace of opened.splice(0)) workspace.close();
@@ -32,8 +32,15 @@ export function steppingClock(): () => Date {
 }
 
 /** Opens with the repository's migrations and a stepping clock; closed after the test. */
-export function open(path: string, options: OpenWorkspaceOptions = {}): Workspace {
+export function open(path: string, options: OpenWorkspaceOptions = {}): WritableWorkspace {
   const workspace = openWorkspace(path, { migrationsDir: MIGRATIONS, now: steppingClock(), ...options });
+  opened.push(workspace);
+  return workspace;
+}
+
+/** Opens read-only with the repository's migrations; closed after the test. */
+export function openReadOnly(path: string): ReadableWorkspace {
+  const workspace = openWorkspaceReadOnly(path, { migrationsDir: MIGRATIONS });
   opened.push(workspace);
   return workspace;
 }
@@ -60,7 +67,7 @@ export function raw(path: string, options: Database.Options = {}): Database.Data
 }
 
 /** Everything a write could touch. */
-export function everything(ws: Workspace) {
+export function everything(ws: ReadableWorkspace) {
   return {
     organisation: ws.getOrganisation(),
     capabilities: ws.listCapabilities(),
@@ -73,7 +80,7 @@ export function everything(ws: Workspace) {
 }
 
 /** `write` is refused with a StorageError of `code` naming `field`, and nothing in `ws` changes. */
-export function expectRefusedWrite(ws: Workspace, write: () => unknown, code: StorageError['code'], field: string | undefined): StorageError {
+export function expectRefusedWrite(ws: WritableWorkspace, write: () => unknown, code: StorageError['code'], field: string | undefined): StorageError {
   const before = everything(ws);
   let caught: unknown;
   try {

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { HistoryEntry, Workspace } from '../../../src/storage';
+import type { HistoryEntry, WritableWorkspace } from '../../../src/storage';
 import { historyQuery } from '../../../src/storage/repositories/history';
 import { open, raw, tempDir } from './helpers';
 
 let file: string;
-let workspace: Workspace;
+let workspace: WritableWorkspace;
 
 beforeEach(() => {
   file = join(tempDir(), 'history.groundwork');

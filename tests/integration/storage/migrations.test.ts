@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceError, latestVersion, migrate, openWorkspace, readMigrations } from '../../../src/storage';
-import { FIXTURES, MIGRATIONS, copyFixture, open, raw, sha256, sideFiles, tempDir } from './helpers';
+import { FIXTURES, MIGRATIONS, copyFixture, open, openReadOnly, raw, sha256, sideFiles, tempDir } from './helpers';
 
 /** A migrations folder holding the real migrations plus `extra` (file name → SQL). */
 function migrationsWith(extra: Record<string, string>): string {
@@ -92,7 +92,7 @@ describe('migrating an older workspace', () => {
     const dir = tempDir();
     const file = copyFixture(1, dir, 'acme.groundwork');
     const original = sha256(join(FIXTURES, 'v1.groundwork'));
-    const before = open(file, { readonly: true });
+    const before = openReadOnly(file);
     const rows = { capabilities: before.listCapabilities(), roles: before.listRoles(), people: before.listPeople(), history: before.listHistory() };
     before.close();
 
@@ -115,7 +115,7 @@ describe('migrating an older workspace', () => {
     expect(columns(file, 'budget_lines')).toEqual(['id', 'capability_id']);
 
     // The backup is itself a workspace at schema 1 that the old version can open.
-    const backup = open(`${file}.v1.bak`, { create: false, readonly: true });
+    const backup = openReadOnly(`${file}.v1.bak`);
     expect(userVersion(`${file}.v1.bak`)).toBe(1);
     expect(backup.migratedFrom).toBe(1);
     expect(backup.listCapabilities()).toEqual(rows.capabilities);

@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LayerId } from '../../../src/core/domain/layers';
 import { defaultScenario, type WorkItemStatus } from '../../../src/core/domain/planning';
-import type { StorageError} from '../../../src/storage';
-import { loadPlanInput, type ScenarioInput, type Workspace } from '../../../src/storage';
-import { FIXTURES, copyFixture, expectRefusedWrite, open, raw, sha256, sideFiles, tempDir } from './helpers';
+import { SCENARIO_PARAMETER_KEYS, whyScenarioCannotBeDeleted } from '../../../src/core/domain/scenarios';
+import type { StorageError } from '../../../src/storage';
+import { scenarioColumn } from '../../../src/storage/repositories/scenarios';
+import { loadPlanInput, type ScenarioInput, type WritableWorkspace } from '../../../src/storage';
+import { FIXTURES, copyFixture, expectRefusedWrite, open, openReadOnly, raw, sha256, sideFiles, tempDir } from './helpers';
 
-let workspace: Workspace;
+let workspace: WritableWorkspace;
 
 beforeEach(() => {
   workspace = open(join(tempDir(), 'planning.groundwork'));
@@ -106,7 +108,7 @@ describe('work items', () => {
     expectRefused(() => workspace.createWorkItem({ id: 'a', title: 'Again', durationWeeks: 1 }), 'conflict', 'id');
     expectRefused(() => workspace.updateWorkItem('a', { predecessors: ['a'] }), 'constraint', 'predecessors');
     const cycle = expectRefused(() => workspace.updateWorkItem('a', { predecessors: ['b'] }), 'constraint', 'predecessors');
-    expect(cycle.message).toMatch(/cycle: "A" → "B" → "A"|cycle: "B" → "A" → "B"/);
+    expect(cycle.message).toBe('work item "A": predecessors would make a dependency cycle "A" → "B" → "A"');
     expectRefused(() => workspace.updateWorkItem('ghost', { title: 'X' }), 'not-found', 'id');
     expectRefused(() => workspace.deleteWorkItem('ghost'), 'not-found', 'id');
   });
@@ -203,19 +205,28 @@ describe('scenarios', () => {
     expectRefused(() => workspace.setDefaultScenario('ghost'), 'not-found', 'id');
   });
 
-  it('the last scenario cannot be deleted; deleting the default promotes the first remaining one by name', () => {
+  it('the default scenario cannot be deleted (so one always remains); another can, once it is not the default', () => {
     const only = workspace.listScenarios()[0]?.id ?? '';
     const error = expectRefused(() => workspace.deleteScenario(only), 'conflict', 'id');
-    expect(error.message).toMatch(/only one/);
+    expect(error.message).toBe(whyScenarioCannotBeDeleted({ name: 'Baseline', isDefault: true }));
     workspace.createScenario({ ...lean, id: 'lean' });
     workspace.createScenario({ ...lean, id: 'agg', name: 'Aggressive' });
+    expectRefused(() => workspace.deleteScenario(only), 'conflict', 'id');
+    workspace.setDefaultScenario('agg');
     workspace.deleteScenario(only);
-    expect(workspace.listScenarios().map((s) => [s.id, s.isDefault])).toEqual([
-      ['agg', true],
-      ['lean', false],
-    ]);
     workspace.deleteScenario('lean');
-    expect(workspace.listScenarios().map((s) => s.id)).toEqual(['agg']);
+    expect(workspace.listScenarios().map((s) => [s.id, s.isDefault])).toEqual([['agg', true]]);
+  });
+
+  it('stores every scenario parameter in a column of its own name (a new parameter needs only its migration)', () => {
+    const db = raw(workspace.path);
+    const columns = db.prepare<[], { name: string }>('SELECT name FROM pragma_table_info(\'scenarios\')').all().map((c) => c.name);
+    db.close();
+    const bookkeeping = ['id', 'is_default', 'sort_order', 'created_at', 'updated_at'];
+    expect(columns.filter((c) => !bookkeeping.includes(c)).sort()).toEqual(SCENARIO_PARAMETER_KEYS.map(scenarioColumn).sort());
+    const every = { ...lean, id: 'every', targetDate: '2028-06-30', hiringBudgetPerQuarter: 123, rampUpWeeks: 3, salaries: { de: 1 } };
+    workspace.createScenario(every);
+    expect(workspace.getScenario('every')).toEqual({ ...every, isDefault: false });
   });
 });
 
@@ -272,7 +283,7 @@ describe('schema 1 workspaces', () => {
   it('a read-only open writes nothing, and plans with an in-memory default scenario', () => {
     const file = copyFixture(1, tempDir());
     const hash = sha256(file);
-    const ws = open(file, { readonly: true });
+    const ws = openReadOnly(file);
     expect(ws.listScenarios()).toEqual([]);
     const { scenario } = loadPlanInput(ws, { today: '2027-05-20' });
     expect(scenario).toEqual(defaultScenario('2027-05-20'));

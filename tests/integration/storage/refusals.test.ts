@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync, closeSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WorkspaceError, openWorkspace, type WorkspaceErrorCode } from '../../../src/storage';
+import { WorkspaceError, openWorkspace, openWorkspaceReadOnly, type WorkspaceErrorCode } from '../../../src/storage';
 import { MIGRATIONS, copyFixture, open, raw, sha256, sideFiles, tempDir } from './helpers';
 
 /** Opening `file` is refused with `code`, the message names the file, and the file is untouched. */
@@ -159,7 +159,7 @@ describe('a workspace from a newer Groundwork is refused', () => {
     const db = raw(file);
     db.pragma('user_version = 4');
     db.close();
-    expect(() => openWorkspace(file, { migrationsDir: MIGRATIONS, readonly: true })).toThrow(
+    expect(() => openWorkspaceReadOnly(file, { migrationsDir: MIGRATIONS })).toThrow(
       expect.objectContaining({ code: 'newer-schema' }),
     );
     expect(sideFiles(file)).toEqual([]);

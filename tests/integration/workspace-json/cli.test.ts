@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatWorkspaceJson } from '../../../src/core/workspace-json';
 import { exportWorkspaceJson } from '../../../src/storage';
-import { open, sha256, tempDir } from '../storage/helpers';
+import { openReadOnly, sha256, tempDir } from '../storage/helpers';
 import { demoWorkspace } from './helpers';
 
 const BIN = fileURLToPath(new URL('../../../bin/groundwork.mjs', import.meta.url));
@@ -52,7 +52,7 @@ describe('groundwork export-json / import-json', () => {
     const target = join(dir, 'copy.groundwork');
     const imported = await groundwork(['import-json', '-', '--out', target], toStdout.stdout);
     expect(imported).toMatchObject({ status: 0, stderr: '' });
-    const copy = open(target, { create: false, readonly: true });
+    const copy = openReadOnly(target);
     expect(withoutTime(formatWorkspaceJson(exportWorkspaceJson(copy)))).toBe(withoutTime(toStdout.stdout));
   });
 

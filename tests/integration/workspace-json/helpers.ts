@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { buildDemoOrganisation } from '../../../src/core/domain/demo';
-import type { Workspace } from '../../../src/storage';
+import type { WritableWorkspace } from '../../../src/storage';
 import { open } from '../storage/helpers';
 
 export const TODAY = '2027-01-10';
@@ -10,7 +10,7 @@ export const EXPORTED = new Date(Date.UTC(2027, 0, 10, 12, 0));
  * The demo organisation (as `groundwork demo` writes it) plus work items and a second scenario,
  * with some history of progress: everything Workspace JSON carries.
  */
-export function demoWorkspace(dir: string, name = 'demo.groundwork'): Workspace {
+export function demoWorkspace(dir: string, name = 'demo.groundwork'): WritableWorkspace {
   const ws = open(join(dir, name));
   ws.seed(buildDemoOrganisation(TODAY));
   ws.createWorkItem({

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceJsonError, formatWorkspaceJson, type WorkspaceJson } from '../../../src/core/workspace-json';
 import { StorageError, exportWorkspaceJson, importWorkspaceJson } from '../../../src/storage';
-import { MIGRATIONS, copyFixture, open, sha256, tempDir } from '../storage/helpers';
+import { MIGRATIONS, copyFixture, open, openReadOnly, sha256, tempDir } from '../storage/helpers';
 import { EXPORTED, demoWorkspace } from './helpers';
 
 const options = { migrationsDir: MIGRATIONS };
@@ -48,7 +48,7 @@ describe('export → import → export', () => {
   });
 
   it('a schema 1 workspace read-only exports the default scenario loadPlanInput would plan with', () => {
-    const ws = open(copyFixture(1, tempDir()), { readonly: true });
+    const ws = openReadOnly(copyFixture(1, tempDir()));
     const doc = exportWorkspaceJson(ws, EXPORTED);
     expect(doc.scenarios).toMatchObject([{ name: 'Baseline', isDefault: true, startDate: '2027-01-01' }]);
   });

@@ -1,12 +1,14 @@
 import { fromPromise } from 'xstate';
 import type { WorkItem } from '../../../core/domain/planning';
+import { workItemFromProposal } from '../../../core/planner/acceptance';
 import type { PlannedItem, PlanResult } from '../../../core/planner/types';
 import type { MethodInput } from '../../../shared/contract';
 import type { PinRequest } from './planningMachine';
 
 /** What the planning workflow needs from the outside world; the app wires it to the IPC client. */
 export interface PlanningApi {
-  runPlan(scenarioId: string | null): Promise<PlanResult>;
+  /** `signal` aborts when the machine no longer wants the plan (an edit made it stale): the call is cancelled. */
+  runPlan(scenarioId: string | null, signal: AbortSignal): Promise<PlanResult>;
   acceptPlan(scenarioId: string | null): Promise<void>;
   createWorkItem(fields: MethodInput<'workItem.create'>): Promise<void>;
   updateWorkItem(id: string, patch: MethodInput<'workItem.update'>['patch']): Promise<void>;
@@ -20,31 +22,17 @@ export type PinCall =
 
 /**
  * A pin as one call: the user's own item is updated; a planner's proposal becomes the user's item
- * (with the proposal's fields, planned, pinned), since only stored items can carry a pin. A
- * proposal's predecessors are proposals too, which are not stored: only stored ones are kept.
+ * (workItemFromProposal: planned, pinned), since only stored items can carry a pin. A proposal's
+ * predecessors that are proposals too are not stored, so only the stored ones are kept.
  */
 export function pinCall(item: PlannedItem, pinnedStart: string | null, stored: readonly WorkItem[]): PinCall {
   if (item.source === 'user') return { method: 'workItem.update', id: item.id, patch: { pinnedStart } };
   const known = new Set(stored.map((w) => w.id));
-  return {
-    method: 'workItem.create',
-    fields: {
-      title: item.title,
-      capabilityId: item.capabilityId,
-      fromMaturity: item.fromMaturity,
-      toMaturity: item.toMaturity,
-      durationWeeks: item.durationWeeks,
-      demand: { ...item.demand },
-      predecessors: item.predecessors.filter((id) => known.has(id)),
-      pinnedStart,
-      status: 'planned',
-      notes: '',
-    },
-  };
+  return { method: 'workItem.create', fields: workItemFromProposal(item, { predecessorId: (id) => (known.has(id) ? id : null), pinnedStart, notes: '' }) };
 }
 
 export const createRunPlanActor = (api: PlanningApi) =>
-  fromPromise<PlanResult, { readonly scenarioId: string | null }>(({ input }) => api.runPlan(input.scenarioId));
+  fromPromise<PlanResult, { readonly scenarioId: string | null }>(({ input, signal }) => api.runPlan(input.scenarioId, signal));
 
 export const createAcceptPlanActor = (api: PlanningApi) =>
   fromPromise<void, { readonly scenarioId: string | null }>(({ input }) => api.acceptPlan(input.scenarioId));

@@ -44,29 +44,28 @@ interface ProviderProps {
 
 export function PlanningProvider({ active, onShowRoadmap, children }: ProviderProps) {
   const snapshot = useSnapshot();
-  const { run } = useWorkspace();
+  const { change } = useWorkspace();
   const { notify } = useToasts();
   const snapshotRef = useRef<WorkspaceSnapshot>(snapshot);
 
   const api = useMemo<PlanningApi>(
     () => ({
-      runPlan: (scenarioId) => call('plan.run', scenarioId ? { scenarioId } : {}),
+      runPlan: (scenarioId, signal) => call('plan.run', scenarioId ? { scenarioId } : {}, { signal }),
       acceptPlan: async (scenarioId) => {
-        const before = snapshotRef.current;
-        const after = await run('plan.accept', scenarioId ? { scenarioId } : {});
-        const items = after.workItems.length - before.workItems.length;
-        const hires = after.people.length - before.people.length;
+        const { accepted } = await change('plan.accept', scenarioId ? { scenarioId } : {});
+        const items = accepted.workItems.length;
+        const hires = accepted.people.length;
         notify(`Accepted the plan: ${items} work ${items === 1 ? 'item is' : 'items are'} now yours, and ${hires} ${hires === 1 ? 'hire is' : 'hires are'} planned.`);
       },
       createWorkItem: async (fields) => {
-        await run('workItem.create', fields);
+        await change('workItem.create', fields);
       },
       updateWorkItem: async (id, patch) => {
-        await run('workItem.update', { id, patch });
+        await change('workItem.update', { id, patch });
       },
       workItems: () => snapshotRef.current.workItems,
     }),
-    [run, notify],
+    [change, notify],
   );
 
   // useActorRef keeps the actor it made first; the machine is built once for the same reason.
@@ -99,11 +98,14 @@ export function PlanningProvider({ active, onShowRoadmap, children }: ProviderPr
 
   // A deleted scenario cannot stay selected: fall back to the default one.
   const selected = useSelector(actorRef, (s) => s.context.scenarioId);
+  const selectedExists = selected === null || snapshot.scenarios.some((s) => s.id === selected);
   useEffect(() => {
-    if (selected && !snapshot.scenarios.some((s) => s.id === selected)) {
-      actorRef.send({ type: 'scenario.select', scenarioId: null });
-    }
-  }, [selected, snapshot.scenarios, actorRef]);
+    if (!selectedExists) actorRef.send({ type: 'scenario.select', scenarioId: null });
+  }, [selectedExists, actorRef]);
+  // The main process exports the scenario on screen (File → Export Roadmap PDF): tell it.
+  useEffect(() => {
+    if (selectedExists) call('scenario.choose', { scenarioId: selected }).catch(() => undefined);
+  }, [selected, selectedExists]);
 
   const [roadmapFocus, setRoadmapFocus] = useState<RoadmapFocus | null>(null);
   const navigation = useMemo<Navigation>(

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   WorkspaceJsonError,
-  findCycle,
   parseWorkspaceJson,
   validateWorkspaceJson,
   type WorkspaceJson,
@@ -199,19 +198,5 @@ describe('validateWorkspaceJson', () => {
     expect(error.problems).toHaveLength(12);
     expect(error.message.split('\n')).toHaveLength(12);
     expect(error.message).toMatch(/12 problems[\s\S]*people\[9\][\s\S]*… and 2 more$/);
-  });
-});
-
-describe('findCycle', () => {
-  it('returns null for a DAG and one closed cycle otherwise', () => {
-    expect(findCycle(new Map([['a', []], ['b', ['a']], ['c', ['a', 'b']]]))).toBeNull();
-    expect(findCycle(new Map([['a', ['b']], ['b', ['a']]]))).toEqual(['b', 'a', 'b']);
-    expect(findCycle(new Map([['x', ['unknown']]]))).toBeNull();
-  });
-
-  it('handles a long chain without recursion', () => {
-    const graph = new Map<string, string[]>();
-    for (let i = 0; i < 50_000; i++) graph.set(`n${i}`, i === 0 ? [] : [`n${i - 1}`]);
-    expect(findCycle(graph)).toBeNull();
   });
 });

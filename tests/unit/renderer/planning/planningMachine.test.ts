@@ -227,8 +227,11 @@ describe('pinCall', () => {
         durationWeeks: 5,
         demand: { 'data-engineer': 1 },
         predecessors: ['mine'],
+        releaseDate: null,
         pinnedStart: '2027-07-02',
         status: 'planned',
+        actualStart: null,
+        actualFinish: null,
         notes: '',
       },
     });

@@ -1,4 +1,16 @@
 /**
+ * The rule that work depends on other work without going round in a circle: the one place a
+ * dependency cycle is found and named, for the storage (an edit), Workspace JSON (an import) and
+ * the scheduling engine (Schedule JSON), so that the same refusal reads the same everywhere.
+ */
+
+/** What the rule looks at: an id and the ids that must finish first. */
+export interface Dependent {
+  readonly id: string;
+  readonly predecessors: readonly string[];
+}
+
+/**
  * Finds a dependency cycle in `graph` (item id → ids of its predecessors). Returns the ids of one
  * cycle in "finishes before" order, closed by repeating the first (`['a', 'b', 'a']`: a before b
  * before a), or null when there is none. Predecessors that are not keys of the graph are ignored
@@ -39,4 +51,25 @@ export function findCycle(graph: ReadonlyMap<string, readonly string[]>): string
     }
   }
   return null;
+}
+
+/**
+ * The dependency cycle `items` make, told from the item that comes first in the list (so a
+ * message reads in the list's order), closed by repeating it; null when there is none. An item
+ * naming itself and unknown predecessors are left to the caller, which names them as such.
+ */
+export function dependencyCycle(items: readonly Dependent[]): string[] | null {
+  const graph = new Map<string, readonly string[]>();
+  for (const item of items) if (!graph.has(item.id)) graph.set(item.id, item.predecessors.filter((p) => p !== item.id));
+  const found = findCycle(graph);
+  if (found === null) return null;
+  const position = new Map(items.map((item, index) => [item.id, index] as const).reverse());
+  const ring = found.slice(0, -1);
+  const first = ring.reduce((best, id, k) => ((position.get(id) ?? 0) < (position.get(ring[best] as string) ?? 0) ? k : best), 0);
+  return [...ring.slice(first), ...ring.slice(0, first), ring[first] as string];
+}
+
+/** A cycle as people read it: `"Loads" → "Models" → "Loads"`, by title where there is one. */
+export function cycleText(cycle: readonly string[], titleOf: (id: string) => string | undefined): string {
+  return cycle.map((id) => `"${titleOf(id) ?? id}"`).join(' → ');
 }

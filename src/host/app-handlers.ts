@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { formatWorkspaceJson, WorkspaceJsonError } from '../core/workspace-json';
+import type { OpenWorkspaceInfo } from '../shared/app-contract';
+import { exportWorkspaceJson, importWorkspaceJson, loadPlanInput, writeFileAtomically, type ReadableWorkspace } from '../storage';
+import { HandlerError, throwIfCancelled, type AppHandlers } from './dispatch';
+import type { ChosenScenario } from './handlers';
+import type { JobRunner } from './job-runner';
+import type { WorkspaceSession } from './session';
+
+export interface AppHandlerDeps {
+  readonly session: WorkspaceSession;
+  /** Today's date as `YYYY-MM-DD`: the PDF's "prepared on" date and the plan's status date. */
+  readonly today: () => string;
+  readonly jobs: JobRunner;
+  /** The scenario the window shows, kept by the renderer's handlers (`scenario.choose`). */
+  readonly chosen: ChosenScenario;
+}
+
+/**
+ * The File menu's actions as handlers of the app contract: the main process shows the native
+ * dialogs and calls these with the paths the user picked; everything else happens here, in the
+ * handler host, with the same injected `today` and the same planning path as the renderer's calls.
+ */
+export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
+  /** The chosen scenario, or the default one when none is chosen or the chosen one was deleted. */
+  const scenarioOf = (workspace: ReadableWorkspace) => {
+    const chosen = deps.chosen.scenarioId;
+    const scenarios = workspace.listScenarios();
+    return scenarios.find((s) => s.id === chosen) ?? scenarios.find((s) => s.isDefault) ?? null;
+  };
+  const info = (): OpenWorkspaceInfo => {
+    const workspace = deps.session.current;
+    const { scenario } = loadPlanInput(workspace, { today: deps.today(), ...idOf(scenarioOf(workspace)) });
+    return {
+      path: workspace.path,
+      organisation: workspace.getOrganisation().name,
+      schemaVersion: workspace.schemaVersion,
+      scenario: { id: scenario.id, name: scenario.name },
+      today: deps.today(),
+    };
+  };
+
+  return {
+    'app.open': ({ path, create }) => {
+      deps.session.switchTo(path, create);
+      deps.chosen.scenarioId = null;
+      return info();
+    },
+    'app.describe': () => info(),
+    'app.close': () => {
+      deps.session.close();
+      return { closed: true };
+    },
+    'app.saveCopy': async ({ target }) => {
+      const path = await deps.session.current.saveCopyTo(target);
+      deps.session.switchTo(path, false);
+      return info();
+    },
+    'app.exportRoadmapPdf': async ({ file, paper }, context) => {
+      const workspace = deps.session.current;
+      const { input } = loadPlanInput(workspace, { today: deps.today(), ...idOf(scenarioOf(workspace)) });
+      const written = await deps.jobs.run({ kind: 'roadmapPdf', input, generatedOn: deps.today(), paper, file }, context);
+      return { file, ...written };
+    },
+    'app.exportWorkspaceJson': ({ file }) => {
+      writeFileAtomically(file, formatWorkspaceJson(exportWorkspaceJson(deps.session.current)));
+      return { file };
+    },
+    'app.importWorkspaceJson': ({ source, target }, context) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(source, 'utf8'));
+      } catch (error) {
+        throw new HandlerError('invalid-input', `${source}: not a JSON file (${error instanceof Error ? error.message : String(error)}); nothing was written`, 'source');
+      }
+      throwIfCancelled(context.signal);
+      try {
+        return importWorkspaceJson(json, target, { ...deps.session.openOptions, overwrite: false });
+      } catch (error) {
+        if (error instanceof WorkspaceJsonError) throw new HandlerError('invalid-input', `${source}: ${error.message}`, 'source');
+        throw error;
+      }
+    },
+  };
+}
+
+function idOf(scenario: { readonly id: string } | null): { scenario?: string } {
+  return scenario === null ? {} : { scenario: scenario.id };
+}

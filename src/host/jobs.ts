@@ -1,0 +1,56 @@
+import { plan, type PlanInput, type PlanResult } from '../core/planner';
+import { buildRoadmapReport, type Paper } from '../core/report';
+import { writeRoadmapPdf } from '../report';
+import { throwIfCancelled } from './dispatch';
+
+/**
+ * The long work of the handler host: plans and the roadmap PDF. Each job takes plain data (no
+ * workspace handle: the host reads the workspace, the job only computes and writes its file), so
+ * that it can run on a worker thread while the host keeps answering calls.
+ */
+export type Job =
+  | { readonly kind: 'plan'; readonly input: PlanInput }
+  | { readonly kind: 'compare'; readonly inputs: readonly PlanInput[] }
+  | { readonly kind: 'roadmapPdf'; readonly input: PlanInput; readonly generatedOn: string; readonly paper: Paper; readonly file: string };
+
+export interface JobResults {
+  readonly plan: PlanResult;
+  readonly compare: readonly PlanResult[];
+  readonly roadmapPdf: { readonly pages: number; readonly scenarioName: string };
+}
+
+export type JobResult<J extends Job> = JobResults[J['kind']];
+
+/** Progress of a job: a fraction in [0, 1] and what it is doing. */
+export type ReportProgress = (fraction: number, stage: string) => void;
+
+/**
+ * Runs a job in the calling thread. `signal` is checked between its steps (between two plans,
+ * before the PDF is written), so a cancelled job writes nothing; a step itself runs to its end.
+ */
+export async function runJob<J extends Job>(job: J, progress: ReportProgress, signal: AbortSignal = new AbortController().signal): Promise<JobResult<J>> {
+  return (await runAnyJob(job, progress, signal)) as JobResult<J>;
+}
+
+async function runAnyJob(job: Job, progress: ReportProgress, signal: AbortSignal): Promise<JobResults[Job['kind']]> {
+  switch (job.kind) {
+    case 'plan':
+      progress(0, `planning scenario “${job.input.scenario.name}”`);
+      return plan(job.input);
+    case 'compare':
+      return job.inputs.map((input, index) => {
+        throwIfCancelled(signal);
+        progress(index / job.inputs.length, `planning scenario “${input.scenario.name}” (${index + 1} of ${job.inputs.length})`);
+        return plan(input);
+      });
+    case 'roadmapPdf': {
+      progress(0, `planning scenario “${job.input.scenario.name}”`);
+      const result = plan(job.input);
+      throwIfCancelled(signal);
+      const model = buildRoadmapReport(job.input, result, { generatedOn: job.generatedOn, paper: job.paper });
+      // Planning and layout take about a tenth of the time; painting the pages the rest.
+      await writeRoadmapPdf(model, job.file, { onProgress: (fraction, stage) => progress(0.1 + 0.9 * fraction, stage), signal });
+      return { pages: model.pages.length, scenarioName: model.content.cover.scenarioName };
+    }
+  }
+}

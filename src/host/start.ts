@@ -1,0 +1,47 @@
+import { toIsoDate } from '../core/calendar';
+import type { Channel, FromHost, ToHost } from '../shared/host-protocol';
+import { createAppHandlers } from './app-handlers';
+import { createHandlers, type ChosenScenario } from './handlers';
+import type { JobRunner } from './job-runner';
+import { serveHandlers } from './serve';
+import { WorkspaceSession } from './session';
+
+export interface HostOptions {
+  /** The `migrations/` folder (the packaged app's resources, or the repository's). */
+  readonly migrationsDir?: string;
+  /** better-sqlite3 built for the runtime the host runs in (Electron's, in the app). */
+  readonly nativeBinding?: string;
+  /** Today as `YYYY-MM-DD` (default: the local date when asked). */
+  readonly today?: () => string;
+  /** Where plans and PDFs are made: worker threads in the app (workerJobRunner). */
+  readonly jobs: JobRunner;
+}
+
+export interface RunningHost {
+  close(): Promise<void>;
+}
+
+/**
+ * The handler host: the workspace session, the renderer's handlers and the app's own, served over
+ * `channel`. No workspace is open until the main process calls `app.open`. Transport-agnostic:
+ * Electron's utility process (electron-entry.ts) and the tests (child_process.fork, or an
+ * in-memory pair) start it the same way.
+ */
+export function startHost(channel: Channel<ToHost, FromHost>, options: HostOptions): RunningHost {
+  const session = new WorkspaceSession({
+    ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }),
+    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+  });
+  const today = options.today ?? (() => toIsoDate(new Date()));
+  const chosen: ChosenScenario = { scenarioId: null };
+  const renderer = createHandlers({ workspace: () => session.current, today, jobs: options.jobs, chosen });
+  const app = createAppHandlers({ session, today, jobs: options.jobs, chosen });
+  const stop = serveHandlers(channel, { renderer, app });
+  return {
+    async close() {
+      stop();
+      session.close();
+      await options.jobs.close();
+    },
+  };
+}

@@ -21,6 +21,7 @@
 import { LAYERS, layerById, type LayerId } from './layers';
 import type { Capability, Prerequisite, Role } from './types';
 import { catalogCapability } from './catalog/capabilities';
+import { formatPercent } from '../format';
 
 type Scored = Pick<Capability, 'currentMaturity' | 'targetMaturity'>;
 
@@ -141,9 +142,10 @@ export function prerequisitesMet(
   return { met: unmet.length === 0, unmet };
 }
 
-// Rounding "have" down and "need" up keeps a shortfall from printing as "50%, needs 50%".
+// Rounding "have" down (the one percentage rule, core/format.ts) and "need" up keeps a shortfall
+// from printing as "50%, needs 50%".
 function percentDown(value: number): string {
-  return `${Math.floor(value * 100 + 1e-9)}%`;
+  return formatPercent(value);
 }
 
 function percentUp(value: number): string {

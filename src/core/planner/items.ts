@@ -5,6 +5,7 @@ import { layerLevel, type LayerId } from '../domain/layers';
 import type { Maturity } from '../domain/maturity';
 import type { Scenario, WorkItem, WorkItemStatus } from '../domain/planning';
 import type { Capability, Role } from '../domain/types';
+import { maturityStepTitle } from '../format';
 
 /** A work item as the planner handles it: stored by the user, or proposed from the catalog. */
 export interface PlanItem {
@@ -143,7 +144,7 @@ export function collectItems(
       const id = proposalId(capability.id, step.to);
       items.push({
         id,
-        title: `${capability.name}: maturity ${step.from} → ${step.to}`,
+        title: maturityStepTitle(capability.name, step.from, step.to),
         source: 'proposal',
         status: 'proposed',
         capabilityId: capability.id,

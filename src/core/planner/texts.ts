@@ -1,5 +1,6 @@
 import type { PlanCalendar } from '../domain/calendar';
-import { layerById, type LayerId } from '../domain/layers';
+import type { LayerId } from '../domain/layers';
+import { formatPercent, layerLabel } from '../format';
 import { UNITS_PER_FTE } from './capacity';
 
 /** Shared wording for the planner's reasons; every sentence is filled from the plan's data. */
@@ -36,12 +37,13 @@ export function people(units: number): string {
   return n === 1 ? '1 person' : `${n} people`;
 }
 
+/** A share or readiness in the planner's sentences: the one percentage rule of core/format.ts. */
 export function percent(value: number): string {
-  return `${Math.round(value * 100)}%`;
+  return formatPercent(value);
 }
 
 export function layerName(layer: LayerId): string {
-  return layerById(layer).name;
+  return layerLabel(layer);
 }
 
 export function quoteTitles(titles: readonly string[]): string {

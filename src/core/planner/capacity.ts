@@ -44,15 +44,16 @@ export function expectedStartWeek(person: Person, clock: TeamClock): number {
 
 /**
  * When a person counts as capacity: from their start plus the role's ramp-up (someone who joined
- * long ago is productive from week 0) until the week after their last day.
+ * long ago is productive from week 0) until the week after their last day. `countedFrom` defers
+ * them (a luxury requisition counted only once its foundations are ready; null: not at all).
  */
-export function personChanges(person: Person, clock: TeamClock): CapacityChange[] {
+export function personChanges(person: Person, clock: TeamClock, countedFrom?: number | null): CapacityChange[] {
   const units = unitsOfFte(person.fte);
-  if (units <= 0) return [];
+  if (units <= 0 || countedFrom === null) return [];
   const start = expectedStartWeek(person, clock);
   // Someone on staff with no start date recorded has been there: no ramp-up.
   const ramp = person.status === 'on_staff' && person.startDate === null ? 0 : clock.rampUpOf(person.roleId);
-  const from = Math.max(0, start + ramp);
+  const from = Math.max(0, start + ramp, countedFrom ?? 0);
   const source: CapacitySource = person.status === 'on_staff' && start <= 0 ? 'staff' : 'joiner';
   const changes: CapacityChange[] = [{ roleId: person.roleId, week: from, units, source, ref: person.id }];
   if (person.endDate) {

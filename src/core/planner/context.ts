@@ -86,6 +86,13 @@ export interface PlannerContext {
   readonly passOf: ReadonlyMap<string, number>;
   /** Staff, joiners, leavers and borrowed people. */
   readonly teamChanges: readonly CapacityChange[];
+  /**
+   * Requisitions and planned hires of luxury roles that would start before their foundations:
+   * person id → the week the plan counts them from (when the foundations are ready), or null when
+   * they are not ready within the plan. The plan follows its own advice to move or pause them.
+   */
+  readonly deferred: ReadonlyMap<string, number | null>;
+  readonly deferRounds: number;
   readonly hires: readonly HireDraft[];
   /** Index into LAYERS of the layer being climbed. */
   readonly level: number;

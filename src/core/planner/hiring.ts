@@ -1,6 +1,6 @@
 import type { Quarter } from '../domain/calendar';
 import { budgetCounted, withinHiringBudget } from '../domain/cost';
-import type { Capability, Person, Prerequisite, Role } from '../domain/types';
+import type { Person, Role } from '../domain/types';
 import { expectedStartWeek, UNITS_PER_FTE } from './capacity';
 import type { Candidate, HireDraft, PlannerContext, Trial } from './context';
 import { isActive } from './items';
@@ -16,9 +16,11 @@ import {
   rampUpOf,
   roleName,
   scheduleLayerState,
+  teamChangesOf,
   unstaffedShares,
 } from './layers';
 import type { Projection } from './projection';
+import { foundationsWeek } from './foundations';
 import { focusWeeks } from './staffing';
 import { dateLabel, formatNumber, layerName, listing, plural, quoteTitles, roleNoun } from './texts';
 import type { PlanAsk, PlanWarning } from './types';
@@ -32,40 +34,11 @@ export const MIN_HIRE_WORK_WEEKS = 6;
 export const MIN_GATE_GAIN_WEEKS = 4;
 /** Candidate roles scheduled into a layer before choosing among them. */
 export const CANDIDATES_TRIED = 3;
-/**
- * A role may start before a prerequisite it helps build is complete (its capability lies in a layer
- * the role builds), by at most this many weeks: an ML engineer joins the team that builds model
- * serving, not after it.
- */
-export const LUXURY_SLACK_WEEKS = 4;
 /** Asks of up to a quarter are loans from other teams; longer ones are for contractors. */
 const BORROW_MAX_WEEKS = 13;
 
 export function hiringAllowed(ctx: Pick<PlannerContext, 'scenario'>): boolean {
   return ctx.scenario.hiringBudgetPerQuarter !== 0 && ctx.scenario.maxHiresPerQuarter > 0;
-}
-
-/** Whether a role helps build a capability: the capability's layer is one the role builds. */
-export function helpsBuild(role: Pick<Role, 'builds'>, capability: Pick<Capability, 'layer'> | undefined): boolean {
-  return capability !== undefined && role.builds.includes(capability.layer);
-}
-
-/**
- * The first week someone in the role can be productive with their foundations in place: every
- * prerequisite met then, except those the role helps build, which may come up to
- * LUXURY_SLACK_WEEKS later. Null when not within this projection.
- */
-export function foundationsWeek(projection: Projection, role: Role, capabilitiesById: ReadonlyMap<string, Capability>): number | null {
-  const helped: Prerequisite[] = [];
-  const others: Prerequisite[] = [];
-  for (const p of role.prerequisites) {
-    if (p.kind === 'capability' && helpsBuild(role, capabilitiesById.get(p.capabilityId))) helped.push(p);
-    else others.push(p);
-  }
-  const a = others.length ? projection.prerequisitesReadyWeek({ prerequisites: others }) : 0;
-  const b = helped.length ? projection.prerequisitesReadyWeek({ prerequisites: helped }) : 0;
-  if (a === null || b === null) return null;
-  return Math.max(a, b - LUXURY_SLACK_WEEKS, 0);
 }
 
 /** Someone on the headcount not yet on staff, as the hiring limits count them. */
@@ -439,6 +412,66 @@ export function rejectTrials(ctx: PlannerContext): Partial<PlannerContext> {
   return { candidates: [], trials: [], noHireRecorded: true, decisions: decide(ctx, 'no-hire', text) };
 }
 
+/** Requisitions and planned hires of luxury roles, with the week the plan should count them from (null: not at all). */
+function luxuryDeferrals(ctx: PlannerContext): Map<string, number | null> {
+  const clock = clockOf(ctx);
+  const out = new Map<string, number | null>();
+  for (const person of ctx.input.people) {
+    if (person.status === 'on_staff') continue;
+    const role = ctx.rolesById.get(person.roleId);
+    if (!role?.needsFoundations) continue;
+    const productive = expectedStartWeek(person, clock) + rampUpOf(ctx, role.id);
+    const ready = foundationsWeek(ctx.projection, role, ctx.capabilitiesById);
+    if (ready === null || ready > productive) out.set(person.id, ready);
+  }
+  return out;
+}
+
+/** What the finished plan says each deferral should be, where it differs from what was planned with (undefined: count them as they come). */
+function deferralChanges(ctx: PlannerContext): Map<string, number | null | undefined> {
+  const wanted = luxuryDeferrals(ctx);
+  const out = new Map<string, number | null | undefined>();
+  for (const [id, week] of wanted) if (!ctx.deferred.has(id) || ctx.deferred.get(id) !== week) out.set(id, week);
+  for (const id of ctx.deferred.keys()) if (!wanted.has(id)) out.set(id, undefined);
+  return out;
+}
+
+/** Guard of `deferring`: a luxury requisition counted from another week than the finished plan has its foundations ready. */
+export function hasEarlyLuxury(ctx: PlannerContext): boolean {
+  return ctx.deferRounds < 3 && deferralChanges(ctx).size > 0;
+}
+
+/**
+ * Entry of `deferring`: a luxury requisition that would be productive before its foundations is
+ * advice to move it (or pause it); the plan follows that advice and counts the person only from
+ * when the foundations are ready (not at all when they are not ready within the plan), so that it
+ * never builds on work it tells the lead not to hire for yet. The plan is scheduled again; a few
+ * rounds settle it, since the later start can move the foundations too.
+ */
+export function deferLuxury(ctx: PlannerContext): Partial<PlannerContext> {
+  const deferred = new Map(ctx.deferred);
+  for (const [id, week] of deferralChanges(ctx)) {
+    if (week === undefined) deferred.delete(id);
+    else deferred.set(id, week);
+  }
+  const teamChanges = teamChangesOf(ctx.input, clockOf(ctx), deferred);
+  const next: PlannerContext = { ...ctx, deferred, teamChanges };
+  const state = scheduleLayerState(next, null);
+  return {
+    deferred,
+    teamChanges,
+    deferRounds: ctx.deferRounds + 1,
+    placed: state.pass.placed,
+    blocked: state.pass.blocked,
+    droppedPins: state.pass.droppedPins,
+    gates: state.gates,
+    levelGates: state.levelGates,
+    gated: state.gated,
+    waived: state.waived,
+    projection: state.projection,
+  };
+}
+
 /** Proposed hires that the final schedule leaves with too little work for a permanent hire. */
 function weakHires(ctx: PlannerContext): HireDraft[] {
   return ctx.hires.filter((h) => roleWorkAfter(ctx, h.roleId, h.productiveWeek).weeks < MIN_HIRE_WORK_WEEKS);
@@ -560,3 +593,4 @@ function capacityProfile(ctx: PlannerContext, roleId: string): (week: number) =>
   const changes = ctx.teamChanges.filter((c) => c.roleId === roleId).sort((a, b) => a.week - b.week);
   return (week) => Math.max(0, changes.reduce((sum, c) => (c.week <= week ? sum + c.units : sum), 0));
 }
+

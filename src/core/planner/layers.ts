@@ -4,7 +4,8 @@ import { isNeededForTarget } from '../domain/goals';
 import { LAYERS, layerLevel, type LayerId } from '../domain/layers';
 import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../domain/settings';
 import type { CapacityStep } from '../engine';
-import { borrowedChanges, capacitySteps, personChanges, unitsAt, UNITS_PER_FTE, type CapacityChange, type TeamClock } from './capacity';
+import { borrowedChanges, capacitySteps, expectedStartWeek, personChanges, unitsAt, UNITS_PER_FTE, type CapacityChange, type TeamClock } from './capacity';
+import { foundationsWeek } from './foundations';
 import type { HireDraft, LayerState, PlannerContext } from './context';
 import { collectItems, effectiveCapabilities, isActive, type PlanItem } from './items';
 import { schedulePass, type BlockCause, type PassItem, type PassResult, type Placed } from './pass';
@@ -77,10 +78,19 @@ export function initialContext(input: PlanInput): PlannerContext {
   const items = collectItems(capabilities, input.roles, input.workItems, scenario, calendar);
   const base = { scenario, calendar, statusWeek };
   const clock = clockOf(base);
-  const teamChanges: CapacityChange[] = [
-    ...input.people.flatMap((p) => personChanges(p, clock)),
-    ...scenario.borrowed.flatMap((b, i) => borrowedChanges(b, i, clock)),
-  ];
+  // A luxury requisition whose foundations are not there yet is not counted on while the plan is
+  // climbed (it would stand in for others on work it is there to build on); the deferring step
+  // counts it from when the finished plan has its foundations ready.
+  const deferred = new Map<string, number | null>();
+  const initial = new Projection(capabilities, []);
+  const byId = new Map(capabilities.map((c) => [c.id, c]));
+  for (const p of input.people) {
+    const role = input.roles.find((r) => r.id === p.roleId);
+    if (p.status === 'on_staff' || !role?.needsFoundations) continue;
+    const ready = foundationsWeek(initial, role, byId);
+    if (ready === null || ready > expectedStartWeek(p, clock) + clock.rampUpOf(p.roleId)) deferred.set(p.id, null);
+  }
+  const teamChanges = teamChangesOf(input, clock, deferred);
   const ctx: PlannerContext = {
     input,
     scenario,
@@ -99,6 +109,8 @@ export function initialContext(input: PlanInput): PlannerContext {
     itemsById: new Map(items.map((i) => [i.id, i])),
     passOf: passLevels(items),
     teamChanges,
+    deferred,
+    deferRounds: 0,
     hires: [],
     level: 0,
     placed: new Map(),
@@ -130,6 +142,14 @@ export function initialContext(input: PlanInput): PlannerContext {
     `. Target: ${layerName(scenario.targetLayer)} ready (gate ${percent(scenario.gateThreshold)}) by ${dateLabel(calendar, targetWeek)}; ` +
     `${percent(scenario.runShare)} of everyone's time is kept for run work.`;
   return { ...ctx, decisions: decide(ctx, 'assess', text, null) };
+}
+
+/** Capacity changes of the people on the headcount and of borrowed people, with deferred luxury requisitions counted from their deferral. */
+export function teamChangesOf(input: PlanInput, clock: TeamClock, deferred: ReadonlyMap<string, number | null>): CapacityChange[] {
+  return [
+    ...input.people.flatMap((p) => personChanges(p, clock, deferred.has(p.id) ? (deferred.get(p.id) ?? null) : undefined)),
+    ...input.scenario.borrowed.flatMap((b, i) => borrowedChanges(b, i, clock)),
+  ];
 }
 
 export function hireChange(h: HireDraft): CapacityChange {
@@ -391,7 +411,8 @@ export function scheduleLayerState(ctx: PlannerContext, extra: HireDraft | null)
   let refused = new Map<string, BlockCause>();
   let items = passItemsOf(ctx, capacity, new Map(), refused);
   let pass = runPass(ctx, items, capacity);
-  for (let round = 0; round < 3; round++) {
+  // Each round sets at least one more item aside, so this ends.
+  for (;;) {
     const newly = [...pass.blocked].filter(([id, c]) => c.kind === 'engine' && !refused.has(id));
     if (newly.length === 0) break;
     refused = new Map([...refused, ...newly]);

@@ -1,6 +1,6 @@
 import { assign, createActor, setup } from 'xstate';
 import type { PlannerContext } from './context';
-import { acceptHire, hasLeavers, hasWeakHire, layerNeedsHelp, proposeBackfills, proposeCandidates, pruneHires, rejectTrials, trialHelped, tryCandidate } from './hiring';
+import { acceptHire, deferLuxury, hasEarlyLuxury, hasLeavers, hasWeakHire, layerNeedsHelp, proposeBackfills, proposeCandidates, pruneHires, rejectTrials, trialHelped, tryCandidate } from './hiring';
 import { commitLayer, initialContext, isTopLayer, nextLayer, scheduleLayer } from './layers';
 import { buildResult } from './result';
 import { review } from './review';
@@ -13,7 +13,9 @@ import type { PlanInput, PlanResult } from './types';
  * (work nobody can staff, or late for the target) and may get a hire, schedules the strongest
  * candidate roles in, keeps the one that helps most, and moves up once the layer is settled; its
  * gate becomes the earliest start of the layer above. Once every layer is scheduled, it drops a hire
- * the whole plan leaves with too little work (the climb weighed it on one layer only). Finally it reviews existing requisitions
+ * the whole plan leaves with too little work (the climb weighed it on one layer only), and counts a
+ * luxury requisition that would come before its foundations only from when they are ready (its
+ * own advice to move it). Finally it reviews existing requisitions
  * against their foundations, turns work nobody can staff into asks, and checks target and horizon.
  * Every step records its reason.
  *
@@ -36,6 +38,7 @@ export const plannerMachine = setup({
     commitLayer: assign(({ context }) => commitLayer(context)),
     nextLayer: assign(({ context }) => nextLayer(context)),
     pruneHires: assign(({ context }) => pruneHires(context)),
+    deferLuxury: assign(({ context }) => deferLuxury(context)),
     review: assign(({ context }) => review(context)),
   },
   guards: {
@@ -46,6 +49,7 @@ export const plannerMachine = setup({
     trialHelped: ({ context }) => trialHelped(context),
     isTopLayer: ({ context }) => isTopLayer(context),
     hasWeakHire: ({ context }) => hasWeakHire(context),
+    hasEarlyLuxury: ({ context }) => hasEarlyLuxury(context),
   },
 }).createMachine({
   id: 'planner',
@@ -87,7 +91,15 @@ export const plannerMachine = setup({
       },
     },
     pruning: {
-      always: [{ guard: 'hasWeakHire', actions: 'pruneHires', target: 'pruning', reenter: true }, { target: 'reviewing' }],
+      always: [{ guard: 'hasWeakHire', actions: 'pruneHires', target: 'pruning', reenter: true }, { target: 'deferring' }],
+    },
+    deferring: {
+      always: [
+        { guard: 'hasEarlyLuxury', actions: 'deferLuxury', target: 'deferring', reenter: true },
+        // Counting a deferred requisition again can leave a hire with too little work.
+        { guard: 'hasWeakHire', target: 'pruning' },
+        { target: 'reviewing' },
+      ],
     },
     reviewing: {
       entry: 'review',

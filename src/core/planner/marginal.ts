@@ -2,7 +2,7 @@ import { catalogRole } from '../domain/catalog/roles';
 import { PlanCalendar, type MonthNumber } from '../domain/calendar';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import type { Capability, Person } from '../domain/types';
-import { foundationsWeek } from './hiring';
+import { foundationsWeek } from './foundations';
 import { effectiveCapabilities } from './items';
 import { Projection, type MaturityEvent } from './projection';
 import { plan } from './machine';

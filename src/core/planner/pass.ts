@@ -71,9 +71,11 @@ export function schedulePass(input: PassInput): PassResult {
     let spread = true;
     while (spread) {
       spread = false;
-      for (const { item, gateEdges } of input.items) {
+      for (const { item } of input.items) {
         if (blocked.has(item.id)) continue;
-        const stuck = [...item.predecessors, ...gateEdges].find((p) => blocked.has(p));
+        // Only the lead's own chain blocks: a gate edge to work set aside is dropped below (the
+        // caller then waives that work and schedules again without the edge).
+        const stuck = item.predecessors.find((p) => blocked.has(p));
         if (stuck !== undefined) {
           blocked.set(item.id, { kind: 'blocked-predecessor', itemId: stuck });
           spread = true;
@@ -84,7 +86,7 @@ export function schedulePass(input: PassInput): PassResult {
     const tasks: Task[] = [];
     for (const p of input.items) {
       if (blocked.has(p.item.id)) continue;
-      const predecessors = [...new Set([...p.item.predecessors, ...p.gateEdges])].filter((id) => known.has(id) && !input.finished.has(id));
+      const predecessors = [...new Set([...p.item.predecessors, ...p.gateEdges])].filter((id) => known.has(id) && !input.finished.has(id) && !blocked.has(id));
       const pinned = p.fixedStart !== null && !droppedPins.has(p.item.id);
       tasks.push({
         id: p.item.id,

@@ -5,7 +5,8 @@ import { LAYERS, layerLevel, type LayerId } from '../domain/layers';
 import { MATURITY_RUBRIC, type Maturity } from '../domain/maturity';
 import { capacitySteps, expectedStartWeek, UNITS_PER_FTE } from './capacity';
 import type { HireDraft, PlannerContext } from './context';
-import { foundationsWeek, hireEffect, roleWorkAfter, startDateOf } from './hiring';
+import { foundationsWeek } from './foundations';
+import { hireEffect, roleWorkAfter, startDateOf } from './hiring';
 import { isActive, type PlanItem } from './items';
 import { aRole, clockOf, hireChange, rampUpOf, roleIdsInPlay, roleName, staffingText } from './layers';
 import type { BlockCause, Placed } from './pass';
@@ -175,7 +176,9 @@ function existingHires(ctx: PlannerContext): PlannedHire[] {
       const ready = role ? foundationsWeek(ctx.projection, role, ctx.capabilitiesById) : null;
       const warning = ctx.warnings.find((w) => w.code === 'luxury-hire-early' && w.personId === p.id);
       const status = p.status === 'open_req' ? ('open_req' as const) : ('planned' as const);
-      const productiveWeek = startWeek + rampUpOf(ctx, p.roleId);
+      // A luxury requisition the plan defers counts from when its foundations are ready.
+      const deferredTo = ctx.deferred.get(p.id);
+      const productiveWeek = deferredTo === undefined || deferredTo === null ? startWeek + rampUpOf(ctx, p.roleId) : Math.max(deferredTo, startWeek + rampUpOf(ctx, p.roleId));
       const work = roleWorkAfter(ctx, p.roleId, productiveWeek);
       return {
         id: `person:${p.id}`,

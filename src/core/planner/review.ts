@@ -1,7 +1,8 @@
 import { LAYERS, layerLevel, type LayerId } from '../domain/layers';
 import { expectedStartWeek } from './capacity';
 import type { PlannerContext } from './context';
-import { foundationsWeek, helpsBuild, LUXURY_SLACK_WEEKS, startDateOf } from './hiring';
+import { foundationsWeek, helpsBuild, LUXURY_SLACK_WEEKS } from './foundations';
+import { startDateOf } from './hiring';
 import { isActive, type PlanItem } from './items';
 import { clockOf, decide, isLater, pinsInPast, rampUpOf } from './layers';
 import type { PlanAsk, PlanWarning } from './types';
@@ -115,7 +116,12 @@ export function review(ctx: PlannerContext): Partial<PlannerContext> {
         message:
           `${personLabel(person.name, role.name, kind)} starts on ${startDate} and would be productive from ${cal.dateOfWeek(productive)}, ` +
           `but the foundations are not ready then: ${unmet.map((u) => u.text).join('; ')}. ` +
-          (ready === null ? 'They are not ready within this plan.' : `They will be ready on ${dateLabel(cal, ready)}.`),
+          (ready === null ? 'They are not ready within this plan.' : `They will be ready on ${dateLabel(cal, ready)}.`) +
+          (ctx.deferred.has(person.id)
+            ? ctx.deferred.get(person.id) === null
+              ? ' The plan does not count on them: their work is planned without them.'
+              : ` The plan counts them from ${cal.dateOfWeek(ctx.deferred.get(person.id)!)}, as if the requisition were moved; until then they would have nothing to build on.`
+            : ''),
         personId: person.id,
         roleId: role.id,
         week: ready,

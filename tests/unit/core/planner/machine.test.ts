@@ -4,7 +4,7 @@ import { buildDemoOrganisation } from '../../../../src/core/domain/demo';
 import { defaultScenario } from '../../../../src/core/domain/planning';
 import { PLAN_DECISION_KINDS, PLAN_WARNING_CODES, plan, plannerMachine, type PlanInput, type PlanResult } from '../../../../src/core/planner';
 import { loadOrganisation } from './organisations';
-import { inputOf, PRUNED_HIRE_ORGANISATION } from './random-organisation';
+import { DEFERRED_THEN_PRUNED, inputOf, PRUNED_HIRE_ORGANISATION } from './random-organisation';
 
 /** Runs the planner machine through createActor and records every state change (from → to). */
 function transitions(input: PlanInput): { steps: string[]; result: PlanResult } {
@@ -38,6 +38,7 @@ const zeroBudgetRun = transitions(loadOrganisation('zero-budget-two-engineers.js
 const matureRun = transitions(loadOrganisation('ai-ready-ml-requisition.json'));
 const requisitionsRun = transitions(loadOrganisation('existing-requisitions.json'));
 const prunedRun = transitions(inputOf(PRUNED_HIRE_ORGANISATION));
+const deferredRun = transitions(inputOf(DEFERRED_THEN_PRUNED));
 
 describe('planner machine transitions, each guard both ways (driven with createActor)', () => {
   it('assessing: hasLeavers → backfilling, else straight to climbing', () => {
@@ -78,13 +79,26 @@ describe('planner machine transitions, each guard both ways (driven with createA
     expect(demoRun.steps.at(-1)).toBe(step('reviewing', 'done'));
   });
 
-  it('pruning: hasWeakHire → drop it and prune again, else review', () => {
-    expect(demoRun.steps).toContain(step('pruning', 'reviewing'));
+  it('pruning: hasWeakHire → drop it and prune again, else on to deferring', () => {
+    expect(demoRun.steps).toContain(step('pruning', 'deferring'));
     expect(demoRun.steps).not.toContain(step('pruning', 'pruning'));
     expect(prunedRun.steps).toContain(step('pruning', 'pruning'));
     const dropped = prunedRun.result.decisions.find((d) => d.text.startsWith('Dropped the'));
     expect(dropped?.text).toContain('analytics engineer');
     expect(prunedRun.result.hires.some((h) => h.roleId === 'analytics-engineer' && h.source === 'proposed')).toBe(false);
+  });
+
+  it('deferring: hasEarlyLuxury → count the luxury requisition from when the finished plan has its foundations, else review', () => {
+    // The demo's ML engineer has no foundations within the plan: not counted while climbing, nor after.
+    expect(demoRun.steps).toContain(step('deferring', 'reviewing'));
+    expect(demoRun.steps).not.toContain(step('deferring', 'deferring'));
+    const mle = demoRun.result.warnings.find((w) => w.code === 'luxury-hire-early')!;
+    expect(mle.message).toContain('The plan does not count on them');
+    // Ready for AI: the requisition was set aside while climbing, and the finished plan has its serving path in time.
+    expect(matureRun.steps).toContain(step('deferring', 'deferring'));
+    expect(matureRun.steps.at(-2)).toBe(step('deferring', 'reviewing'));
+    // Counting a deferred requisition again can leave a hire idle: back to pruning.
+    expect(deferredRun.steps).toContain(step('deferring', 'pruning'));
   });
 
   it('outputs the same plan as plan()', () => {

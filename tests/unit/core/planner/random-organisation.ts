@@ -79,3 +79,23 @@ export const PRUNED_HIRE_ORGANISATION: Organisation = {
   runShare: 0.2,
   horizon: 6,
 };
+
+/**
+ * Found by the property test (seed 22): requisitions only, one of them an ML engineer, an AI target.
+ * Counting the ML engineer once the finished plan has their foundations leaves a hire with too
+ * little work, so the planner prunes again after deferring.
+ */
+export const DEFERRED_THEN_PRUNED: Organisation = {
+  maturities: [[2, 2], [0, 0], [2, 2], [1, 0], [0, 0], [4, 0], [0, 1], [2, 0], [2, 3], [2, 0], [2, 0], [1, 1], [3, 1], [2, 2], [1, 0], [2, 2], [2, 2], [1, 1], [2, 0], [3, 0], [2, 3], [0, 0], [2, 4], [0, 0], [1, 0], [0, 0], [1, 1], [2, 0], [2, 0], [0, 1], [0, 2]],
+  people: [
+    { roleId: 'ml-engineer', fte: 0.5, status: 'planned', start: null, leaves: null },
+    { roleId: 'software-engineer', fte: 1, status: 'planned', start: null, leaves: null },
+    { roleId: 'data-analyst', fte: 0.5, status: 'planned', start: null, leaves: null },
+  ],
+  targetLayer: 'ai',
+  budget: null,
+  maxHires: 3,
+  gate: 0.75,
+  runShare: 0,
+  horizon: 4,
+};

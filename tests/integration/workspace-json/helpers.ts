@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { buildDemoOrganisation } from '../../../src/core/domain/demo';
-import type { WritableWorkspace } from '../../../src/storage';
+import { plan } from '../../../src/core/planner';
+import { snapshotOf } from '../../../src/core/progress/baseline';
+import { loadPlanInput, type WritableWorkspace } from '../../../src/storage';
 import { open } from '../storage/helpers';
 
 export const TODAY = '2027-01-10';
@@ -37,7 +39,7 @@ export function demoWorkspace(dir: string, name = 'demo.groundwork'): WritableWo
     notes: 'after the loads are scheduled — “quotes” too',
   });
   ws.createWorkItem({ title: 'Migrate the dashboards', durationWeeks: 3, predecessors: ['wi-quality'] });
-  ws.updateWorkItem('wi-orchestration', { status: 'in_progress', pinnedStart: '2027-01-11' });
+  ws.updateWorkItem('wi-orchestration', { status: 'in_progress', pinnedStart: '2027-01-11', actualStart: '2027-01-12' });
   ws.createScenario({
     id: 'lean',
     name: 'Lean',
@@ -51,6 +53,11 @@ export function demoWorkspace(dir: string, name = 'demo.groundwork'): WritableWo
     leadTimeWeeks: 12,
     rampUpWeeks: 6,
     salaries: { 'ml-engineer': 160000, 'data-engineer': 125000.5 },
+    runShare: 0.3,
+    borrowed: [{ roleId: 'software-engineer', fte: 0.5, startDate: '2027-05-03', weeks: 6, note: 'Checkout squad' }],
   });
+  ws.setSettings({ fiscalYearStartMonth: 4, currency: 'EUR' });
+  const { input } = loadPlanInput(ws, { today: TODAY, asOf: TODAY });
+  ws.createBaseline({ id: 'bl-first', name: 'First plan as approved', scenarioId: input.scenario.id, snapshot: snapshotOf(plan(input), input.people, input.capabilities), createdAt: '2027-01-10T12:00:00.000Z' });
   return ws;
 }

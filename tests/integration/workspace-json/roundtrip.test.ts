@@ -32,6 +32,12 @@ describe('export → import → export', () => {
       ['Lean', false],
     ]);
     expect(first.history.some((h) => h.entity === 'work_item' && h.field === 'pinnedStart')).toBe(true);
+    // Version 2's additions come through: actual dates, run work and loans, settings, baselines.
+    expect(first.version).toBe(2);
+    expect(first.workItems.find((w) => w.id === 'wi-orchestration')?.actualStart).toBe('2027-01-12');
+    expect(first.scenarios[1]).toMatchObject({ runShare: 0.3, borrowed: [{ roleId: 'software-engineer', fte: 0.5, startDate: '2027-05-03', weeks: 6, note: 'Checkout squad' }] });
+    expect(first.settings).toEqual({ fiscalYearStartMonth: 4, currency: 'EUR' });
+    expect(first.baselines.map((b) => [b.name, b.plan.items.length > 0])).toEqual([['First plan as approved', true]]);
     // Role-keyed maps are sorted, whatever order they were written in.
     expect(Object.keys(first.scenarios[1]?.salaries ?? {})).toEqual(['data-engineer', 'ml-engineer']);
 
@@ -45,6 +51,35 @@ describe('export → import → export', () => {
     expect(imported.listScenarios().filter((s) => s.isDefault)).toHaveLength(1);
     // No temporary file is left beside the target (the open workspace has its -wal/-shm).
     expect(files(dir)).toEqual(['demo.groundwork', 'imported.groundwork']);
+  });
+
+  it('reads a version 1 file: what version 2 added takes its defaults, the rest is kept', () => {
+    const dir = tempDir();
+    const v2 = exported(dir);
+    const v1 = JSON.parse(formatWorkspaceJson(v2)) as Record<string, unknown> & { workItems: Record<string, unknown>[]; scenarios: Record<string, unknown>[]; history: Record<string, unknown>[] };
+    v1['version'] = 1;
+    delete v1['settings'];
+    delete v1['baselines'];
+    for (const w of v1.workItems) {
+      delete w['actualStart'];
+      delete w['actualFinish'];
+    }
+    for (const s of v1.scenarios) {
+      delete s['runShare'];
+      delete s['borrowed'];
+    }
+    v1.history = v1.history.filter((h) => h['field'] !== 'actualStart' && h['field'] !== 'actualFinish');
+    const target = join(dir, 'from-v1.groundwork');
+    importWorkspaceJson(v1, target, options);
+    const ws = open(target, { create: false });
+    const back = exportWorkspaceJson(ws, EXPORTED);
+    expect(back.version).toBe(2);
+    expect(back.settings).toEqual({ fiscalYearStartMonth: 1, currency: '' });
+    expect(back.baselines).toEqual([]);
+    expect(back.scenarios.map((s) => [s.runShare, s.borrowed])).toEqual([[0.2, []], [0.2, []]]);
+    expect(back.workItems.map((w) => w.actualStart)).toEqual([null, null, null]);
+    expect(back.capabilities).toEqual(v2.capabilities);
+    expect(back.people).toEqual(v2.people);
   });
 
   it('a schema 1 workspace read-only exports the default scenario loadPlanInput would plan with', () => {

@@ -79,6 +79,10 @@ export interface PlannerContext {
   /** The inventory with done work counted (see effectiveCapabilities). */
   readonly capabilities: readonly Capability[];
   readonly capabilitiesById: ReadonlyMap<string, Capability>;
+  /** The capabilities the scenario's target needs (isNeededForTarget), worked out once. */
+  readonly neededIds: ReadonlySet<string>;
+  /** Per layer level, the needed capabilities on the layers below it: what a step there is gated on. */
+  readonly neededBelow: readonly (readonly Capability[])[];
   /** Every item of the plan, in a stable order. */
   readonly items: readonly PlanItem[];
   readonly itemsById: ReadonlyMap<string, PlanItem>;

@@ -91,6 +91,7 @@ export function initialContext(input: PlanInput): PlannerContext {
     if (ready === null || ready > expectedStartWeek(p, clock) + clock.rampUpOf(p.roleId)) deferred.set(p.id, null);
   }
   const teamChanges = teamChangesOf(input, clock, deferred);
+  const neededIds = new Set(capabilities.filter((c) => isNeededForTarget(c, scenario.targetLayer)).map((c) => c.id));
   const ctx: PlannerContext = {
     input,
     scenario,
@@ -105,6 +106,8 @@ export function initialContext(input: PlanInput): PlannerContext {
     rolesById: new Map(input.roles.map((r) => [r.id, r])),
     capabilities,
     capabilitiesById: new Map(capabilities.map((c) => [c.id, c])),
+    neededIds,
+    neededBelow: LAYERS.map((l) => capabilities.filter((c) => layerLevel(c.layer) < l.level && neededIds.has(c.id))),
     items,
     itemsById: new Map(items.map((i) => [i.id, i])),
     passOf: passLevels(items),
@@ -133,7 +136,7 @@ export function initialContext(input: PlanInput): PlannerContext {
   const proposals = items.filter((i) => i.source === 'proposal').length;
   const own = items.filter((i) => i.source === 'user' && isActive(i.status)).length;
   const done = items.filter((i) => i.status === 'done').length;
-  const notNeeded = capabilities.filter((c) => c.currentMaturity < c.targetMaturity && !isNeededForTarget(c, scenario.targetLayer)).length;
+  const notNeeded = capabilities.filter((c) => c.currentMaturity < c.targetMaturity && !neededIds.has(c.id)).length;
   const text =
     `As of ${asOf}: assessed ${plural(input.capabilities.length, 'capability', 'capabilities')}, ${plural(input.people.length, 'person', 'people')} ` +
     `and ${plural(own, 'open work item')} of yours (${done} done); proposed ${plural(proposals, 'item')} from the catalog's estimates for the capabilities ` +
@@ -281,13 +284,12 @@ function passItemsOf(
     raisers.set(item.capabilityId, levels);
     reach.set(item.capabilityId, Math.max(reach.get(item.capabilityId) ?? 0, item.toMaturity));
   }
-  const below = (level: number) => ctx.capabilities.filter((c) => layerLevel(c.layer) < level && isNeededForTarget(c, ctx.scenario.targetLayer));
 
   const items: PassItem[] = draft.map(({ item, staffing, t }) => {
     const gateLevel = gateLevelOf(item);
     const edges = new Set<string>();
     if (item.hasCapability && t.fixedStart === null && !blocked.has(item.id)) {
-      for (const c of below(layerLevel(item.layer))) {
+      for (const c of ctx.neededBelow[layerLevel(item.layer)] ?? []) {
         const reachable = Math.max(c.currentMaturity, reach.get(c.id) ?? 0);
         // A waived capability counts up to what can be built: the gate applies to that level.
         const need = gateMaturity(Math.min(c.targetMaturity, reachable), gateLevel, ctx.scenario.gateThreshold);
@@ -468,7 +470,7 @@ function gateSetOf(ctx: PlannerContext, placed: ReadonlyMap<string, Placed>): { 
   const gated = new Map<string, { layer: LayerId; target: number }>();
   const waived = new Map<string, number>();
   for (const c of ctx.capabilities) {
-    if (layerLevel(c.layer) > ctx.level || !isNeededForTarget(c, ctx.scenario.targetLayer)) continue;
+    if (layerLevel(c.layer) > ctx.level || !ctx.neededIds.has(c.id)) continue;
     const reachable = Math.max(c.currentMaturity, reach.get(c.id) ?? 0);
     if (reachable < c.targetMaturity) waived.set(c.id, reachable);
     gated.set(c.id, { layer: c.layer, target: Math.min(c.targetMaturity, reachable) });

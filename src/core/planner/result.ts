@@ -1,6 +1,5 @@
 import { addDaysIso } from '../domain/calendar';
 import { capabilityScore } from '../domain/readiness';
-import { isNeededForTarget } from '../domain/goals';
 import { LAYERS, layerLevel, type LayerId } from '../domain/layers';
 import { MATURITY_RUBRIC, type Maturity } from '../domain/maturity';
 import { capacitySteps, expectedStartWeek, UNITS_PER_FTE } from './capacity';
@@ -230,7 +229,7 @@ function scores(ctx: PlannerContext, frame: Frame, ids: readonly string[]): { mi
 function layerProjection(ctx: PlannerContext, layer: LayerId): LayerProjection {
   const cal = ctx.calendar;
   const own = ctx.capabilities.filter((c) => c.layer === layer);
-  const needed = own.filter((c) => isNeededForTarget(c, ctx.scenario.targetLayer));
+  const needed = own.filter((c) => ctx.neededIds.has(c.id));
   // Above the target nothing is needed: report the whole layer, for information.
   const reported = (needed.length ? needed : own).map((c) => c.id);
   const now = ctx.projection.at(ctx.statusWeek);
@@ -264,7 +263,7 @@ function layerProjection(ctx: PlannerContext, layer: LayerId): LayerProjection {
     ),
     gatedCapabilityIds: needed.map((c) => c.id),
     waivedCapabilityIds: needed.filter((c) => ctx.waived.has(c.id)).map((c) => c.id),
-    notNeededCapabilityIds: own.filter((c) => !isNeededForTarget(c, ctx.scenario.targetLayer) && c.currentMaturity < c.targetMaturity).map((c) => c.id),
+    notNeededCapabilityIds: own.filter((c) => !ctx.neededIds.has(c.id) && c.currentMaturity < c.targetMaturity).map((c) => c.id),
   };
 }
 

@@ -46,7 +46,7 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/baselines')).run,
   },
   progress: {
-    usage: 'progress WORKSPACE [--baseline NAME] [--as-of DATE] [--json]',
+    usage: 'progress WORKSPACE [--baseline NAME] [--scenario NAME] [--as-of DATE] [--json]',
     summary: 'what moved since a baseline (items, hires, layer gates) and why',
     load: async () => (await import('./commands/progress')).run,
   },

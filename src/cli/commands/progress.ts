@@ -1,17 +1,21 @@
 import { progressReport, type ProgressReport } from '../../core/progress/progress';
 import { toIsoDate } from '../../core/calendar';
+import { plural } from '../../core/planner/texts';
 import { parseCommandArgs, parseIsoDateArg } from '../args';
 import { CliError, type CliIO } from '../io';
 import { planScenario, withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork progress WORKSPACE [--baseline NAME] [--scenario NAME] [--as-of YYYY-MM-DD] [--json]';
 
+/** The text lists the largest causes of each gate's move; --json has every one. */
+const CAUSES_SHOWN = 5;
+
 export function formatProgress(r: ProgressReport): string {
   const out: string[] = [];
   const s = r.summary;
   out.push(
     `Progress since “${r.baseline.name}” (scenario “${r.baseline.scenarioName}”, as of ${r.baseline.asOf}), as of ${r.asOf}`,
-    `  ${s.itemsDone} done, ${s.itemsLate} late, ${s.itemsAdded} added, ${s.itemsRemoved} removed; ${s.hiresLate} hire(s) late or missing; ${s.gatesLater} gate(s) later, ${s.gatesEarlier} earlier`,
+    `  ${s.itemsDone} done, ${s.itemsLate} late, ${s.itemsAdded} added, ${s.itemsRemoved} removed; ${plural(s.hiresLate, 'hire')} late or missing; ${plural(s.gatesLater, 'layer gate')} later, ${s.gatesEarlier} earlier`,
     '',
     'Layer gates',
   );
@@ -19,7 +23,8 @@ export function formatProgress(r: ProgressReport): string {
   for (const c of r.causes) {
     out.push('', `Why ${c.name} moved${c.days === null ? '' : ` (${c.days} days)`}`);
     if (c.causes.length === 0) out.push('  no single cause in the data: the work moved with the rest of the plan');
-    for (const cause of c.causes) out.push(`  ${cause.days === null ? '     ' : `${String(cause.days).padStart(4)}d`} ${cause.text}`);
+    for (const cause of c.causes.slice(0, CAUSES_SHOWN)) out.push(`  ${cause.days === null ? '     ' : `${String(cause.days).padStart(4)}d`} ${cause.text}`);
+    if (c.causes.length > CAUSES_SHOWN) out.push(`  … and ${plural(c.causes.length - CAUSES_SHOWN, 'smaller cause')} (--json lists them all)`);
   }
   const moved = r.slips.items.filter((i) => i.change !== 'on-time' && i.change !== 'earlier');
   if (moved.length) {

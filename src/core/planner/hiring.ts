@@ -51,8 +51,9 @@ interface Start {
 
 function existingStarts(ctx: PlannerContext): Start[] {
   const clock = clockOf(ctx);
+  const extra = new Set(ctx.input.beyondLimits ?? []);
   return ctx.input.people
-    .filter((p) => p.status !== 'on_staff')
+    .filter((p) => p.status !== 'on_staff' && !extra.has(p.id))
     .map((p) => {
       const startWeek = expectedStartWeek(p, clock);
       return { roleId: p.roleId, startWeek, startDate: startDateOf(ctx, p, startWeek), annualSalary: ctx.scenario.salaries[p.roleId] ?? null };

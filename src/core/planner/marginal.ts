@@ -42,8 +42,11 @@ export function marginalHireValues(input: PlanInput, base: PlanResult = plan(inp
       }
     }
     const extra: Person = { id: `marginal:${role.id}`, name: `One more ${noun}`, roleId: role.id, fte: 1, status: 'planned', startDate, endDate: null };
-    const result = plan({ ...input, people: [...input.people, extra] });
-    const after = result.layers.find((l) => l.layer === base.scenario.targetLayer)?.readyWeek ?? null;
+    const result = plan({ ...input, people: [...input.people, extra], beyondLimits: [...(input.beyondLimits ?? []), extra.id] });
+    const planned = result.layers.find((l) => l.layer === base.scenario.targetLayer)?.readyWeek ?? null;
+    // One more person can always be left out of the work, so the base plan's date still holds: a
+    // later date with the hire is the planner's heuristics, not the hire's effect.
+    const after = gateBefore !== null && (planned === null || planned > gateBefore) ? gateBefore : planned;
     const far = Number.POSITIVE_INFINITY;
     const weeks = gateBefore === null && after === null ? null : (gateBefore ?? far) - (after ?? far);
     const gateDate = after === null ? null : calendar.dateOfWeek(after);
@@ -52,7 +55,6 @@ export function marginalHireValues(input: PlanInput, base: PlanResult = plan(inp
       if (earlierFromNever) {
         return { roleId: role.id, roleName: role.name, outcome: 'earlier', weeksEarlier: null, startDate, gateDate, text: `The target layer gets ready within the plan (${gateDate}); without the hire it does not.` };
       }
-      const without = gateBefore === null ? 'not within the plan' : calendar.dateOfWeek(gateBefore);
       return {
         roleId: role.id,
         roleName: role.name,
@@ -60,7 +62,7 @@ export function marginalHireValues(input: PlanInput, base: PlanResult = plan(inp
         weeksEarlier: weeks === null || !Number.isFinite(weeks) ? null : weeks,
         startDate,
         gateDate,
-        text: `No gain: with ${withArticle(noun)} starting ${startDate} the target layer is ready ${gateDate ?? 'not within the plan'} (without: ${without}).`,
+        text: `No gain: with ${withArticle(noun)} starting ${startDate} the target layer ${gateDate === null ? 'is still not ready within the plan' : `is still ready on ${gateDate}`}.`,
       };
     }
     return {

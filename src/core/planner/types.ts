@@ -22,6 +22,12 @@ export interface PlanInput {
   readonly settings?: Partial<WorkspaceSettings>;
   /** Schedules the engine evaluates per layer pass (default PLANNER_EFFORT); fixed, so plans are reproducible. */
   readonly effort?: number;
+  /**
+   * Ids of people counted on top of the scenario's hiring limits (budget, hires per quarter): the
+   * "one more hire" a marginal value asks about is extra headcount, not a swap for a hire the plan
+   * would make anyway.
+   */
+  readonly beyondLimits?: readonly string[];
 }
 
 export const PLAN_WARNING_CODES = [

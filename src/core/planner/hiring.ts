@@ -1,7 +1,7 @@
 import type { Quarter } from '../domain/calendar';
 import { budgetCounted, withinHiringBudget } from '../domain/cost';
 import type { Person, Role } from '../domain/types';
-import { expectedStartWeek, UNITS_PER_FTE } from './capacity';
+import { capacitySteps, expectedStartWeek, unitsAt, UNITS_PER_FTE } from './capacity';
 import type { Candidate, HireDraft, PlannerContext, Trial } from './context';
 import { isActive } from './items';
 import {
@@ -11,6 +11,7 @@ import {
   deadlineOf,
   decide,
   gateBelow,
+  hireChange,
   isLater,
   ofCurrentLayer,
   rampUpOf,
@@ -145,6 +146,35 @@ export function roleWorkAfter(ctx: PlannerContext, roleId: string, from: number)
     }
   }
   return { weeks: Math.round(sum * 10) / 10, titles };
+}
+
+/**
+ * Weeks (of one person's time) that a hire, requisition or planned joiner is busy in the scheduled
+ * plan, from `from` on. The role's load by the placed items is handed out to its people in the
+ * order they arrive (staff first, then joiners and hires by the week they count from): a person is
+ * busy with what the people before them cannot absorb, at most their own share. So the latest of
+ * several hires of a role is the one whose work is thin, and it is judged on what is left for it.
+ * `ref` is the capacity change's ref (a hire's id, a person's id).
+ */
+export function busyWeeksOf(ctx: PlannerContext, roleId: string, ref: string, from: number): number {
+  const changes = [...ctx.teamChanges, ...ctx.hires.map(hireChange)].filter((c) => c.roleId === roleId);
+  const arrival = new Map<string, number>();
+  changes.forEach((c, i) => {
+    if (c.units > 0 && !arrival.has(c.ref)) arrival.set(c.ref, c.week * 10_000 + i);
+  });
+  const mine = arrival.get(ref);
+  if (mine === undefined) return 0;
+  const ahead = capacitySteps(changes.filter((c) => (arrival.get(c.ref) ?? Number.POSITIVE_INFINITY) < mine), [roleId]).get(roleId) ?? [];
+  const own = capacitySteps(changes.filter((c) => c.ref === ref), [roleId]).get(roleId) ?? [];
+  const load = new Map<number, number>();
+  for (const p of ctx.placed.values()) {
+    const u = p.staffing.units[roleId] ?? 0;
+    if (u <= 0) continue;
+    for (let w = Math.max(p.start, from); w < p.finish; w++) load.set(w, (load.get(w) ?? 0) + u);
+  }
+  let used = 0;
+  for (const [w, units] of load) used += Math.min(Math.max(0, unitsAt(own, w)), Math.max(0, units - unitsAt(ahead, w)));
+  return Math.round((used / UNITS_PER_FTE) * 10) / 10;
 }
 
 export function workWeeksFor(ctx: PlannerContext, roleId: string, from: number): number {
@@ -475,7 +505,12 @@ export function deferLuxury(ctx: PlannerContext): Partial<PlannerContext> {
 
 /** Proposed hires that the final schedule leaves with too little work for a permanent hire. */
 function weakHires(ctx: PlannerContext): HireDraft[] {
-  return ctx.hires.filter((h) => roleWorkAfter(ctx, h.roleId, h.productiveWeek).weeks < MIN_HIRE_WORK_WEEKS);
+  return ctx.hires.filter((h) => hireBusyWeeks(ctx, h) < MIN_HIRE_WORK_WEEKS);
+}
+
+/** Weeks a proposed hire is busy in the scheduled plan (busyWeeksOf). */
+export function hireBusyWeeks(ctx: PlannerContext, hire: HireDraft): number {
+  return busyWeeksOf(ctx, hire.roleId, hire.id, hire.productiveWeek);
 }
 
 /** Guard of `pruning`: a hire weighed on one layer whose work the whole plan has since given to others. */
@@ -492,12 +527,13 @@ export function hasWeakHire(ctx: PlannerContext): boolean {
 export function pruneHires(ctx: PlannerContext): Partial<PlannerContext> {
   const weak = weakHires(ctx);
   if (weak.length === 0) return {};
-  const weakest = weak.reduce((a, b) => (roleWorkAfter(ctx, a.roleId, a.productiveWeek).weeks <= roleWorkAfter(ctx, b.roleId, b.productiveWeek).weeks ? a : b));
-  const work = roleWorkAfter(ctx, weakest.roleId, weakest.productiveWeek);
+  const busy = new Map(weak.map((h) => [h, hireBusyWeeks(ctx, h)]));
+  const weakest = weak.reduce((a, b) => (busy.get(a)! <= busy.get(b)! ? a : b));
+  const weeks = busy.get(weakest)!;
   const hires = ctx.hires.filter((h) => h !== weakest).map((h, i) => ({ ...h, id: `hire:${i + 1}` }));
   const text =
-    `Dropped the ${roleNoun(roleName(ctx, weakest.roleId))} hire starting ${ctx.calendar.dateOfWeek(weakest.startWeek)}: with every layer scheduled, only ${plural(work.weeks, 'week')} of its work remain ` +
-    `from ${ctx.calendar.dateOfWeek(weakest.productiveWeek)} on, fewer than the ${MIN_HIRE_WORK_WEEKS} that make a permanent hire worth it; the plan is scheduled again without it.`;
+    `Dropped the ${roleNoun(roleName(ctx, weakest.roleId))} hire starting ${ctx.calendar.dateOfWeek(weakest.startWeek)}: with every layer scheduled, the hire would be busy ${plural(weeks, 'week')} ` +
+    `from ${ctx.calendar.dateOfWeek(weakest.productiveWeek)} on (the rest of the work has gone to others), fewer than the ${MIN_HIRE_WORK_WEEKS} that make a permanent hire worth it; the plan is scheduled again without it.`;
   const next: PlannerContext = { ...ctx, hires, decisions: decide(ctx, 'no-hire', text, weakest.layer) };
   const state = scheduleLayerState(next, null);
   return {

@@ -246,13 +246,14 @@ function passItemsOf(
   capacity: ReadonlyMap<string, readonly CapacityStep[]>,
   force: ReadonlyMap<string, ReadonlyMap<string, ForcedStandIn>> = new Map(),
   refused: ReadonlyMap<string, BlockCause> = new Map(),
+  staffFrom: ReadonlyMap<string, number> = new Map(),
 ): PassItem[] {
   const sctx = staffingContext(ctx, capacity);
   const draft = ctx.items
     .filter((item) => isActive(item.status) && (ctx.passOf.get(item.id) ?? 0) <= ctx.level)
     .map((item) => {
       const t = timing(ctx, item);
-      const staffing = staffItem(item, expectedStart(ctx, item, t.floor), sctx, force.get(item.id));
+      const staffing = staffItem(item, Math.max(expectedStart(ctx, item, t.floor), staffFrom.get(item.id) ?? 0), sctx, force.get(item.id));
       const remaining = t.elapsed > 0 && staffing.weeks > 0 ? { ...staffing, weeks: Math.max(1, staffing.weeks - t.elapsed) } : staffing;
       return { item, staffing: remaining, t };
     });
@@ -398,6 +399,72 @@ function idleStandIns(ctx: PlannerContext, items: readonly PassItem[], pass: Pas
   return force;
 }
 
+/**
+ * Items a stand-in does although the role itself is free when the item really runs: staffing is
+ * judged from the gate below, and a specialist who joins later loses to a stand-in who is there
+ * now on paper — even when the item cannot start before the specialist arrives (it waits for its
+ * own predecessors). Which items to staff again from the week they can really start, when the
+ * role's own people finish them no later and have room all along. Greedy in start order.
+ */
+function idleSpecialists(
+  ctx: PlannerContext,
+  items: readonly PassItem[],
+  pass: PassResult,
+  capacity: ReadonlyMap<string, readonly CapacityStep[]>,
+  force: ReadonlyMap<string, ReadonlyMap<string, ForcedStandIn>>,
+): Map<string, number> {
+  const staffFrom = new Map<string, number>();
+  const standingIn = items
+    .filter((p) => p.fixedStart === null && !force.has(p.item.id) && p.staffing.assignments.some((a) => a.roleId !== a.forRoleId))
+    .map((p) => ({ p, placed: pass.placed.get(p.item.id) }))
+    .filter((x): x is { p: PassItem; placed: Placed } => x.placed !== undefined)
+    .sort((a, b) => a.placed.start - b.placed.start || a.p.item.id.localeCompare(b.p.item.id));
+  if (standingIn.length === 0) return staffFrom;
+  const all = [...pass.placed.values()];
+  const weeks = Math.max(...all.map((p) => p.finish)) + 1;
+  const loads = new Map<string, Int32Array>();
+  const loadFor = (roleId: string): Int32Array => {
+    const load = loads.get(roleId) ?? loadOf(all, roleId, weeks);
+    loads.set(roleId, load);
+    return load;
+  };
+  const sctx = staffingContext(ctx, capacity);
+  for (const { p, placed } of standingIn) {
+    const earliest = Math.max(p.floor, ...[...p.item.predecessors, ...p.gateEdges].map((id) => pass.placed.get(id)?.finish ?? 0));
+    const own = (a: { roleId: string; forRoleId: string }) => `${a.forRoleId}>${a.roleId}`;
+    const current = p.staffing.assignments.map(own).join();
+    // Room for a staffing from `from` on, once the item's current load is taken off.
+    const fits = (alt: Staffing, from: number): boolean => {
+      for (const [roleId, need] of Object.entries(alt.units)) {
+        const steps = capacity.get(roleId) ?? [];
+        const load = loadFor(roleId);
+        const mine = p.staffing.units[roleId] ?? 0;
+        for (let w = from; w < from + alt.weeks; w++) if (unitsAt(steps, w) - (load[w] ?? 0) + (w >= placed.start && w < placed.finish ? mine : 0) < need) return false;
+      }
+      return true;
+    };
+    let chosen: { from: number; alt: Staffing } | null = null;
+    for (let from = earliest; from < placed.finish && chosen === null; from++) {
+      const alt = staffItem(p.item, from, sctx);
+      if (alt.unstaffed.length > 0 || from + alt.weeks > placed.finish) break;
+      if (alt.assignments.map(own).join() === current) continue;
+      if (fits(alt, from)) chosen = { from, alt };
+    }
+    if (chosen === null) continue;
+    const { from, alt } = chosen;
+    for (const [roleId, units] of Object.entries(p.staffing.units)) {
+      const load = loadFor(roleId);
+      for (let w = placed.start; w < Math.min(weeks, placed.finish); w++) load[w]! -= units;
+    }
+    for (const [roleId, units] of Object.entries(alt.units)) {
+      const load = loadFor(roleId);
+      for (let w = from; w < Math.min(weeks, from + alt.weeks); w++) load[w]! += units;
+    }
+    staffFrom.set(p.item.id, from);
+  }
+  return staffFrom;
+}
+
 const finishSum = (pass: PassResult) => [...pass.placed.values()].reduce((sum, p) => sum + p.finish, 0);
 const lastFinish = (pass: PassResult) => Math.max(0, ...[...pass.placed.values()].map((p) => p.finish));
 
@@ -421,10 +488,20 @@ export function scheduleLayerState(ctx: PlannerContext, extra: HireDraft | null)
     items = passItemsOf(ctx, capacity, new Map(), refused);
     pass = runPass(ctx, items, capacity);
   }
-  const force = idleStandIns(ctx, items, pass, capacity);
+  const better = (next: PassResult) => next.blocked.size <= pass.blocked.size && lastFinish(next) <= lastFinish(pass) && finishSum(next) < finishSum(pass);
+  let force = idleStandIns(ctx, items, pass, capacity);
   if (force.size > 0) {
-    const rebalanced = runPass(ctx, passItemsOf(ctx, capacity, force, refused), capacity);
-    if (rebalanced.blocked.size <= pass.blocked.size && lastFinish(rebalanced) <= lastFinish(pass) && finishSum(rebalanced) < finishSum(pass)) pass = rebalanced;
+    const rebalancedItems = passItemsOf(ctx, capacity, force, refused);
+    const rebalanced = runPass(ctx, rebalancedItems, capacity);
+    if (better(rebalanced)) {
+      pass = rebalanced;
+      items = rebalancedItems;
+    } else force = new Map();
+  }
+  const staffFrom = idleSpecialists(ctx, items, pass, capacity, force);
+  if (staffFrom.size > 0) {
+    const restaffed = runPass(ctx, passItemsOf(ctx, capacity, force, refused, staffFrom), capacity);
+    if (better(restaffed)) pass = restaffed;
   }
   const projection = projectionOf(ctx, pass.placed);
   const { gated, waived } = gateSetOf(ctx, pass.placed);

@@ -5,7 +5,7 @@ import { MATURITY_RUBRIC, type Maturity } from '../domain/maturity';
 import { capacitySteps, expectedStartWeek, UNITS_PER_FTE } from './capacity';
 import type { HireDraft, PlannerContext } from './context';
 import { foundationsWeek } from './foundations';
-import { hireEffect, roleWorkAfter, startDateOf } from './hiring';
+import { busyWeeksOf, hireBusyWeeks, hireEffect, roleWorkAfter, startDateOf } from './hiring';
 import { isActive, type PlanItem } from './items';
 import { aRole, clockOf, hireChange, rampUpOf, roleIdsInPlay, roleName, staffingText } from './layers';
 import type { BlockCause, Placed } from './pass';
@@ -127,6 +127,7 @@ function proposedHire(ctx: PlannerContext, h: HireDraft): PlannedHire {
   const cal = ctx.calendar;
   const name = roleName(ctx, h.roleId);
   const work = roleWorkAfter(ctx, h.roleId, h.productiveWeek);
+  const busy = hireBusyWeeks(ctx, h);
   const leaver = h.backfillFor ? ctx.input.people.find((p) => p.id === h.backfillFor) : undefined;
   const role = ctx.rolesById.get(h.roleId);
   const prereq = role && role.prerequisites.length ? ` Its foundations are in place by ${cal.dateOfWeek(h.prerequisitesReadyWeek ?? 0)}, in time for a productive start.` : '';
@@ -136,7 +137,7 @@ function proposedHire(ctx: PlannerContext, h: HireDraft): PlannedHire {
     lead +
     `Open the requisition on ${cal.dateOfWeek(h.requisitionWeek)} for a start on ${cal.dateOfWeek(h.startWeek)} (${cal.quarterOfWeek(h.startWeek).label}); productive from ${cal.dateOfWeek(h.productiveWeek)}.` +
     effect +
-    ` The plan has ${plural(work.weeks, 'week')} of ${roleNoun(name)} work from then on${work.titles.length ? ` (${quoteTitles(work.titles)})` : ''}.` +
+    ` The plan has ${plural(work.weeks, 'week')} of ${roleNoun(name)} work from then on${work.titles.length ? ` (${quoteTitles(work.titles)})` : ''}. In this plan the hire is busy ${plural(busy, 'week')}.` +
     prereq;
   return {
     id: h.id,
@@ -159,6 +160,7 @@ function proposedHire(ctx: PlannerContext, h: HireDraft): PlannedHire {
     prerequisitesReadyWeek: h.prerequisitesReadyWeek,
     annualSalary: h.annualSalary,
     workWeeks: work.weeks,
+    busyWeeks: busy,
     reason,
   };
 }
@@ -200,6 +202,7 @@ function existingHires(ctx: PlannerContext): PlannedHire[] {
         prerequisitesReadyWeek: ready,
         annualSalary: ctx.scenario.salaries[p.roleId] ?? null,
         workWeeks: work.weeks,
+        busyWeeks: busyWeeksOf(ctx, p.roleId, p.id, productiveWeek),
         reason: warning
           ? warning.message
           : `${status === 'open_req' ? 'Open requisition' : 'Planned hire'} from the headcount${p.startDate && p.startDate >= ctx.asOf ? '' : `, expected after the ${ctx.scenario.leadTimeWeeks}-week lead time`}; ${

@@ -179,8 +179,14 @@ export interface PlannedHire {
   /** When the role's prerequisites are in place in this plan (null: not within the horizon). */
   readonly prerequisitesReadyWeek: number | null;
   readonly annualSalary: number | null;
-  /** Weeks of work for the role in the plan from the hire's productive week on (what makes it worth a permanent hire). */
+  /** Weeks of work for the role in the plan from the hire's productive week on (shared with the role's other people). */
   readonly workWeeks: number;
+  /**
+   * Weeks (of one person's time) this hire is busy in the scheduled plan from its productive week
+   * on: the role's load above what the role has without it. A proposed hire has at least
+   * MIN_HIRE_WORK_WEEKS, or it becomes a borrow or contract ask.
+   */
+  readonly busyWeeks: number;
   readonly reason: string;
 }
 

@@ -100,9 +100,11 @@ export function expectHiringLimitsHeld(result: PlanResult, input: PlanInput): vo
 export function expectHireReasonsHold(result: PlanResult, input: PlanInput): void {
   for (const hire of result.hires.filter((h) => h.source === 'proposed')) {
     const role = input.roles.find((r) => r.id === hire.roleId)!;
-    // Worth a permanent hire: enough work for the role from its productive week on.
-    expect(hire.workWeeks, `${hire.roleName}: work for a permanent hire`).toBeGreaterThanOrEqual(MIN_HIRE_WORK_WEEKS);
+    // Worth a permanent hire: busy enough in the plan from its productive week on.
+    expect(hire.busyWeeks, `${hire.roleName}: work for a permanent hire`).toBeGreaterThanOrEqual(MIN_HIRE_WORK_WEEKS);
     expect(hire.reason).toContain(`${hire.workWeeks} week`);
+    expect(hire.reason).toContain(`busy ${hire.busyWeeks} week`);
+    expectBusyWeeksHold(result, hire);
     // The work it quotes exists: items that need the role and are not finished by the productive week.
     const needing = result.items.filter((i) => (i.demand[hire.roleId] ?? 0) > 0 && (i.finish === null || i.finish > hire.productiveWeek) && i.status !== 'done' && i.status !== 'dropped');
     expect(needing.length, `${hire.roleName}: work after ${hire.productiveDate}`).toBeGreaterThan(0);
@@ -132,4 +134,26 @@ export function expectNoLuxuryHireEarly(result: PlanResult, input: PlanInput): v
 
 export function proposedRoles(result: PlanResult): string[] {
   return result.hires.filter((h) => h.source === 'proposed').map((h) => h.roleId);
+}
+
+/**
+ * The busy weeks of the last person of a role to arrive, recomputed from the plan's own items and
+ * capacity: each week, the role's load beyond what the role has without that person, at most
+ * their share. (Earlier arrivals are credited first, so only the last one can be checked this way.)
+ */
+export function expectBusyWeeksHold(result: PlanResult, hire: PlanResult['hires'][number]): void {
+  const later = result.hires.some((h) => h !== hire && h.roleId === hire.roleId && h.productiveWeek > hire.productiveWeek);
+  const sameWeek = result.hires.some((h) => h !== hire && h.roleId === hire.roleId && h.productiveWeek === hire.productiveWeek);
+  if (later || sameWeek) return;
+  const steps = result.capacity.find((c) => c.roleId === hire.roleId)?.steps ?? [];
+  const capacityAt = (w: number) => steps.reduce((people, s) => (s.from <= w ? s.people : people), 0);
+  const load = new Map<number, number>();
+  for (const item of result.items) {
+    if (item.start === null || item.finish === null || item.status === 'done') continue;
+    const people = item.assignments.filter((a) => a.roleId === hire.roleId).reduce((sum, a) => sum + a.people, 0);
+    for (let w = Math.max(item.start, hire.productiveWeek); w < item.finish; w++) load.set(w, (load.get(w) ?? 0) + people);
+  }
+  let busy = 0;
+  for (const [w, people] of load) busy += Math.min(1, Math.max(0, people - (capacityAt(w) - 1)));
+  expect(busy, `${hire.roleName} starting ${hire.startDate}: busy weeks from the plan's items`).toBeCloseTo(hire.busyWeeks, 0);
 }

@@ -2,7 +2,7 @@ import { createActor, type InspectionEvent } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { buildDemoOrganisation } from '../../../../src/core/domain/demo';
 import { defaultScenario } from '../../../../src/core/domain/planning';
-import { PLAN_DECISION_KINDS, PLAN_WARNING_CODES, plan, plannerMachine, type PlanInput, type PlanResult } from '../../../../src/core/planner';
+import { MIN_HIRE_WORK_WEEKS, PLAN_DECISION_KINDS, PLAN_WARNING_CODES, plan, plannerMachine, type PlanInput, type PlanResult } from '../../../../src/core/planner';
 import { loadOrganisation } from './organisations';
 import { DEFERRED_THEN_PRUNED, inputOf, PRUNED_HIRE_ORGANISATION } from './random-organisation';
 
@@ -83,9 +83,11 @@ describe('planner machine transitions, each guard both ways (driven with createA
     expect(demoRun.steps).toContain(step('pruning', 'deferring'));
     expect(demoRun.steps).not.toContain(step('pruning', 'pruning'));
     expect(prunedRun.steps).toContain(step('pruning', 'pruning'));
-    const dropped = prunedRun.result.decisions.find((d) => d.text.startsWith('Dropped the'));
-    expect(dropped?.text).toContain('analytics engineer');
-    expect(prunedRun.result.hires.some((h) => h.roleId === 'analytics-engineer' && h.source === 'proposed')).toBe(false);
+    const dropped = prunedRun.result.decisions.filter((d) => d.text.startsWith('Dropped the'));
+    expect(dropped.length).toBeGreaterThanOrEqual(2);
+    // What is left is worth a permanent hire: busy at least MIN_HIRE_WORK_WEEKS each in the plan.
+    for (const h of prunedRun.result.hires.filter((x) => x.source === 'proposed')) expect(h.busyWeeks).toBeGreaterThanOrEqual(MIN_HIRE_WORK_WEEKS);
+    for (const d of dropped) expect(d.text).toMatch(/busy (\d+|\d+\.\d) weeks? from \d{4}-\d{2}-\d{2} on .*fewer than the 6 /);
   });
 
   it('deferring: hasEarlyLuxury → count the luxury requisition from when the finished plan has its foundations, else review', () => {

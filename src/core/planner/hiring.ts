@@ -29,6 +29,12 @@ import { warning } from './warnings';
 
 /** Hires the planner may add for one layer before it moves on. */
 export const MAX_HIRES_PER_LAYER = 4;
+/**
+ * A requisition or planned hire of a leaver's role that starts this many weeks before the leaving
+ * date, up to the other many after, is taken as the leaver's backfill.
+ */
+export const BACKFILL_WINDOW_BEFORE_WEEKS = 13;
+export const BACKFILL_WINDOW_AFTER_WEEKS = 26;
 /** Below this many weeks of work for a role in the plan, a permanent hire is not worth it: borrow or contract instead. */
 export const MIN_HIRE_WORK_WEEKS = 6;
 /** A hire that only moves the layer's gate by less than this (and staffs nothing blocked) is not worth a salary. */
@@ -467,6 +473,32 @@ function deferralChanges(ctx: PlannerContext): Map<string, number | null | undef
   return out;
 }
 
+/**
+ * Second entry action of `scheduling`: a luxury requisition or planned hire set aside at the start
+ * (its foundations were not in place then) counts again, from the week the layers scheduled so far
+ * have its foundations ready, before any hire is weighed for the layer — so that the planner does
+ * not propose a second data scientist for work an accepted one will do. The layers are scheduled
+ * again with them. The `deferring` step after the climb settles the final weeks.
+ */
+export function countReadyLuxury(ctx: PlannerContext): Partial<PlannerContext> {
+  if (ctx.deferred.size === 0) return {};
+  const wanted = luxuryDeferrals(ctx);
+  const deferred = new Map(ctx.deferred);
+  let changed = false;
+  for (const [id, week] of ctx.deferred) {
+    if (week !== null) continue;
+    const now = wanted.get(id);
+    if (now === null) continue;
+    if (now === undefined) deferred.delete(id);
+    else deferred.set(id, now);
+    changed = true;
+  }
+  if (!changed) return {};
+  const teamChanges = teamChangesOf(ctx.input, clockOf(ctx), deferred);
+  const current = scheduleLayerState({ ...ctx, deferred, teamChanges }, null);
+  return { deferred, teamChanges, current, projection: current.projection };
+}
+
 /** Guard of `deferring`: a luxury requisition counted from another week than the finished plan has its foundations ready. */
 export function hasEarlyLuxury(ctx: PlannerContext): boolean {
   return ctx.deferRounds < 3 && deferralChanges(ctx).size > 0;
@@ -558,6 +590,8 @@ export function pruneHires(ctx: PlannerContext): Partial<PlannerContext> {
 export function proposeBackfills(ctx: PlannerContext): Partial<PlannerContext> {
   let next: PlannerContext = ctx;
   const steps = new Map<string, ReturnType<typeof capacityProfile>>();
+  const clock = clockOf(ctx);
+  const claimed = new Set<string>();
   for (const person of leavers(ctx)) {
     const role = ctx.rolesById.get(person.roleId);
     if (!role) continue;
@@ -570,6 +604,27 @@ export function proposeBackfills(ctx: PlannerContext): Partial<PlannerContext> {
     const remaining = Math.round((work - before) * 10) / 10;
     if (remaining < MIN_HIRE_WORK_WEEKS) continue;
     const at = `${person.name} (${roleNoun(role.name)}) leaves on ${person.endDate}`;
+    // A requisition or planned hire of the role that joins around the leaving date is the backfill
+    // already (an accepted plan's backfill is one): no second one.
+    const replacement = ctx.input.people.find((p) => {
+      if (p.status === 'on_staff' || p.roleId !== role.id || claimed.has(p.id) || ctx.deferred.has(p.id)) return false;
+      const start = expectedStartWeek(p, clock);
+      return start >= drop - BACKFILL_WINDOW_BEFORE_WEEKS && start <= drop + BACKFILL_WINDOW_AFTER_WEEKS;
+    });
+    if (replacement) {
+      claimed.add(replacement.id);
+      const starts = startDateOf(ctx, replacement, expectedStartWeek(replacement, clock));
+      next = {
+        ...next,
+        decisions: decide(
+          next,
+          'backfill',
+          `${at}; ${replacement.name}, ${replacement.status === 'open_req' ? 'an open requisition' : 'a planned hire'} for ${aRole(next, role.id)} starting ${starts}, replaces them: no further backfill.`,
+          null,
+        ),
+      };
+      continue;
+    }
     if (!hiringAllowed(next)) {
       next = {
         ...next,

@@ -1,6 +1,6 @@
 import { assign, createActor, setup } from 'xstate';
 import type { PlannerContext } from './context';
-import { acceptHire, deferLuxury, hasEarlyLuxury, hasLeavers, hasWeakHire, layerNeedsHelp, proposeBackfills, proposeCandidates, pruneHires, rejectTrials, trialHelped, tryCandidate } from './hiring';
+import { acceptHire, countReadyLuxury, deferLuxury, hasEarlyLuxury, hasLeavers, hasWeakHire, layerNeedsHelp, proposeBackfills, proposeCandidates, pruneHires, rejectTrials, trialHelped, tryCandidate } from './hiring';
 import { commitLayer, initialContext, isTopLayer, nextLayer, scheduleLayer } from './layers';
 import { buildResult } from './result';
 import { review } from './review';
@@ -37,6 +37,7 @@ export const plannerMachine = setup({
     rejectTrials: assign(({ context }) => rejectTrials(context)),
     commitLayer: assign(({ context }) => commitLayer(context)),
     nextLayer: assign(({ context }) => nextLayer(context)),
+    countReadyLuxury: assign(({ context }) => countReadyLuxury(context)),
     pruneHires: assign(({ context }) => pruneHires(context)),
     deferLuxury: assign(({ context }) => deferLuxury(context)),
     review: assign(({ context }) => review(context)),
@@ -67,7 +68,7 @@ export const plannerMachine = setup({
       initial: 'scheduling',
       states: {
         scheduling: {
-          entry: 'scheduleLayer',
+          entry: ['scheduleLayer', 'countReadyLuxury'],
           always: [{ guard: 'layerNeedsHelp', target: 'hiring' }, { target: 'gated' }],
         },
         hiring: {

@@ -4,7 +4,7 @@ import { buildDemoOrganisation } from '../../../../src/core/domain/demo';
 import { defaultScenario } from '../../../../src/core/domain/planning';
 import { MIN_HIRE_WORK_WEEKS, PLAN_DECISION_KINDS, PLAN_WARNING_CODES, plan, plannerMachine, type PlanInput, type PlanResult } from '../../../../src/core/planner';
 import { loadOrganisation } from './organisations';
-import { DEFERRED_THEN_PRUNED, inputOf, PRUNED_HIRE_ORGANISATION } from './random-organisation';
+import { DEFERRED_THEN_PRUNED, inputOf, LUXURY_DEFERRED, PRUNED_HIRE_ORGANISATION } from './random-organisation';
 
 /** Runs the planner machine through createActor and records every state change (from → to). */
 function transitions(input: PlanInput): { steps: string[]; result: PlanResult } {
@@ -39,6 +39,7 @@ const matureRun = transitions(loadOrganisation('ai-ready-ml-requisition.json'));
 const requisitionsRun = transitions(loadOrganisation('existing-requisitions.json'));
 const prunedRun = transitions(inputOf(PRUNED_HIRE_ORGANISATION));
 const deferredRun = transitions(inputOf(DEFERRED_THEN_PRUNED));
+const luxuryRun = transitions(inputOf(LUXURY_DEFERRED));
 
 describe('planner machine transitions, each guard both ways (driven with createActor)', () => {
   it('assessing: hasLeavers → backfilling, else straight to climbing', () => {
@@ -96,9 +97,13 @@ describe('planner machine transitions, each guard both ways (driven with createA
     expect(demoRun.steps).not.toContain(step('deferring', 'deferring'));
     const mle = demoRun.result.warnings.find((w) => w.code === 'luxury-hire-early')!;
     expect(mle.message).toContain('The plan does not count on them');
-    // Ready for AI: the requisition was set aside while climbing, and the finished plan has its serving path in time.
-    expect(matureRun.steps).toContain(step('deferring', 'deferring'));
+    // Ready for AI: the requisition set aside at the start counts again once the layers climbed so
+    // far have its foundations (scheduling's second entry action), so nothing is left to defer.
+    expect(matureRun.steps).not.toContain(step('deferring', 'deferring'));
     expect(matureRun.steps.at(-2)).toBe(step('deferring', 'reviewing'));
+    expect(matureRun.result.hires.find((h) => h.roleId === 'ml-engineer')!.busyWeeks).toBeGreaterThan(0);
+    // Where the finished plan moves a luxury requisition's foundations, it is counted again from then.
+    expect(luxuryRun.steps).toContain(step('deferring', 'deferring'));
     // Counting a deferred requisition again can leave a hire idle: back to pruning.
     expect(deferredRun.steps).toContain(step('deferring', 'pruning'));
   });

@@ -10,6 +10,7 @@ import {
   proposedRoles,
 } from './helpers';
 import { loadOrganisation, organisationFiles } from './organisations';
+import { planAcceptance } from '../../../../src/core/planner/acceptance';
 
 /*
  * Organisations of many shapes (tests/fixtures/organisations, made by scripts/make-org-fixtures.ts),
@@ -108,6 +109,15 @@ describe('a data engineer who leaves mid-plan', () => {
     expect(at(0)).toBe(2);
     expect(at(after)).toBeLessThan(2);
   });
+  it('takes a data-engineer requisition that joins around the leaving date as the backfill, and proposes no second one', () => {
+    const near = plan({ ...input, people: [...input.people, { id: 'req-de', name: 'DE requisition', roleId: 'data-engineer', fte: 1, status: 'open_req', startDate: '2027-05-10', endDate: null }] });
+    expect(near.hires.filter((h) => h.source === 'proposed' && h.kind === 'backfill')).toEqual([]);
+    const decision = near.decisions.find((d) => d.kind === 'backfill')!;
+    expect(decision.text).toBe('Kai (data engineer) leaves on 2027-05-31; DE requisition, an open requisition for a data engineer starting 2027-05-10, replaces them: no further backfill.');
+    // One that joins long before (or after) is growth, not the backfill.
+    const early = plan({ ...input, people: [...input.people, { id: 'req-de', name: 'DE requisition', roleId: 'data-engineer', fte: 1, status: 'open_req', startDate: '2027-01-20', endDate: null }] });
+    expect(early.decisions.some((d) => d.kind === 'backfill' && d.text.includes('replaces them'))).toBe(false);
+  });
 });
 
 describe('an analytics team with a few weeks of instrumentation', () => {
@@ -198,5 +208,24 @@ describe('a tight budget with salaries', () => {
     for (const h of result.hires) byQuarter.set(h.quarter, (byQuarter.get(h.quarter) ?? 0) + (h.annualSalary ?? 0));
     for (const total of byQuarter.values()) expect(total).toBeLessThanOrEqual(130_000);
     expect(result.hires.filter((h) => h.source === 'proposed').length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(organisationFiles())('%s: accepting the plan', (file) => {
+  it('is a fixed point: planned again with its proposals and hires accepted, the plan proposes nothing new and keeps its gates', () => {
+    const { input, result } = planned(file);
+    const accepted = planAcceptance(result, input.asOf!);
+    const again = plan({
+      ...input,
+      workItems: [...input.workItems, ...accepted.workItems],
+      people: [...input.people, ...accepted.people.map((p, i) => ({ ...p, id: `accepted-${i}` }))],
+    });
+    expect(again.hires.filter((h) => h.source === 'proposed').map((h) => `${h.roleId} ${h.startDate}`)).toEqual([]);
+    expect(again.items.filter((i) => i.source === 'proposal' && i.start !== null).map((i) => i.title)).toEqual([]);
+    const gates = (r: PlanResult) => r.layers.map((l) => `${l.layer} ${l.readyWeek}`);
+    expect(gates(again)).toEqual(gates(result));
+    // Each accepted hire is there, busy as the plan had it.
+    const busy = (r: PlanResult, source: 'proposed' | 'existing') => r.hires.filter((h) => h.source === source && !input.people.some((p) => p.id === h.personId)).map((h) => `${h.roleId} ${h.startDate}`).sort();
+    expect(busy(again, 'existing')).toEqual(busy(result, 'proposed'));
   });
 });

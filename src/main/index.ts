@@ -10,7 +10,7 @@ import { buildMenu } from './menu';
 import { createMenuActions, type Desktop } from './menu-actions';
 import { createRendererRouter } from './router';
 import { lockDownSessions, registerAppScheme, serveApp } from './security';
-import { isTrustedSender, rendererSource, workspaceFromArgs } from './shell';
+import { isTrustedSender, rendererSource, saveDialogFor, workspaceFromArgs } from './shell';
 import { loadSettings, saveSettings, withRecent, type Settings } from './settings';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -101,13 +101,12 @@ async function start(): Promise<void> {
       return { ok: false, error: { code: 'bad-method', message: 'call from an untrusted frame refused' } };
     }
     // The two calls that write a file the user names: the dialog is main's, the path goes to the host.
-    const request = saveRequestOf(method, payload);
-    if (request !== null) {
-      const chosen = await desktop.chooseSaveFile(request.dialog);
-      if (chosen === null) return request.cancelled;
-      payload = { ...(payload as object), savePath: chosen };
-    } else if (typeof payload === 'object' && payload !== null && 'savePath' in payload) {
-      return { ok: false, error: { code: 'invalid-input', message: 'savePath: set by the app, not by the page', field: 'savePath' } };
+    const step = saveDialogFor(method, payload, current?.path ?? join(app.getPath('documents'), 'Groundwork.groundwork'));
+    if (step.kind === 'refuse') return step.answer;
+    if (step.kind === 'ask') {
+      const chosen = await desktop.chooseSaveFile(step.dialog);
+      if (chosen === null) return step.cancelled;
+      payload = step.withPath(chosen);
     }
     return router.invoke(method, payload, callId, (progress) => event.sender.send(PROGRESS_CHANNEL, progress));
   });
@@ -150,23 +149,6 @@ async function start(): Promise<void> {
     setTitle();
     win.webContents.send(WORKSPACE_CHANGED_CHANNEL);
   }
-
-  /** The save dialog a renderer call needs (csv.export, backup.restore into a new file), or null. */
-  const saveRequestOf = (method: unknown, payload: unknown) => {
-    const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
-    if ('savePath' in p) return null;
-    const base = current?.path.replace(/\.groundwork$/i, '') ?? join(app.getPath('documents'), 'Groundwork');
-    if (method === 'csv.export' && typeof p['table'] === 'string') {
-      return { dialog: { title: 'Export as CSV', defaultPath: `${base} ${p['table']}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }] }, cancelled: { ok: true as const, value: { path: null } } };
-    }
-    if (method === 'backup.restore' && p['target'] === 'new') {
-      return {
-        dialog: { title: 'Restore the backup into a new workspace', defaultPath: `${base} (restored).groundwork`, filters: [{ name: 'Groundwork workspace', extensions: ['groundwork'] }] },
-        cancelled: { ok: false as const, error: { code: 'conflict' as const, message: 'no file was chosen; nothing was restored' } },
-      };
-    }
-    return null;
-  };
 
   const desktop: Desktop = {
     chooseSaveFile: async (options) => (await dialog.showSaveDialog(win, { ...options, filters: [...options.filters].map((f) => ({ ...f, extensions: [...f.extensions] })) })).filePath || null,

@@ -148,3 +148,51 @@ export function describeStartupProblem(
     actions: restore ? ['restore-backup', ...otherActions] : [...otherActions],
   };
 }
+
+export interface SaveDialogRequest {
+  readonly title: string;
+  readonly defaultPath: string;
+  readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[];
+}
+
+export type SaveDialogStep =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'refuse'; readonly answer: { readonly ok: false; readonly error: { readonly code: 'invalid-input'; readonly message: string; readonly field: string } } }
+  | {
+      readonly kind: 'ask';
+      readonly dialog: SaveDialogRequest;
+      /** What the renderer gets when the user cancels. */
+      readonly cancelled: { readonly ok: true; readonly value: { readonly path: null } } | { readonly ok: false; readonly error: { readonly code: 'conflict'; readonly message: string } };
+      readonly withPath: (path: string) => unknown;
+    };
+
+/**
+ * The renderer calls that write a file the user names (`csv.export`, `backup.restore` into a new
+ * file): the main process shows the save dialog and forwards the chosen path to the handler host
+ * as `savePath`. The page itself never names a path: a call that carries `savePath` is refused.
+ */
+export function saveDialogFor(method: unknown, payload: unknown, workspacePath: string): SaveDialogStep {
+  const fields = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
+  if (Object.hasOwn(fields, 'savePath')) {
+    return { kind: 'refuse', answer: { ok: false, error: { code: 'invalid-input', message: 'savePath: chosen in the save dialog, not sent by the page', field: 'savePath' } } };
+  }
+  const base = workspacePath.replace(/\.groundwork$/i, '');
+  const withPath = (path: string) => ({ ...fields, savePath: path });
+  if (method === 'csv.export' && typeof fields['table'] === 'string') {
+    return {
+      kind: 'ask',
+      dialog: { title: 'Export as CSV', defaultPath: `${base} ${fields['table']}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }] },
+      cancelled: { ok: true, value: { path: null } },
+      withPath,
+    };
+  }
+  if (method === 'backup.restore' && fields['target'] === 'new') {
+    return {
+      kind: 'ask',
+      dialog: { title: 'Restore the backup into a new workspace', defaultPath: `${base} (restored).groundwork`, filters: [{ name: 'Groundwork workspace', extensions: ['groundwork'] }] },
+      cancelled: { ok: false, error: { code: 'conflict', message: 'no file was chosen; nothing was restored' } },
+      withPath,
+    };
+  }
+  return { kind: 'none' };
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import run from '@doyensec/electronegativity';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY, describeStartupProblem, isAllowedRequest, isTrustedSender, rendererSource, resolveAppFile, workspaceFromArgs } from '../../../src/main/shell';
+import { APP_ENTRY, describeStartupProblem, saveDialogFor, isAllowedRequest, isTrustedSender, rendererSource, resolveAppFile, workspaceFromArgs } from '../../../src/main/shell';
 
 const ROOT = resolve('out/renderer');
 
@@ -59,6 +59,19 @@ describe('app:// serves the built renderer and nothing else', () => {
     expect(isTrustedSender({ isMainFrame: true, url: 'app://groundwork.evil/index.html' }, undefined)).toBe(false);
     expect(isTrustedSender({ isMainFrame: true, url: 'http://localhost:5173/' }, 'http://localhost:5173')).toBe(true);
     expect(isTrustedSender({ isMainFrame: true, url: 'http://localhost:5173/' }, undefined)).toBe(false);
+  });
+});
+
+describe('files the page asks to write', () => {
+  it('are named in the main process save dialog, never by the page', () => {
+    const ask = saveDialogFor('csv.export', { table: 'hiring' }, '/home/lead/Acme.groundwork');
+    expect(ask).toMatchObject({ kind: 'ask', dialog: { defaultPath: '/home/lead/Acme hiring.csv' }, cancelled: { ok: true, value: { path: null } } });
+    if (ask.kind === 'ask') expect(ask.withPath('/tmp/h.csv')).toEqual({ table: 'hiring', savePath: '/tmp/h.csv' });
+    expect(saveDialogFor('backup.restore', { path: '/x', target: 'new' }, '/a.groundwork').kind).toBe('ask');
+    expect(saveDialogFor('backup.restore', { path: '/x', target: 'current' }, '/a.groundwork').kind).toBe('none');
+    expect(saveDialogFor('csv.export', { table: 'hiring', savePath: '/etc/cron.d/x' }, '/a.groundwork').kind).toBe('refuse');
+    expect(saveDialogFor('person.create', { savePath: '/x' }, '/a.groundwork').kind).toBe('refuse');
+    expect(saveDialogFor('plan.run', {}, '/a.groundwork').kind).toBe('none');
   });
 });
 

@@ -10,7 +10,7 @@ import { buildMenu } from './menu';
 import { createMenuActions, type Desktop } from './menu-actions';
 import { createRendererRouter } from './router';
 import { lockDownSessions, registerAppScheme, serveApp } from './security';
-import { isTrustedSender, rendererSource, saveDialogFor, workspaceFromArgs } from './shell';
+import { describeStartupProblem, isTrustedSender, rendererSource, saveDialogFor, workspaceFromArgs } from './shell';
 import { loadSettings, saveSettings, withRecent, type Settings } from './settings';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -81,9 +81,19 @@ async function start(): Promise<void> {
   const fromOs = workspaceFromArgs(process.argv, process.cwd()) ?? pendingFiles.pop();
   let first = await host.app('app.open', { path: fromOs ?? settings.lastWorkspace ?? defaultPath, create: fromOs === undefined || fromOs === null });
   if (!first.ok && (settings.lastWorkspace || fromOs)) {
-    // The file is left as it is; its backups are listed by File ▸ Restore from backup once a workspace is open.
-    dialog.showErrorBox('Could not open the workspace', `${first.error.message}\n\nOpening the default workspace instead.`);
-    first = await host.app('app.open', { path: defaultPath, create: true });
+    // Say what is wrong and offer the newest good backup, restored into a new file beside the
+    // damaged one (which is never moved, overwritten or deleted), or the default workspace.
+    const failed = fromOs ?? settings.lastWorkspace ?? defaultPath;
+    const recovery = await host.app('app.recovery', { path: failed });
+    const backup = recovery.ok ? recovery.value.newestBackup : null;
+    const problem = describeStartupProblem({ code: first.error.code, message: first.error.message }, backup);
+    const { response } = await dialog.showMessageBox({ type: 'warning', title: problem.title, message: problem.message, detail: problem.detail, buttons: [...problem.buttons], defaultId: 0, cancelId: problem.buttons.length - 1, noLink: true });
+    const action = problem.actions[response] ?? 'quit';
+    if (action === 'quit') {
+      app.exit(0);
+      return;
+    }
+    first = action === 'restore-backup' && backup ? await host.app('app.restoreAsNew', { path: failed, backup: backup.path }) : await host.app('app.open', { path: defaultPath, create: true });
   }
   if (!first.ok) {
     dialog.showErrorBox('Groundwork could not open a workspace', first.error.message);

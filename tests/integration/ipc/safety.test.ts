@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/host/handlers';
-import { dispatch } from '../../../src/host/dispatch';
+import { dispatch, dispatchApp } from '../../../src/host/dispatch';
+import { createAppHandlers } from '../../../src/host/app-handlers';
+import { inlineJobRunner } from '../../../src/host/job-runner';
 import { WorkspaceSession } from '../../../src/host/session';
 import type { BackupList, CsvImportAnswer, CsvPreview, RestoreAnswer } from '../../../src/shared/contract';
 import { tempDir } from '../storage/helpers';
@@ -79,5 +81,25 @@ describe('CSV over IPC', () => {
     expect(await call('csv.export', { table: 'inventory' })).toEqual({ path: out });
     expect(readFileSync(out, 'utf8')).toMatch(/^\ufeffLayer,Name,Current maturity/);
     expect(await call('csv.export', { table: 'hiring' })).toEqual({ path: null });
+  });
+});
+
+describe('a damaged workspace at start (app contract)', () => {
+  it('names its newest good backup and restores it into a new file beside it, which is opened; the damaged file stays', async () => {
+    const { dir, session, call } = setup();
+    await call('workspace.openDemo', {});
+    const damaged = session.current.path;
+    await call<BackupList>('backup.create', {});
+    session.close();
+    writeFileSync(damaged, Buffer.alloc(8192, 5));
+    const bytes = readFileSync(damaged);
+    const app = createAppHandlers({ session, today: () => '2026-11-27', jobs: inlineJobRunner(), chosen: { scenarioId: null } });
+    const recovery = await dispatchApp(app, 'app.recovery', { path: damaged });
+    expect(recovery).toMatchObject({ ok: true, value: { newestBackup: { capabilities: 31, people: 7 } } });
+    const backup = recovery.ok ? (recovery.value as { newestBackup: { path: string } }).newestBackup.path : '';
+    expect(await dispatchApp(app, 'app.restoreAsNew', { path: damaged, backup: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const restored = await dispatchApp(app, 'app.restoreAsNew', { path: damaged, backup });
+    expect(restored).toMatchObject({ ok: true, value: { path: join(dir, 'acme (restored 2026-12-01).groundwork'.replace('2026-12-01', new Date().toISOString().slice(0, 10))), organisation: 'Northwind Commerce' } });
+    expect(readFileSync(damaged).equals(bytes)).toBe(true);
   });
 });

@@ -12,6 +12,7 @@
  *             time and peak memory.
  *
  * Options: --sets kill,diskfull,damaged,hostile   --iterations N (kill loop, default 200)
+ *          --kill import-json,demo,restore,writer (which kill loops; default all)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,7 @@ const option = (name: string, fallback: string) => {
 };
 const sets = new Set(option('sets', 'kill,diskfull,damaged,hostile').split(','));
 const iterations = Number(option('iterations', '200'));
+const killTargets = new Set(option('kill', 'import-json,demo,restore,writer').split(','));
 const random = seeded(2026);
 let failures = 0;
 const fail = (message: string) => {
@@ -89,7 +91,7 @@ async function killLoop(root: string): Promise<void> {
   ];
   // Most of a run is Node starting; the kills aim at the rest, where the files are written.
   const startup = (await runCli(['--help'])).ms;
-  for (const scenario of scenarios) {
+  for (const scenario of scenarios.filter((s) => killTargets.has(s.name.split(' ')[0] as string))) {
     const target = join(dir, `${scenario.name.split(' ')[0]}.groundwork`);
     copyFileSync(base, target);
     // The slowest of three runs: on a busy machine a run takes longer than a quiet one, and kills
@@ -139,6 +141,7 @@ async function killLoop(root: string): Promise<void> {
   }
 
   // The writer loop on the storage layer.
+  if (!killTargets.has('writer')) return;
   const target = join(dir, 'writer.groundwork');
   copyFileSync(base, target);
   const writer = resolve('scripts/safety/writer.ts');

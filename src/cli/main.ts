@@ -25,10 +25,30 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'a Workspace JSON (v1 or v2) file into a new workspace file',
     load: async () => (await import('./commands/import-json')).run,
   },
+  'import-csv': {
+    usage: 'import-csv people|capabilities FILE --into WORKSPACE [--dry-run]',
+    summary: 'people or capabilities from a spreadsheet CSV (checked whole first)',
+    load: async () => (await import('./commands/import-csv')).run,
+  },
+  'export-csv': {
+    usage: 'export-csv WORKSPACE --table inventory|headcount|hiring|roadmap|comparison [--out FILE]',
+    summary: "one of the app's tables as CSV for spreadsheets",
+    load: async () => (await import('./commands/export-csv')).run,
+  },
   'export-pdf': {
     usage: 'export-pdf WORKSPACE [--scenario NAME] --out FILE [--paper a4|letter]',
     summary: 'the roadmap report as a PDF (A4 or US Letter), for leadership',
     load: async () => (await import('./commands/export-pdf')).run,
+  },
+  backups: {
+    usage: 'backups WORKSPACE [--json] [--now]',
+    summary: 'the automatic backups of a workspace: date, size, what changed',
+    load: async () => (await import('./commands/backups')).run,
+  },
+  restore: {
+    usage: 'restore BACKUP --out WORKSPACE [--force]',
+    summary: 'a backup into a workspace file (the replaced one is backed up first)',
+    load: async () => (await import('./commands/restore')).run,
   },
   plan: {
     usage: 'plan WORKSPACE [--scenario NAME] [--as-of DATE] [--json] [--explain]',
@@ -62,6 +82,14 @@ const COMMANDS: Record<string, CommandEntry> = {
   },
 };
 
+const USER_ERRORS = new Set(['WorkspaceError', 'StorageError', 'WorkspaceJsonError', 'CsvError', 'BackupError', 'InputFileError', 'WriteFileError']);
+
+/** A message for one line of stderr, never longer than a screenful. */
+function oneLine(message: string): string {
+  const flat = message.replace(/\s*\n\s*/g, '; ');
+  return flat.length > 2_000 ? `${flat.slice(0, 2_000)}…` : flat;
+}
+
 function usage(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);
   return ['Usage: groundwork <command> [options]', '', 'Commands:', ...lines, ''].join('\n');
@@ -86,6 +114,18 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       io.stderr(`groundwork ${name}: ${error.message}\n`);
       return error.exitCode;
     }
-    throw error;
+    // Refusals of the storage and the formats (a damaged file, a full disk, an invalid document)
+    // that a command did not word itself: their messages are written for the user. Checked by
+    // name so that this module loads no storage code.
+    if (error instanceof Error && USER_ERRORS.has(error.name)) {
+      io.stderr(`groundwork ${name}: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    io.stderr(
+      `groundwork ${name}: internal error: ${oneLine(error instanceof Error ? error.message : String(error))} ` +
+        '(this is a bug in Groundwork; please report it with the command you ran)\n',
+    );
+    if (process.env['GROUNDWORK_DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return 70;
   }
 }

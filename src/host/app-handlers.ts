@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatWorkspaceJson, WorkspaceJsonError } from '../core/workspace-json';
 import type { OpenWorkspaceInfo } from '../shared/app-contract';
-import { exportWorkspaceJson, importWorkspaceJson, loadPlanInput, writeFileAtomically, type ReadableWorkspace } from '../storage';
+import { exportWorkspaceJson, importWorkspaceJson, loadPlanInput, newestGoodBackup, restoreBackup, writeFileAtomically, type ReadableWorkspace } from '../storage';
 import { HandlerError, throwIfCancelled, type AppHandlers } from './dispatch';
 import type { ChosenScenario } from './handlers';
 import type { JobRunner } from './job-runner';
@@ -47,6 +48,28 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       return info();
     },
     'app.describe': () => info(),
+    'app.recovery': ({ path }) => {
+      const backup = newestGoodBackup(path, deps.session.openOptions);
+      return {
+        newestBackup:
+          backup === null || backup.counts === null
+            ? null
+            : { path: backup.path, createdAt: backup.createdAt, capabilities: backup.counts.capabilities, people: backup.counts.people },
+      };
+    },
+    'app.restoreAsNew': async ({ path, backup }) => {
+      // Only a backup of that workspace, found by the same rule as app.recovery.
+      const newest = newestGoodBackup(path, deps.session.openOptions);
+      if (newest === null || resolve(newest.path) !== resolve(backup)) throw new HandlerError('not-found', 'no such good backup of that workspace', 'backup');
+      const stem = basename(path).replace(/\.groundwork$/i, '');
+      const day = newest.createdAt.slice(0, 10);
+      let target = join(dirname(path), `${stem} (restored ${day}).groundwork`);
+      for (let n = 2; existsSync(target); n++) target = join(dirname(path), `${stem} (restored ${day}, ${n}).groundwork`);
+      await restoreBackup(newest.path, target, deps.session.openOptions);
+      deps.session.switchTo(target, false);
+      deps.chosen.scenarioId = null;
+      return info();
+    },
     'app.close': () => {
       deps.session.close();
       return { closed: true };

@@ -1,3 +1,4 @@
+import { checkUntrustedValue, quoteForMessage } from '../core/input/limits';
 import type { z } from 'zod';
 import { appContract, type AppContract } from '../shared/app-contract';
 import { contract, type Contract, type ContractShape, type IpcError, type IpcResult } from '../shared/contract';
@@ -77,7 +78,16 @@ export async function dispatchTo<C extends ContractShape>(
   context: CallContext = quietContext(),
 ): Promise<IpcResult<unknown>> {
   if (typeof method !== 'string' || !Object.hasOwn(shape, method)) {
-    return { ok: false, error: { code: 'bad-method', message: `unknown method ${JSON.stringify(method)}` } };
+    return { ok: false, error: { code: 'bad-method', message: `unknown method ${quoteForMessage(method)}` } };
+  }
+  // Before zod copies anything: a `__proto__` key, a non-finite number, a lone surrogate or an
+  // oversized value is refused here, whatever the method's schema says.
+  const outOfLimits = checkUntrustedValue(payload, { maxProblems: 1 });
+  if (outOfLimits.length > 0) {
+    const problem = outOfLimits[0] as string;
+    const split = problem.indexOf(': ');
+    const field = split > 0 ? problem.slice(0, split) : '';
+    return { ok: false, error: field && field !== '(document)' ? { code: 'invalid-input', message: problem, field } : { code: 'invalid-input', message: problem } };
   }
   const parsed = (shape[method] as C[keyof C]).input.safeParse(payload);
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };

@@ -2,17 +2,20 @@ import { computeReadiness } from '../core/domain/readiness';
 import { buildDemoOrganisation } from '../core/domain/demo';
 import { buildCatalogWorkspace } from '../core/domain/catalog/starter';
 import { planAcceptance } from '../core/planner/acceptance';
-import type { WorkspaceSnapshot } from '../shared/contract';
+import { WRITE_METHODS, type WorkspaceSnapshot } from '../shared/contract';
 import { loadPlanInput, type ReadableWorkspace, type WritableWorkspace } from '../storage';
 import { HandlerError, type Handlers } from './dispatch';
 import { inlineJobRunner, type JobRunner } from './job-runner';
+import { createSafetyHandlers, type SafetyDeps } from './safety-handlers';
 
 /** The scenario the window shows (`scenario.choose`); null: the default one. */
 export interface ChosenScenario {
   scenarioId: string | null;
 }
 
-export interface HandlerDeps {
+export interface HandlerDeps extends SafetyDeps {
+  /** Called after every method that changed the workspace (WRITE_METHODS), e.g. for automatic backups. */
+  readonly afterWrite?: () => void;
   /** The workspace currently open; File → Open swaps it, so it is looked up on every call. */
   readonly workspace: () => WritableWorkspace;
   /** Today's date as `YYYY-MM-DD` (injected so tests can fix it). */
@@ -64,7 +67,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return snapshot();
     };
 
-  return {
+  const handlers: Handlers = {
+    ...createSafetyHandlers(deps, snapshot),
     'workspace.snapshot': () => snapshot(),
     'workspace.setOrganisation': thenSnapshot((ws, organisation) => ws.setOrganisation(organisation)),
     'workspace.startFromCatalog': thenSnapshot((ws) => {
@@ -109,4 +113,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { scenarioId };
     },
   };
+  const afterWrite = deps.afterWrite;
+  if (afterWrite === undefined) return handlers;
+  // Each write method, followed by the hook once it succeeded.
+  const wrapped: Record<string, unknown> = { ...handlers };
+  for (const method of WRITE_METHODS) {
+    const handler = handlers[method] as (params: unknown, context: unknown) => unknown;
+    wrapped[method] = async (params: unknown, context: unknown) => {
+      const value = await handler(params, context);
+      afterWrite();
+      return value;
+    };
+  }
+  return wrapped as Handlers;
 }

@@ -1,4 +1,4 @@
-import { openWorkspace, type OpenWorkspaceOptions, type WritableWorkspace } from '../storage';
+import { openWorkspace, restoreBackup, type OpenWorkspaceOptions, type RestoreResult, type WritableWorkspace } from '../storage';
 import { HandlerError } from './dispatch';
 
 /**
@@ -8,7 +8,11 @@ import { HandlerError } from './dispatch';
 export class WorkspaceSession {
   #current: WritableWorkspace | null = null;
 
-  constructor(private readonly options: Pick<OpenWorkspaceOptions, 'migrationsDir' | 'nativeBinding' | 'now'> = {}) {}
+  constructor(
+    private readonly options: Pick<OpenWorkspaceOptions, 'migrationsDir' | 'nativeBinding' | 'now'> = {},
+    /** Called with each workspace once it is open, e.g. for its automatic backup. */
+    private readonly onOpened: (workspace: WritableWorkspace) => void = () => undefined,
+  ) {}
 
   /** The open workspace; 'workspace' error before the first open. */
   get current(): WritableWorkspace {
@@ -26,7 +30,27 @@ export class WorkspaceSession {
     const previous = this.#current;
     this.#current = next;
     previous?.close();
+    this.onOpened(next);
     return next;
+  }
+
+  /**
+   * Restores `backup` over the open workspace's file: the workspace is closed (so its -wal is
+   * folded in and nothing else writes), the file backed up and replaced (restoreBackup), and the
+   * file opened again — also when the restore failed, in which case it is as it was.
+   */
+  async restoreOver(backup: string): Promise<RestoreResult> {
+    const path = this.current.path;
+    this.current.close();
+    try {
+      return await restoreBackup(backup, path, {
+        overwrite: true,
+        ...(this.options.migrationsDir === undefined ? {} : { migrationsDir: this.options.migrationsDir }),
+        ...(this.options.nativeBinding === undefined ? {} : { nativeBinding: this.options.nativeBinding }),
+      });
+    } finally {
+      this.#current = openWorkspace(path, { ...this.options, create: false });
+    }
   }
 
   close(): void {

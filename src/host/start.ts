@@ -1,4 +1,5 @@
 import { toIsoDate } from '../core/calendar';
+import { AutomaticBackups } from '../storage';
 import type { Channel, FromHost, ToHost } from '../shared/host-protocol';
 import { createAppHandlers } from './app-handlers';
 import { createHandlers, type ChosenScenario } from './handlers';
@@ -28,18 +29,25 @@ export interface RunningHost {
  * in-memory pair) start it the same way.
  */
 export function startHost(channel: Channel<ToHost, FromHost>, options: HostOptions): RunningHost {
-  const session = new WorkspaceSession({
-    ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }),
-    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
-  });
+  // Backed up when opened, and at most every 10 minutes while edited (docs/data-safety.md).
+  const backups = new AutomaticBackups({ onError: (error) => console.error(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) });
+  const session = new WorkspaceSession(
+    {
+      ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }),
+      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    },
+    (workspace) => void backups.opened(workspace),
+  );
   const today = options.today ?? (() => toIsoDate(new Date()));
   const chosen: ChosenScenario = { scenarioId: null };
-  const renderer = createHandlers({ workspace: () => session.current, today, jobs: options.jobs, chosen });
+  const renderer = createHandlers({ workspace: () => session.current, today, jobs: options.jobs, chosen, session, afterWrite: () => backups.written(session.current) });
   const app = createAppHandlers({ session, today, jobs: options.jobs, chosen });
   const stop = serveHandlers(channel, { renderer, app });
   return {
     async close() {
       stop();
+      backups.stop();
+      await backups.settled();
       session.close();
       await options.jobs.close();
     },

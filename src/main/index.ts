@@ -3,17 +3,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell, utilityProcess } from 'electron';
 import type { OpenWorkspaceInfo } from '../shared/app-contract';
-import { CANCEL_CHANNEL, INVOKE_CHANNEL, PROGRESS_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../shared/channels';
+import { CANCEL_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, PROGRESS_CHANNEL, WORKSPACE_CHANGED_CHANNEL, type MenuCommand } from '../shared/channels';
 import type { Channel, FromHost, ToHost } from '../shared/host-protocol';
 import { HostClient } from './host-client';
 import { buildMenu } from './menu';
 import { createMenuActions, type Desktop } from './menu-actions';
 import { createRendererRouter } from './router';
-import { isTrustedSender, lockDownSessions } from './security';
+import { lockDownSessions, registerAppScheme, serveApp } from './security';
+import { describeStartupProblem, isTrustedSender, rendererSource, saveDialogFor, workspaceFromArgs } from './shell';
 import { loadSettings, saveSettings, withRecent, type Settings } from './settings';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const source = rendererSource({ isPackaged: app.isPackaged, env: process.env });
+const devServerUrl = source.kind === 'dev-server' ? source.url : undefined;
 const isDev = !app.isPackaged;
 /** Where the app's own files live: the project root in development, the resources when packaged. */
 const appRoot = app.isPackaged ? process.resourcesPath : app.getAppPath();
@@ -44,6 +46,10 @@ function startHostProcess(onExit: (code: number) => void): HostClient {
   return client;
 }
 
+/** Files the OS asked to open before the window existed (macOS sends open-file early). */
+const pendingFiles: string[] = [];
+let openFromOs: ((path: string) => void) | null = null;
+
 async function start(): Promise<void> {
   const settingsFile = join(app.getPath('userData'), 'settings.json');
   let settings: Settings = loadSettings(settingsFile);
@@ -71,10 +77,23 @@ async function start(): Promise<void> {
   });
 
   const defaultPath = join(app.getPath('userData'), 'Default.groundwork');
-  let first = await host.app('app.open', { path: settings.lastWorkspace ?? defaultPath, create: true });
-  if (!first.ok && settings.lastWorkspace) {
-    dialog.showErrorBox('Could not open the last workspace', `${first.error.message}\n\nOpening the default workspace instead.`);
-    first = await host.app('app.open', { path: defaultPath, create: true });
+  // A .groundwork file the OS launched the app with comes first.
+  const fromOs = workspaceFromArgs(process.argv, process.cwd()) ?? pendingFiles.pop();
+  let first = await host.app('app.open', { path: fromOs ?? settings.lastWorkspace ?? defaultPath, create: fromOs === undefined || fromOs === null });
+  if (!first.ok && (settings.lastWorkspace || fromOs)) {
+    // Say what is wrong and offer the newest good backup, restored into a new file beside the
+    // damaged one (which is never moved, overwritten or deleted), or the default workspace.
+    const failed = fromOs ?? settings.lastWorkspace ?? defaultPath;
+    const recovery = await host.app('app.recovery', { path: failed });
+    const backup = recovery.ok ? recovery.value.newestBackup : null;
+    const problem = describeStartupProblem({ code: first.error.code, message: first.error.message }, backup);
+    const { response } = await dialog.showMessageBox({ type: 'warning', title: problem.title, message: problem.message, detail: problem.detail, buttons: [...problem.buttons], defaultId: 0, cancelId: problem.buttons.length - 1, noLink: true });
+    const action = problem.actions[response] ?? 'quit';
+    if (action === 'quit') {
+      app.exit(0);
+      return;
+    }
+    first = action === 'restore-backup' && backup ? await host.app('app.restoreAsNew', { path: failed, backup: backup.path }) : await host.app('app.open', { path: defaultPath, create: true });
   }
   if (!first.ok) {
     dialog.showErrorBox('Groundwork could not open a workspace', first.error.message);
@@ -85,14 +104,24 @@ async function start(): Promise<void> {
   remember(withRecent(settings, current.path));
 
   const router = createRendererRouter(() => host);
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, payload: unknown, callId: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url ?? '', devServerUrl)) {
+  /** Only the window's main frame showing the app's own page may call (never a subframe or another page). */
+  const trusted = (frame: Electron.WebFrameMain | null | undefined) => !!frame && isTrustedSender({ isMainFrame: frame === win.webContents.mainFrame, url: frame.url }, devServerUrl);
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, payload: unknown, callId: unknown) => {
+    if (!trusted(event.senderFrame)) {
       return { ok: false, error: { code: 'bad-method', message: 'call from an untrusted frame refused' } };
+    }
+    // The two calls that write a file the user names: the dialog is main's, the path goes to the host.
+    const step = saveDialogFor(method, payload, current?.path ?? join(app.getPath('documents'), 'Groundwork.groundwork'));
+    if (step.kind === 'refuse') return step.answer;
+    if (step.kind === 'ask') {
+      const chosen = await desktop.chooseSaveFile(step.dialog);
+      if (chosen === null) return step.cancelled;
+      payload = step.withPath(chosen);
     }
     return router.invoke(method, payload, callId, (progress) => event.sender.send(PROGRESS_CHANNEL, progress));
   });
   ipcMain.on(CANCEL_CHANNEL, (event, callId: unknown) => {
-    if (isTrustedSender(event.senderFrame?.url ?? '', devServerUrl)) router.cancel(callId);
+    if (trusted(event.senderFrame)) router.cancel(callId);
   });
 
   const bounds = settings.window;
@@ -159,6 +188,8 @@ async function start(): Promise<void> {
     win.webContents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
   };
 
+  const command = (name: MenuCommand) => () => win.webContents.send(MENU_COMMAND_CHANNEL, name);
+
   function refreshMenu() {
     Menu.setApplicationMenu(
       buildMenu(
@@ -176,6 +207,9 @@ async function start(): Promise<void> {
           cancelExport: () => actions.cancelExport(),
           exportJson: () => void actions.exportWorkspaceJson(),
           importJson: () => void actions.importWorkspaceJson(),
+          restoreBackup: command('restore-backup'),
+          importPeopleCsv: command('import-people-csv'),
+          importCapabilitiesCsv: command('import-capabilities-csv'),
           undo: () => sendKey('Z', false),
           redo: () => sendKey('Z', true),
           about: () =>
@@ -193,12 +227,27 @@ async function start(): Promise<void> {
   refreshMenu();
   setTitle();
 
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(here, '../renderer/index.html'));
+  if (source.kind === 'app') serveApp(join(here, '../renderer'));
+  void win.loadURL(source.url);
 
-  app.on('second-instance', () => {
+  // A .groundwork file opened from the OS while the app runs opens in this window.
+  openFromOs = (file) => {
     if (win.isMinimized()) win.restore();
     win.focus();
+    if (file === current?.path) return;
+    void host.app('app.open', { path: file, create: false }).then((result) => {
+      if (result.ok) opened(result.value);
+      else dialog.showErrorBox('Could not open the workspace', result.error.message);
+    });
+  };
+  for (const file of pendingFiles.splice(0)) openFromOs(file);
+  app.on('second-instance', (_event, argv, cwd) => {
+    const file = workspaceFromArgs(argv, cwd);
+    if (file) openFromOs?.(file);
+    else {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
   });
   app.on('window-all-closed', () => {
     quitting = true;
@@ -207,17 +256,32 @@ async function start(): Promise<void> {
   });
 }
 
+/** An error nobody expected at start-up: said in a dialog (a window-less app would just vanish). */
+function startFailed(error: unknown): void {
+  dialog.showErrorBox('Groundwork could not start', error instanceof Error ? `${error.message}\n\n${error.stack ?? ''}` : String(error));
+  app.exit(1);
+}
+
+registerAppScheme();
+// macOS: a double-clicked file arrives as open-file, possibly before the app is ready.
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  if (openFromOs) openFromOs(file);
+  else pendingFiles.push(file);
+});
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.whenReady().then(
-    () => {
-      lockDownSessions(devServerUrl);
-      return start();
+    async () => {
+      try {
+        lockDownSessions(devServerUrl);
+        await start();
+      } catch (error) {
+        startFailed(error);
+      }
     },
-    (error: unknown) => {
-      dialog.showErrorBox('Groundwork could not start', error instanceof Error ? error.message : String(error));
-      app.exit(1);
-    },
+    (error: unknown) => startFailed(error),
   );
 }

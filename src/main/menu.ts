@@ -10,6 +10,10 @@ export interface MenuActions {
   readonly cancelExport: () => void;
   readonly exportJson: () => void;
   readonly importJson: () => void;
+  /** The page's own dialogs: File ▸ Restore from Backup, File ▸ Import People/Capabilities CSV. */
+  readonly restoreBackup: () => void;
+  readonly importPeopleCsv: () => void;
+  readonly importCapabilitiesCsv: () => void;
   readonly showInFolder: () => void;
   readonly undo: () => void;
   readonly redo: () => void;
@@ -55,6 +59,10 @@ export function buildMenu(actions: MenuActions, { recent, isDev, exporting }: Me
         { label: 'Cancel Export', enabled: exporting, click: actions.cancelExport },
         { label: 'Export Workspace JSON…', click: actions.exportJson },
         { label: 'Import Workspace JSON…', click: actions.importJson },
+        { label: 'Import People CSV…', click: actions.importPeopleCsv },
+        { label: 'Import Capabilities CSV…', click: actions.importCapabilitiesCsv },
+        { type: 'separator' },
+        { label: 'Restore from &Backup…', click: actions.restoreBackup },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -1,4 +1,6 @@
-import { app, session, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { app, protocol, session, type WebContents } from 'electron';
+import { APP_SCHEME, isAllowedRequest, resolveAppFile } from './shell';
 
 /** The production Content-Security-Policy; the renderer's index.html carries the same one. */
 export const CSP = [
@@ -15,21 +17,36 @@ export const CSP = [
 ].join('; ');
 
 /**
+ * app:// is a standard, secure scheme (so 'self' in the CSP means it, and the page gets an origin
+ * of its own instead of file://). Must run before the app is ready.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } }]);
+}
+
+/** Serves the built renderer from `root` on app://groundwork with the CSP header; anything else is 404. */
+export function serveApp(root: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, root);
+    if (file === null) return new Response('not found', { status: 404 });
+    try {
+      return new Response(await readFile(file.path), {
+        headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
+      });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+}
+
+/**
  * Offline by design: the renderer may load its own files (and, in development, the local dev
- * server) and nothing else. Navigation, new windows, webviews and permission requests are refused.
+ * server) and nothing else — not even file:// URLs. Navigation, new windows, webviews and
+ * permission requests are refused.
  */
 export function lockDownSessions(devServerUrl: string | undefined): void {
-  const allowedPrefixes = ['file://', 'devtools://', ...(devServerUrl ? [new URL(devServerUrl).origin, devServerUrl.replace(/^http/, 'ws')] : [])];
   const ses = session.defaultSession;
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = allowedPrefixes.some((prefix) => details.url.startsWith(prefix));
-    callback({ cancel: !allowed });
-  });
-  if (!devServerUrl) {
-    ses.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-    });
-  }
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, devServerUrl) }));
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
 
@@ -39,10 +56,4 @@ export function lockDownSessions(devServerUrl: string | undefined): void {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-}
-
-/** True when an IPC message comes from our own page, not from some other frame. */
-export function isTrustedSender(url: string, devServerUrl: string | undefined): boolean {
-  if (devServerUrl) return url.startsWith(devServerUrl);
-  return url.startsWith('file://');
 }

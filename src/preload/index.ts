@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CANCEL_CHANNEL, INVOKE_CHANNEL, PROGRESS_CHANNEL, WORKSPACE_CHANGED_CHANNEL } from '../shared/channels';
+import { CANCEL_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_COMMANDS, PROGRESS_CHANNEL, WORKSPACE_CHANGED_CHANNEL, type MenuCommand } from '../shared/channels';
 import type { CallProgress, GroundworkApi } from '../shared/contract';
 
 /** Subscribes to a main → renderer channel without handing the page Electron's event object. */
@@ -20,6 +20,11 @@ const api = {
   cancel: (callId) => ipcRenderer.send(CANCEL_CHANNEL, callId),
   onProgress: (listener) => subscribe<[CallProgress]>(PROGRESS_CHANNEL, (progress) => listener(progress)),
   onWorkspaceChanged: (listener) => subscribe(WORKSPACE_CHANGED_CHANNEL, () => listener()),
+  onMenuCommand: (listener) =>
+    subscribe<[unknown]>(MENU_COMMAND_CHANNEL, (command) => {
+      // Only the known commands reach the page.
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+    }),
 } satisfies GroundworkApi;
 
 contextBridge.exposeInMainWorld('groundwork', api);

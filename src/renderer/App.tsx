@@ -1,4 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CsvKind } from '../core/csv';
+import { onMenuCommand } from './api';
+import { BackupsDialog } from './safety/BackupsDialog';
+import { CsvImportDialog } from './safety/CsvImportDialog';
+import { SafetyActionsContext } from './safety/SafetyActions';
 import type { LayerId } from '../core/domain/layers';
 import type { WorkspaceSnapshot } from '../shared/contract';
 import { ScreenTabs, panelId, tabId, type ScreenTab } from './components/ScreenTabs';
@@ -59,12 +64,15 @@ export function App() {
 
 function Loaded({ snapshot }: { readonly snapshot: WorkspaceSnapshot }) {
   const name = snapshot.organisation.name;
+  const [backupsOpen, setBackupsOpen] = useState(false);
   useEffect(() => {
     document.title = name ? `${name} — Groundwork` : 'Groundwork';
   }, [name]);
+  useEffect(() => onMenuCommand((command) => command === 'restore-backup' && setBackupsOpen(true)), []);
   return (
     <div className="app">
-      <TitleBar snapshot={snapshot} />
+      <TitleBar snapshot={snapshot} onShowBackups={() => setBackupsOpen(true)} />
+      {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
       {snapshot.isEmpty ? (
         <main className="main main-welcome">
           <WelcomeScreen />
@@ -87,6 +95,20 @@ function Shell() {
   const [filter, setFilter] = useState<LayerFilter>('all');
   const [focusRequest, setFocusRequest] = useState<{ layer: LayerId; nonce: number } | null>(null);
   const nonce = useRef(0);
+  const [csvImport, setCsvImport] = useState<CsvKind | null>(null);
+  const safetyActions = useMemo(() => ({ importCsv: (kind: CsvKind) => setCsvImport(kind) }), []);
+
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'import-people-csv' || command === 'import-capabilities-csv') {
+          const kind = command === 'import-people-csv' ? 'people' : 'capabilities';
+          setScreen(kind === 'people' ? 'headcount' : 'inventory');
+          setCsvImport(kind);
+        }
+      }),
+    [],
+  );
 
   const showRoadmap = useCallback(() => setScreen('roadmap'), []);
 
@@ -127,7 +149,9 @@ function Shell() {
   }, [undo, redo]);
 
   return (
+    <SafetyActionsContext.Provider value={safetyActions}>
     <PlanningProvider active={PLANNING_SCREENS.has(screen)} onShowRoadmap={showRoadmap}>
+      {csvImport && <CsvImportDialog kind={csvImport} onClose={() => setCsvImport(null)} />}
       <div className="shell">
         <ScreenTabs tabs={SCREENS} current={screen} onSelect={setScreen} />
         <main className="main">
@@ -144,5 +168,6 @@ function Shell() {
         </main>
       </div>
     </PlanningProvider>
+    </SafetyActionsContext.Provider>
   );
 }

@@ -1,3 +1,4 @@
+import type { MenuCommand } from '../shared/channels';
 import type { CallProgress, ErrorCode, GroundworkApi, IpcError, Method, MethodInput, MethodResult } from '../shared/contract';
 
 /** An error answered by the main process, with its stable code and, when known, the field. */
@@ -77,4 +78,18 @@ export function toApiError(cause: unknown): ApiError {
 export function onWorkspaceChanged(listener: () => void): () => void {
   const api = groundwork();
   return api ? api.onWorkspaceChanged(listener) : () => undefined;
+}
+
+/** Subscribes to File menu commands that open a dialog in the page; a no-op where the API is missing. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  const api = window.groundwork as Window['groundwork'] | undefined;
+  return api?.onMenuCommand ? api.onMenuCommand(listener) : () => undefined;
+}
+
+/** A file the user picked, as base64 for the IPC payload. */
+export async function fileAsBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

@@ -23,6 +23,10 @@ export interface OpenWorkspaceInfo {
   readonly today: string;
 }
 
+export interface RecoveryInfo {
+  readonly newestBackup: { readonly path: string; readonly createdAt: string; readonly capabilities: number; readonly people: number } | null;
+}
+
 export interface ExportedRoadmap {
   readonly file: string;
   readonly pages: number;
@@ -45,6 +49,15 @@ export const appContract = {
   /** A Workspace JSON file into a NEW workspace file at `target` (not opened). */
   'app.importWorkspaceJson': method<z.ZodObject<{ source: typeof filePath; target: typeof filePath }>, { readonly path: string }>(
     z.strictObject({ source: filePath, target: filePath }),
+  ),
+  /**
+   * A workspace that cannot be opened: what is wrong with it, and the newest of its backups that
+   * opens in full (null when there is none). Reads only.
+   */
+  'app.recovery': method<z.ZodObject<{ path: typeof filePath }>, RecoveryInfo>(z.strictObject({ path: filePath })),
+  /** Restores `backup` into a NEW file beside `path` (the damaged file is left as it is) and opens it. */
+  'app.restoreAsNew': method<z.ZodObject<{ path: typeof filePath; backup: typeof filePath }>, OpenWorkspaceInfo>(
+    z.strictObject({ path: filePath, backup: filePath }),
   ),
   /** Closes the workspace cleanly (the app is quitting). */
   'app.close': method<typeof empty, { readonly closed: true }>(empty),

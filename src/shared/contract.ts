@@ -3,6 +3,22 @@ import type { Scenario, WorkItem } from '../core/domain/planning';
 import type { Capability, Organisation, Person, Role } from '../core/domain/types';
 import type { WorkspaceReadiness } from '../core/domain/readiness';
 import type { PlanResult } from '../core/planner/types';
+import type { BackupCountsLike } from '../core/backups/rotation';
+import {
+  CAPABILITY_FIELDS,
+  CSV_KINDS,
+  CSV_TABLES,
+  PEOPLE_FIELDS,
+  type CapabilityField,
+  type CapabilityValues,
+  type CsvField,
+  type CsvKind,
+  type ImportPreview,
+  type PeopleField,
+  type PersonValues,
+} from '../core/csv';
+import { LIMITS } from '../core/input/limits';
+import type { MenuCommand } from './channels';
 import {
   capabilityFieldsSchema,
   capabilityPatchSchema,
@@ -49,6 +65,50 @@ export interface ScenarioComparison {
   readonly plans: readonly PlanResult[];
 }
 
+/** One automatic backup of the open workspace, as File ▸ Restore from backup lists it. */
+export interface BackupEntry {
+  /** Its file: what `backup.restore` takes. */
+  readonly path: string;
+  /** ISO timestamp (UTC). */
+  readonly createdAt: string;
+  readonly reason: string;
+  readonly bytes: number;
+  readonly counts: BackupCountsLike | null;
+  /** Why it cannot be restored, or null. */
+  readonly problem: string | null;
+  /** What changed since the backup before it ("+2 capabilities"). */
+  readonly change: string;
+}
+
+export interface BackupList {
+  readonly workspace: string;
+  readonly folder: string;
+  /** Newest first. */
+  readonly backups: readonly BackupEntry[];
+}
+
+export interface RestoreAnswer {
+  readonly snapshot: WorkspaceSnapshot;
+  /** The workspace file that now holds the backup's content. */
+  readonly restoredTo: string;
+  /** The backup made of the replaced workspace (restore it to undo), or null for a new file. */
+  readonly undoBackup: string | null;
+}
+
+/** What a CSV import would do (`csv.preview`), or did (`csv.import`). */
+export type CsvPreview = (ImportPreview<PeopleField, PersonValues> | ImportPreview<CapabilityField, CapabilityValues>) & {
+  readonly encoding: string;
+  readonly delimiter: string;
+};
+
+export interface CsvImportAnswer {
+  readonly snapshot: WorkspaceSnapshot;
+  readonly created: number;
+  readonly updated: number;
+  /** The backup made just before the import. */
+  readonly backup: string | null;
+}
+
 /** Declares a method: its input schema, and (types only) its result. */
 export function method<I extends z.ZodType, O>(input: I): { readonly input: I; readonly output?: O } {
   return { input };
@@ -63,6 +123,29 @@ const planRequest = z.strictObject({ scenarioId: idSchema.optional() });
 const chooseRequest = z.strictObject({ scenarioId: idSchema.nullable() });
 const compareRequest = z.strictObject({
   scenarioIds: z.array(idSchema).min(2, 'pick two or three scenarios').max(3, 'pick two or three scenarios'),
+});
+
+const csvFields = z.enum([...new Set([...PEOPLE_FIELDS, ...CAPABILITY_FIELDS].map((f) => f.field))] as [CsvField, ...CsvField[]]);
+const csvRequest = z.strictObject({
+  kind: z.enum(CSV_KINDS as [CsvKind, ...CsvKind[]]),
+  /** The file's bytes in base64 (the renderer reads the file the user picked). */
+  data: z.base64({ error: 'must be the file as base64' }).max(Math.ceil(LIMITS.csvBytes / 3) * 4, `the file may be at most ${LIMITS.csvBytes / 1024 / 1024} MiB`),
+  /** Column position → field (null: not imported), overriding the guess from the headers. */
+  columns: z.array(csvFields.nullable()).max(LIMITS.csvColumns).optional(),
+});
+/** The file the user picked in the main process's save dialog; the router sets it (and drops any the page sends). */
+const savePath = z.string().min(1).max(4096).optional();
+const restoreRequest = z.strictObject({
+  path: z.string().min(1, 'required').max(4096),
+  /** Over the open workspace (backed up first, so it can be undone), or into a new file the user picks. */
+  target: z.enum(['current', 'new']),
+  savePath,
+});
+const exportCsvRequest = z.strictObject({
+  table: z.enum(CSV_TABLES),
+  scenarioId: idSchema.optional(),
+  scenarioIds: z.array(idSchema).min(2).max(3).optional(),
+  savePath,
 });
 
 export const contract = {
@@ -118,7 +201,46 @@ export const contract = {
    * so the PDF is the roadmap the user is looking at.
    */
   'scenario.choose': method<typeof chooseRequest, { readonly scenarioId: string | null }>(chooseRequest),
+
+  /** The open workspace's automatic backups, newest first. */
+  'backup.list': method<typeof empty, BackupList>(empty),
+  /** Backs the open workspace up now. */
+  'backup.create': method<typeof empty, BackupList>(empty),
+  /** Restores one of `backup.list`'s backups (only those) over the open workspace or into a new file. */
+  'backup.restore': method<typeof restoreRequest, RestoreAnswer>(restoreRequest),
+
+  /** What importing a CSV file of people or capabilities would do, row by row. Writes nothing. */
+  'csv.preview': method<typeof csvRequest, CsvPreview>(csvRequest),
+  /** Imports it: only when no row has a problem, all rows in one transaction, after a backup. */
+  'csv.import': method<typeof csvRequest, CsvImportAnswer>(csvRequest),
+  /** Saves one of the app's tables as CSV where the user picks; null path when they cancel. */
+  'csv.export': method<typeof exportCsvRequest, { readonly path: string | null }>(exportCsvRequest),
 } as const satisfies ContractShape;
+
+/** The methods that change the workspace (after each, an automatic backup may be due). */
+export const WRITE_METHODS: ReadonlySet<Method> = new Set<Method>([
+  'workspace.setOrganisation',
+  'workspace.startFromCatalog',
+  'workspace.openDemo',
+  'capability.create',
+  'capability.update',
+  'capability.delete',
+  'role.create',
+  'role.update',
+  'role.delete',
+  'person.create',
+  'person.update',
+  'person.delete',
+  'workItem.create',
+  'workItem.update',
+  'workItem.delete',
+  'scenario.create',
+  'scenario.update',
+  'scenario.delete',
+  'scenario.setDefault',
+  'plan.accept',
+  'csv.import',
+]);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -176,4 +298,6 @@ export interface GroundworkApi {
   onProgress(listener: (progress: CallProgress) => void): () => void;
   /** Main tells the renderer that another workspace was opened (File → New/Open). */
   onWorkspaceChanged(listener: () => void): () => void;
+  /** Main asks the page to open one of its dialogs (File ▸ Restore from backup, File ▸ Import CSV). */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LAYER_IDS } from '../core/domain/layers';
+import { DATE_RANGE, isDateInRange, LIMITS } from '../core/input/limits';
 import type { Maturity } from '../core/domain/maturity';
 import { PERSON_STATUSES } from '../core/domain/types';
 import { DEFAULT_RUN_SHARE, WORK_ITEM_STATUSES } from '../core/domain/planning';
@@ -21,7 +22,9 @@ export const maturitySchema = z
   .transform((value) => value as Maturity);
 
 /** `YYYY-MM-DD`, a real calendar date (2026-02-30 is refused). */
-export const isoDateSchema = z.iso.date({ error: 'not a date (use YYYY-MM-DD)' });
+export const isoDateSchema = z.iso
+  .date({ error: 'not a date (use YYYY-MM-DD)' })
+  .refine(isDateInRange, `must be between ${DATE_RANGE.earliest} and ${DATE_RANGE.latest}`);
 
 /*
  * Patches are built from the default-free shapes: zod 4 applies `.default()` even inside
@@ -174,12 +177,16 @@ const scenarioShape = {
   horizonQuarters: z.int({ error: 'must be a whole number of quarters from 1 to 20' }).min(1, 'must be a whole number of quarters from 1 to 20').max(20, 'must be a whole number of quarters from 1 to 20'),
   targetLayer: layerSchema,
   targetDate: isoDateSchema.nullable(),
-  hiringBudgetPerQuarter: z.number({ error: 'must be an amount ≥ 0, or empty for no limit' }).min(0, 'must be an amount ≥ 0, or empty for no limit').nullable(),
+  hiringBudgetPerQuarter: z
+    .number({ error: 'must be an amount ≥ 0, or empty for no limit' })
+    .min(0, 'must be an amount ≥ 0, or empty for no limit')
+    .max(LIMITS.number, `must be at most ${LIMITS.number.toLocaleString('en-US')}`)
+    .nullable(),
   maxHiresPerQuarter: z.int({ error: 'must be a whole number from 0 to 50' }).min(0, 'must be a whole number from 0 to 50').max(50, 'must be a whole number from 0 to 50'),
   gateThreshold: z.number({ error: 'must be between 0.05 and 1' }).min(0.05, 'must be between 0.05 and 1').max(1, 'must be between 0.05 and 1'),
   leadTimeWeeks: z.int({ error: 'must be a whole number of weeks from 0 to 104' }).min(0, 'must be a whole number of weeks from 0 to 104').max(104, 'must be a whole number of weeks from 0 to 104'),
   rampUpWeeks: z.int({ error: 'must be a whole number of weeks from 0 to 52' }).min(0, 'must be a whole number of weeks from 0 to 52').max(52, 'must be a whole number of weeks from 0 to 52').nullable(),
-  salaries: z.record(idSchema, z.number({ error: 'must be an annual salary ≥ 0' }).min(0, 'must be an annual salary ≥ 0')),
+  salaries: z.record(idSchema, z.number({ error: 'must be an annual salary ≥ 0' }).min(0, 'must be an annual salary ≥ 0').max(LIMITS.number, `must be at most ${LIMITS.number.toLocaleString('en-US')}`)),
   runShare: z.number({ error: 'must be a share from 0 to 0.9' }).min(0, 'must be a share from 0 to 0.9').max(0.9, 'must be a share from 0 to 0.9'),
   borrowed: z
     .array(

@@ -18,7 +18,19 @@ export type WorkspaceErrorCode =
   /** A migration failed; everything was rolled back and the file is as it was. */
   | 'migration-failed'
   /** The pre-migration backup could not be written; nothing was migrated. */
-  | 'backup-failed';
+  | 'backup-failed'
+  /** The file (or its folder) cannot be read: permissions, an I/O error. */
+  | 'unreadable'
+  /** The file or its folder cannot be written (permissions, a read-only disk): opening it for editing is refused. */
+  | 'read-only-file'
+  /** Larger than a workspace can be (LIMITS.workspaceFileBytes). */
+  | 'too-large'
+  /** The disk is full: the write was rolled back, nothing changed. */
+  | 'disk-full'
+  /** The disk reported an error during a write: the write was rolled back. */
+  | 'io-error'
+  /** Another program holds the workspace locked for longer than the busy timeout. */
+  | 'busy';
 
 export class WorkspaceError extends Error {
   override readonly name = 'WorkspaceError';
@@ -31,6 +43,33 @@ export class WorkspaceError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/**
+ * A SQLite failure of the disk or of the file rather than of the data (disk full, I/O error,
+ * read-only file, lock held, damaged page) as a WorkspaceError with a code a user can act on; any
+ * other error is returned unchanged.
+ */
+export function toWorkspaceError(error: unknown, path: string): unknown {
+  if (!isSqliteError(error)) return error;
+  const code = error.code;
+  const detail = error.message.length > 200 ? `${error.message.slice(0, 200)}…` : error.message;
+  if (code.startsWith('SQLITE_FULL')) {
+    return new WorkspaceError('disk-full', path, `${path}: the disk is full; the change was not saved and the workspace is as it was.`, { cause: error });
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new WorkspaceError('io-error', path, `${path}: the disk reported an error (${detail}); the change was not saved.`, { cause: error });
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    return new WorkspaceError('read-only-file', path, `${path} cannot be written (${detail}); nothing was changed.`, { cause: error });
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new WorkspaceError('busy', path, `${path} is locked by another program; nothing was changed. Try again.`, { cause: error });
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new WorkspaceError('corrupt', path, `${path} is damaged (${detail}); the change was not saved.`, { cause: error });
+  }
+  return error;
 }
 
 export type StorageErrorCode =

@@ -136,3 +136,26 @@ export interface DbBaseline {
   readonly created_at: string;
   readonly updated_at: string;
 }
+
+/**
+ * A JSON column holding an id → number map (a work item's demand, a scenario's salaries), as a
+ * record WITHOUT a prototype: a role id such as "constructor" or "toString" then finds nothing
+ * inherited. Throws when the stored text is not such a map (a damaged row).
+ */
+export function readNumberMap(text: string, what: string): Record<string, number> {
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${what} is not a JSON object`);
+  const out = Object.create(null) as Record<string, number>;
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry !== 'number' || !Number.isFinite(entry)) throw new Error(`${what} holds a value that is not a number`);
+    out[key] = entry;
+  }
+  return out;
+}
+
+/** A JSON column holding a list of ids; throws when the stored text is not one. */
+export function readIdList(text: string, what: string): string[] {
+  const value: unknown = JSON.parse(text);
+  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) throw new Error(`${what} is not a list of ids`);
+  return value as string[];
+}

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, renameSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { toIsoDate } from '../core/calendar';
 import { defaultScenario } from '../core/domain/planning';
 import { buildWorkspaceJson, parseWorkspaceJson, type WorkspaceJson } from '../core/workspace-json';
-import { StorageError } from './errors';
+import { StorageError, WorkspaceError } from './errors';
+import { removeStaleTemporaries, removeTemporary, temporaryPathFor } from './temporary';
 import { writeRestoredWorkspace, type OpenWorkspaceOptions, type ReadableWorkspace } from './workspace';
 
 /**
@@ -55,7 +55,8 @@ export function importWorkspaceJson(json: unknown, target: string, options: Impo
   if (existsSync(`${path}-wal`)) {
     throw new StorageError('conflict', `${path} is open in Groundwork or was not closed cleanly (it has a -wal file); nothing was written`, 'target');
   }
-  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.import-tmp`);
+  removeStaleTemporaries(path);
+  const temporary = temporaryPathFor(path, 'import');
   try {
     writeRestoredWorkspace(temporary, { ...doc, baselines: doc.baselines.map(({ plan, ...b }) => ({ ...b, snapshot: plan })) }, {
       ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }),
@@ -63,8 +64,12 @@ export function importWorkspaceJson(json: unknown, target: string, options: Impo
       ...(options.now === undefined ? {} : { now: options.now }),
     });
     renameSync(temporary, path);
+  } catch (error) {
+    // Name the target, not the temporary file the failure happened in.
+    if (error instanceof WorkspaceError) throw new WorkspaceError(error.code, path, error.message.replaceAll(temporary, path), { cause: error });
+    throw error;
   } finally {
-    for (const leftover of [temporary, `${temporary}-wal`, `${temporary}-shm`, `${temporary}-journal`]) rmSync(leftover, { force: true });
+    removeTemporary(temporary);
   }
   return { path };
 }

@@ -1,6 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, lstatSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { toIsoDate } from '../core/calendar';
@@ -9,9 +8,10 @@ import type { WorkspaceSettings } from '../core/domain/settings';
 import type { Baseline, BaselineSummary } from '../core/progress/baseline';
 import type { Capability, Organisation, Person, Role } from '../core/domain/types';
 import { backupBeforeMigration } from './backup';
-import { StorageError, WorkspaceError } from './errors';
-import { inspectFile } from './inspect';
-import { latestVersion, migrate, newerSchemaError, readMigrations } from './migrations';
+import { StorageError, WorkspaceError, toWorkspaceError } from './errors';
+import { corrupt, inspectFile, readShape, type SchemaShape } from './inspect';
+import { latestVersion, migrate, newerSchemaError, readMigrations, type Migration } from './migrations';
+import { removeStaleTemporaries, removeTemporary, temporaryPathFor } from './temporary';
 import { BaselineRepository, type BaselineInput } from './repositories/baselines';
 import { CapabilityRepository } from './repositories/capabilities';
 import { HistoryRepository } from './repositories/history';
@@ -155,6 +155,12 @@ export interface WritableWorkspace extends ReadableWorkspace {
    */
   acceptPlan(acceptance: PlanAcceptance): AcceptedPlan;
 
+  /**
+   * A CSV import: every row created or updated in ONE transaction (with the usual history rows).
+   * A row the schema refuses rolls everything back; the message says which (`row 7: …`).
+   */
+  importRows(rows: readonly ImportRow[]): { created: number; updated: number };
+
   setSettings(patch: SettingsPatch): WorkspaceSettings;
 
   createBaseline(input: BaselineInput): Baseline;
@@ -209,22 +215,11 @@ export function openWorkspace(file: string, options: OpenWorkspaceOptions = {}):
 export function openWorkspaceReadOnly(file: string, options: OpenReadOnlyOptions = {}): ReadableWorkspace {
   const path = resolve(file);
   const migrations = readMigrations(options.migrationsDir ?? defaultMigrationsDir());
-  if (!existsSync(path)) throw new WorkspaceError('not-found', path, `${path} does not exist.`);
-  const inspection = inspectFile(path, options.nativeBinding);
+  if (!pathExists(path)) throw new WorkspaceError('not-found', path, `${path} does not exist.`);
+  const inspection = inspectFile(path, { nativeBinding: options.nativeBinding, expectedShape: (version) => shapeAt(migrations, version, options.nativeBinding) });
   const latest = latestVersion(migrations);
   if (inspection.kind === 'workspace' && inspection.version > latest) throw newerSchemaError(path, inspection.version, latest);
-  const snapshot = inspection.kind === 'workspace' ? inspection.snapshot : undefined;
-  const memory = snapshot === undefined ? new Database(':memory:', { nativeBinding: options.nativeBinding }) : new Database(snapshot, { nativeBinding: options.nativeBinding });
-  try {
-    const result = migrate(memory, migrations, { path });
-    memory.pragma('foreign_keys = ON');
-    // No default scenario is inserted here: a read-only open writes nothing, not even in memory;
-    // loadPlanInput plans with an in-memory defaultScenario instead.
-    return new SqliteReadableWorkspace(memory, path, result.to, migratedFrom(result), null);
-  } catch (error) {
-    memory.close();
-    throw error;
-  }
+  return openInMemory(path, inspection.kind === 'workspace' ? inspection.snapshot : undefined, migrations, options.nativeBinding);
 }
 
 function migratedFrom(result: { from: number; to: number }): number | null {
@@ -237,14 +232,28 @@ function openWritable(file: string, options: OpenWorkspaceOptions): SqliteWritab
   const latest = latestVersion(migrations);
   const now = options.now ?? (() => new Date());
 
-  const existed = existsSync(path);
+  const existed = pathExists(path);
   if (!existed && options.create === false) throw new WorkspaceError('not-found', path, `${path} does not exist.`);
-  const inspection = existed ? inspectFile(path, options.nativeBinding) : undefined;
+  const inspection = existed
+    ? inspectFile(path, { nativeBinding: options.nativeBinding, expectedShape: (version) => shapeAt(migrations, version, options.nativeBinding) })
+    : undefined;
   if (inspection?.kind === 'workspace' && inspection.version > latest) {
     throw newerSchemaError(path, inspection.version, latest);
   }
 
-  const db = new Database(path, { fileMustExist: existed, nativeBinding: options.nativeBinding });
+  // The file's content, migrated in memory and read whole, before anything opens the file for
+  // writing: a row the schema does not allow (a role whose JSON is damaged) makes the file
+  // 'corrupt' here, so a damaged workspace is never migrated or written.
+  if (inspection?.kind === 'workspace') openInMemory(path, inspection.snapshot, migrations, options.nativeBinding).close();
+
+  if (existed) assertWritable(path);
+  removeStaleTemporaries(path);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: existed, nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw toWorkspaceError(error, path);
+  }
   let backupPath: string | null = null;
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
@@ -272,8 +281,77 @@ function openWritable(file: string, options: OpenWorkspaceOptions): SqliteWritab
       // A file we created and could not initialise is nobody's data.
       for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
     }
-    throw error;
+    throw toWorkspaceError(error, path);
   }
+}
+
+/** True when something is at `path`, a dangling or looping symbolic link included. */
+function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Editing needs the file and its folder (SQLite writes its -wal and -shm there) to be writable. */
+function assertWritable(path: string): void {
+  for (const target of [path, dirname(path)]) {
+    try {
+      accessSync(target, constants.R_OK | constants.W_OK);
+    } catch (error) {
+      throw new WorkspaceError(
+        'read-only-file',
+        path,
+        `${path} cannot be opened for editing: ${target === path ? 'the file' : 'its folder'} is read-only ` +
+          `(${(error as NodeJS.ErrnoException).code ?? 'no permission'}); it was not changed. Copy it somewhere you can write, or open it read-only.`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/**
+ * The workspace's content in memory, migrated, every row read once through the repositories
+ * (which refuse values the schema does not allow): a damaged row makes the file 'corrupt'.
+ * No default scenario is inserted: a read-only open writes nothing, not even in memory;
+ * loadPlanInput plans with an in-memory defaultScenario instead.
+ */
+function openInMemory(path: string, snapshot: Buffer | undefined, migrations: readonly Migration[], nativeBinding: string | undefined): SqliteReadableWorkspace {
+  const memory = snapshot === undefined ? new Database(':memory:', { nativeBinding }) : new Database(snapshot, { nativeBinding });
+  try {
+    const result = migrate(memory, migrations, { path });
+    memory.pragma('foreign_keys = ON');
+    const workspace = new SqliteReadableWorkspace(memory, path, result.to, migratedFrom(result), null);
+    workspace.readEverything();
+    return workspace;
+  } catch (error) {
+    memory.close();
+    if (error instanceof WorkspaceError) throw error;
+    throw corrupt(path, `it holds values the schema does not allow: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`, error);
+  }
+}
+
+const shapes = new Map<string, SchemaShape>();
+
+/** The tables and columns the migrations up to `version` create (cached: migrations never change once released). */
+function shapeAt(migrations: readonly Migration[], version: number, nativeBinding: string | undefined): SchemaShape | undefined {
+  if (version < 1 || version > migrations.length) return undefined;
+  const steps = migrations.slice(0, version);
+  const key = steps.map((m) => m.sql).join('\n-- next migration --\n');
+  let shape = shapes.get(key);
+  if (shape === undefined) {
+    const db = new Database(':memory:', { nativeBinding });
+    try {
+      migrate(db, steps);
+      shape = readShape(db);
+    } finally {
+      db.close();
+    }
+    shapes.set(key, shape);
+  }
+  return shape;
 }
 
 class SqliteReadableWorkspace implements ReadableWorkspace {
@@ -309,6 +387,19 @@ class SqliteReadableWorkspace implements ReadableWorkspace {
 
   isEmpty(): boolean {
     return this.capabilities.count() === 0 && this.roles.count() === 0 && this.people.count() === 0 && this.workItems.count() === 0;
+  }
+
+  /** Reads every row through the repositories, which refuse values the schema does not allow. */
+  readEverything(): void {
+    this.getOrganisation();
+    this.getSettings();
+    this.listCapabilities();
+    this.listRoles();
+    this.listPeople();
+    this.listWorkItems();
+    this.listScenarios();
+    this.listHistory();
+    this.listBaselines();
   }
 
   getOrganisation(): Organisation {
@@ -392,13 +483,14 @@ class SqliteReadableWorkspace implements ReadableWorkspace {
         `${destination} is open in Groundwork or was not closed cleanly (it has a -wal file); choose another file`,
       );
     }
-    const temporary = join(dirname(destination), `.${randomUUID()}.groundwork-tmp`);
+    removeStaleTemporaries(destination);
+    const temporary = temporaryPathFor(destination, 'save-as');
     try {
       await this.db.backup(temporary);
       renameSync(temporary, destination);
     } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
+      removeTemporary(temporary);
+      throw toWorkspaceError(error, destination);
     }
     return destination;
   }
@@ -488,6 +580,36 @@ class SqliteWritableWorkspace extends SqliteReadableWorkspace implements Writabl
 
   setDefaultScenario(id: string): Scenario {
     return this.write((at) => this.scenarios.setDefault(id, at));
+  }
+
+  importRows(rows: readonly ImportRow[]): { created: number; updated: number } {
+    return this.write((at) => {
+      let created = 0;
+      let updated = 0;
+      for (const entry of rows) {
+        withPosition(`row ${entry.row}`, () => {
+          switch (entry.kind) {
+            case 'person-create':
+              this.people.create(entry.input, at);
+              created++;
+              break;
+            case 'person-update':
+              this.people.update(entry.id, entry.patch, at);
+              updated++;
+              break;
+            case 'capability-create':
+              this.capabilities.create(entry.input, at);
+              created++;
+              break;
+            case 'capability-update':
+              this.capabilities.update(entry.id, entry.patch, at);
+              updated++;
+              break;
+          }
+        });
+      }
+      return { created, updated };
+    });
   }
 
   acceptPlan(acceptance: PlanAcceptance): AcceptedPlan {
@@ -597,7 +719,11 @@ class SqliteWritableWorkspace extends SqliteReadableWorkspace implements Writabl
   /** One write = one IMMEDIATE transaction with one timestamp for every row it touches. */
   private write<T>(body: (at: string) => T): T {
     const at = this.now().toISOString();
-    return this.db.transaction(() => body(at)).immediate();
+    try {
+      return this.db.transaction(() => body(at)).immediate();
+    } catch (error) {
+      throw toWorkspaceError(error, this.path);
+    }
   }
 }
 
@@ -620,6 +746,13 @@ export interface AcceptedPlan {
   readonly people: readonly Person[];
   readonly baseline: Baseline | null;
 }
+
+/** One row of a CSV import (see WritableWorkspace.importRows); `row` is its spreadsheet row number. */
+export type ImportRow =
+  | { readonly row: number; readonly kind: 'person-create'; readonly input: PersonInput }
+  | { readonly row: number; readonly kind: 'person-update'; readonly id: string; readonly patch: PersonPatch }
+  | { readonly row: number; readonly kind: 'capability-create'; readonly input: CapabilityInput }
+  | { readonly row: number; readonly kind: 'capability-update'; readonly id: string; readonly patch: CapabilityPatch };
 
 /** What accepting a plan adds to the workspace (see Workspace.acceptPlan): its items, its hires as people, and the baseline it becomes. */
 export interface PlanAcceptance {

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createHandlers } from '../../src/host/handlers';
 import { dispatch, type Handlers } from '../../src/host/dispatch';
-import { openWorkspace, type WritableWorkspace } from '../../src/storage';
+import { WorkspaceSession } from '../../src/host/session';
+import type { SaveRequest } from '../../src/host/safety-handlers';
+import type { MenuCommand } from '../../src/shared/channels';
 
 /**
  * The browser-test bridge of DESIGN.md: the built renderer runs in Chromium, and `window.groundwork`
@@ -18,6 +20,14 @@ export interface AppHarness {
   open(): Promise<Page>;
   /** Closes the workspace, opens the same file again with new handlers and reloads the page. */
   reopen(): Promise<Page>;
+  /** The paths the next save dialogs answer, in order (null: the user cancels); default: a file in the test's folder. */
+  readonly savePaths: (string | null)[];
+  /** The files the save dialogs were asked for (their suggested names). */
+  readonly saveRequests: SaveRequest[];
+  /** The test's own folder. */
+  readonly dir: string;
+  /** Sends a File menu command to the page, as the main process does. */
+  menu(command: MenuCommand): Promise<void>;
   /** Saves a full-page screenshot into this test's output folder. */
   screenshot(name: string): Promise<string>;
   /** Runs axe on the current page and fails on any violation. */
@@ -25,6 +35,7 @@ export interface AppHarness {
 }
 
 const MIGRATIONS = resolve('migrations');
+export { MIGRATIONS };
 /** A fixed "today" so that the demo organisation and dates are the same in every run. */
 export const E2E_TODAY = '2026-11-27';
 
@@ -33,6 +44,7 @@ declare global {
     __groundworkInvoke?: (method: unknown, payload: unknown, callId: unknown) => Promise<unknown>;
     __groundworkCancel?: (callId: unknown) => Promise<void>;
     __groundworkProgress?: (progress: unknown) => void;
+    __groundworkMenu?: (command: string) => void;
   }
 }
 
@@ -40,13 +52,24 @@ export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), 'groundwork-e2e-'));
     const file = join(dir, 'e2e.groundwork');
-    let workspace: WritableWorkspace | undefined;
+    let session: WorkspaceSession | undefined;
     let handlers: Handlers | undefined;
+    const savePaths: (string | null)[] = [];
+    const saveRequests: SaveRequest[] = [];
 
     const openHandlers = () => {
-      workspace = openWorkspace(file, { migrationsDir: MIGRATIONS });
-      const ws = workspace;
-      handlers = createHandlers({ workspace: () => ws, today: () => E2E_TODAY });
+      session = new WorkspaceSession({ migrationsDir: MIGRATIONS });
+      session.switchTo(file, true);
+      const current = session;
+      handlers = createHandlers({
+        workspace: () => current.current,
+        today: () => E2E_TODAY,
+        session: current,
+        chooseSavePath: async (request) => {
+          saveRequests.push(request);
+          return savePaths.length > 0 ? (savePaths.shift() ?? null) : join(dir, basename(request.defaultName));
+        },
+      });
     };
 
     // The page's clock shows the same "today" as the handlers, so date-dependent views (the
@@ -86,19 +109,33 @@ export const test = base.extend<{ app: AppHarness }>({
             return () => listeners.delete(listener);
           },
           onWorkspaceChanged: () => () => undefined,
+          onMenuCommand: (listener: (command: string) => void) => {
+            const listeners = ((window as unknown as { __menuListeners?: Set<(c: string) => void> }).__menuListeners ??= new Set());
+            listeners.add(listener);
+            window.__groundworkMenu = (command) => listeners.forEach((l) => l(command));
+            return () => {
+              listeners.delete(listener);
+            };
+          },
         }),
       });
     });
 
     const harness: AppHarness = {
       file,
+      dir,
+      savePaths,
+      saveRequests,
+      async menu(command) {
+        await page.evaluate((c) => window.__groundworkMenu?.(c), command);
+      },
       async open() {
         openHandlers();
         await page.goto('/');
         return page;
       },
       async reopen() {
-        workspace?.close();
+        session?.close();
         openHandlers();
         await page.reload();
         return page;
@@ -117,7 +154,7 @@ export const test = base.extend<{ app: AppHarness }>({
     };
 
     await use(harness);
-    workspace?.close();
+    session?.close();
     rmSync(dir, { recursive: true, force: true });
   },
 });

@@ -1,5 +1,6 @@
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
+import { jsonForTerminal } from '../terminal';
 import { withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork baselines WORKSPACE [--json]';
@@ -10,7 +11,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   return withWorkspace(positionals[0] ?? '', (workspace) => {
     const list = workspace.listBaselineSummaries();
     if (values.json) {
-      io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+      io.stdout(`${jsonForTerminal(list)}\n`);
       return 0;
     }
     if (list.length === 0) {

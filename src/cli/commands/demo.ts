@@ -1,7 +1,7 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildDemoOrganisation } from '../../core/domain/demo';
-import { openWorkspace } from '../../storage';
+import { backupBeforeReplacing, openWorkspace, WorkspaceError, removeStaleTemporaries, removeTemporary, temporaryPathFor } from '../../storage';
 import { parseCommandArgs, todayArg } from '../args';
 import { CliError, type CliIO } from '../io';
 
@@ -23,7 +23,10 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (!existsSync(dirname(out))) throw new CliError(`--out: folder ${dirname(out)} does not exist`);
   if (existsSync(out) && !values.force) throw new CliError(`--out: ${out} already exists (add --force to replace it)`);
 
-  const temp = `${out}.${process.pid}.tmp`;
+  const replaced = values.force ? await backupBeforeReplacing(out, 'import') : null;
+  if (replaced) io.stderr(`Backed up the workspace it replaces: ${replaced.path}\n`);
+  removeStaleTemporaries(out);
+  const temp = temporaryPathFor(out, 'demo');
   try {
     const workspace = openWorkspace(temp, { create: true, now: () => new Date(`${today}T12:00:00Z`) });
     try {
@@ -32,8 +35,11 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
       workspace.close();
     }
     renameSync(temp, out);
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw new CliError(error.message.replaceAll(temp, out));
+    throw error;
   } finally {
-    for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(leftover, { force: true });
+    removeTemporary(temp);
   }
   io.stdout(`Wrote the demo organisation to ${out}\n`);
   return 0;

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PROBLEMS_SHOWN, WorkspaceJsonError } from '../../core/workspace-json';
-import { importWorkspaceJson, StorageError, WorkspaceError } from '../../storage';
+import { LIMITS } from '../../core/input/limits';
+import { parseWorkspaceJsonBytes, PROBLEMS_SHOWN, WorkspaceJsonError } from '../../core/workspace-json';
+import { backupBeforeReplacing, importWorkspaceJson, readInputFile } from '../../storage';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
@@ -10,7 +11,8 @@ const USAGE = 'groundwork import-json FILE|- --out WORKSPACE [--force]';
 /**
  * `groundwork import-json`: a Workspace JSON v1 file (or stdin) into a NEW workspace file. A bad
  * file gets its first problems on stderr, one per line prefixed by the file name, exit 2, and
- * nothing is written; `--force` replaces an existing workspace, only once the new one is complete.
+ * nothing is written; `--force` replaces an existing workspace, only once the new one is complete
+ * and after a backup of the old one.
  */
 export async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -25,21 +27,14 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
 
   const source = positionals[0] ?? '-';
   const name = source === '-' ? '<stdin>' : source;
-  let text: string;
-  try {
-    text = source === '-' ? await io.readStdin() : readFileSync(source, 'utf8');
-  } catch (error) {
-    throw new CliError(`${name}: cannot read it (${error instanceof Error ? error.message : String(error)})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${name}: not JSON (${error instanceof Error ? error.message : String(error)}); nothing was written`);
-  }
+  const bytes = source === '-' ? await io.readStdin(LIMITS.workspaceJsonBytes) : readInputFile(source, LIMITS.workspaceJsonBytes, 'Workspace JSON file');
+  if (bytes === null) throw new CliError(`${name}: more than ${LIMITS.workspaceJsonBytes.toLocaleString('en-US')} bytes, the most a Workspace JSON file may be; nothing was written`);
 
   try {
-    importWorkspaceJson(json, out, { overwrite: values.force });
+    const doc = parseWorkspaceJsonBytes(bytes);
+    const replaced = values.force ? await backupBeforeReplacing(out, 'import') : null;
+    importWorkspaceJson(doc, out, { overwrite: values.force });
+    if (replaced) io.stderr(`Backed up the workspace it replaced: ${replaced.path}\n`);
   } catch (error) {
     if (error instanceof WorkspaceJsonError) {
       const shown = error.problems.slice(0, PROBLEMS_SHOWN);
@@ -49,7 +44,6 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
       io.stderr(`groundwork import-json: ${name} is not a valid Workspace JSON file; nothing was written\n`);
       return 2;
     }
-    if (error instanceof StorageError || error instanceof WorkspaceError) throw new CliError(`${error.message}`);
     throw error;
   }
   io.stdout(`Imported ${name} into ${out}\n`);

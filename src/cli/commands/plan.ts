@@ -5,6 +5,7 @@ import { bySeverity, marginalHireValues, type PlanResult } from '../../core/plan
 import { parseCommandArgs, parseIsoDateArg, todayArg } from '../args';
 import type { CliIO } from '../io';
 import { planScenario, withWorkspace } from '../workspace';
+import { jsonForTerminal } from '../terminal';
 
 const USAGE = 'groundwork plan WORKSPACE [--scenario NAME] [--as-of YYYY-MM-DD] [--json] [--explain] [--today YYYY-MM-DD]';
 
@@ -91,7 +92,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     const { input, result: base } = planScenario(workspace, { scenario: values.scenario, today, asOf });
     // What one more hire of each role does: a re-plan per role, worth its time on the command line.
     const result = { ...base, marginal: marginalHireValues(input, base) };
-    io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatPlan(result, values.explain));
+    io.stdout(values.json ? `${jsonForTerminal(result)}\n` : formatPlan(result, values.explain));
     return 0;
   });
 }

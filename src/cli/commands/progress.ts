@@ -3,6 +3,7 @@ import { toIsoDate } from '../../core/calendar';
 import { plural } from '../../core/planner/texts';
 import { parseCommandArgs, parseIsoDateArg } from '../args';
 import { CliError, type CliIO } from '../io';
+import { jsonForTerminal } from '../terminal';
 import { planScenario, withWorkspace } from '../workspace';
 
 const USAGE = 'groundwork progress WORKSPACE [--baseline NAME] [--scenario NAME] [--as-of YYYY-MM-DD] [--json]';
@@ -62,7 +63,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
       history: workspace.listMaturityHistory(),
       asOf,
     });
-    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatProgress(report));
+    io.stdout(values.json ? `${jsonForTerminal(report)}\n` : formatProgress(report));
     return 0;
   });
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseProblem, schedule, ScheduleError, DEFAULT_TIME_LIMIT_MS } from '../../core/engine';
 import { CliError, type CliIO } from '../io';
+import { jsonForTerminal } from '../terminal';
 
 const USAGE = 'usage: groundwork schedule FILE|- [--explain] [--seed N] [--time-limit MS] [--max-schedules N]';
 
@@ -49,7 +50,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   const options = parseArgs(args);
   let text: string;
   try {
-    text = options.file === '-' ? await io.readStdin() : await readFile(options.file, 'utf8');
+    text = options.file === '-' ? await io.readStdinText() : await readFile(options.file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(`cannot read "${options.file}"${code ? ` (${code})` : ''}`);
@@ -67,7 +68,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
       makespan: result.makespan,
       tasks: result.tasks.map((t) => (options.explain ? { id: t.id, start: t.start, finish: t.finish, reason: t.reason } : { id: t.id, start: t.start, finish: t.finish })),
     };
-    io.stdout(`${JSON.stringify(output)}\n`);
+    io.stdout(`${jsonForTerminal(output, 0)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ScheduleError) throw new CliError(error.message.replace(/\s*\n\s*/g, ' '));

@@ -6,6 +6,7 @@ import { formatPercent, LAYERS_TOP_DOWN } from '../../core/format';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
 import { withWorkspace } from '../workspace';
+import { jsonForTerminal } from '../terminal';
 
 const USAGE = 'groundwork status FILE [--json]';
 
@@ -29,7 +30,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     const headcount = headcountByRole(people, roles);
 
     if (values.json) {
-      io.stdout(`${JSON.stringify({ file, organisation, schemaVersion: workspace.schemaVersion, readiness, headcount }, null, 2)}\n`);
+      io.stdout(`${jsonForTerminal({ file, organisation, schemaVersion: workspace.schemaVersion, readiness, headcount })}\n`);
       return 0;
     }
 

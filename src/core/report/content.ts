@@ -101,8 +101,12 @@ function roadmap(input: ReportInput): RoadmapQuarter[] {
   const scheduled = plan.items.filter((i) => i.start !== null && i.finish !== null && i.startDate !== null);
   const lastStart = scheduled.reduce<string | null>((last, i) => (last === null || (i.startDate ?? '') > last ? i.startDate : last), null);
   const quarters: RoadmapQuarter[] = [];
+  // Each date's quarter once: counting quarters past the horizon is linear in their number, and a
+  // pin decades out would make a search per quarter quadratic.
+  const itemQuarter = new Map(scheduled.map((i) => [i.id, cal.quarterIndexOfDate(i.startDate ?? '')]));
+  const hireQuarter = new Map(plan.hires.map((h) => [h.id, cal.quarterIndexOfDate(h.startDate)]));
   for (const q of cal.quartersThrough(lastStart)) {
-    const inQuarter = scheduled.filter((i) => cal.quarterIndexOfDate(i.startDate ?? '') === q.index);
+    const inQuarter = scheduled.filter((i) => itemQuarter.get(i.id) === q.index);
     const layers: (LayerId | null)[] = [...LAYERS.map((l) => l.id), null];
     quarters.push({
       label: q.label,
@@ -110,7 +114,7 @@ function roadmap(input: ReportInput): RoadmapQuarter[] {
       startDate: q.firstDay,
       beyondHorizon: q.index >= cal.quarters.length,
       hires: plan.hires
-        .filter((h) => cal.quarterIndexOfDate(h.startDate) === q.index)
+        .filter((h) => hireQuarter.get(h.id) === q.index)
         .sort((a, b) => a.startDate.localeCompare(b.startDate))
         .map((h) => `${h.roleName} (${HIRE_STATUS_LABELS[h.status].toLowerCase()})`),
       layers: layers

@@ -124,6 +124,9 @@ export interface GanttWindow {
   readonly endQuarter: number;
 }
 
+/** How far past the plan's horizon the timeline pages go. */
+export const WEEKS_SHOWN_PAST_HORIZON = 104;
+
 /** Quarters split into page-wide windows of equal size (the last one may be shorter). */
 export function quarterWindows(quarterCount: number, plotWidth: number): GanttWindow[] {
   const perPage = Math.max(1, Math.floor(plotWidth / GANTT.minQuarterWidth));
@@ -137,7 +140,9 @@ export function ganttPages(plan: PlanResult, frame: PageFrame, newPage: () => Pa
   const { content } = frame;
   const s = plan.scenario;
   const cal = calendarOf(plan);
-  const lastWeek = Math.max(cal.horizonWeeks, plan.makespan, ...plan.hires.map((h) => h.productiveWeek));
+  // A pin or a hire decades out (dates run to 2199) would stretch the timeline over hundreds of
+  // pages: it stops two years past the horizon, and later bars show as running off its last page.
+  const lastWeek = Math.min(cal.horizonWeeks + WEEKS_SHOWN_PAST_HORIZON, Math.max(cal.horizonWeeks, plan.makespan, ...plan.hires.map((h) => h.productiveWeek)));
   const quarterCount = Math.max(cal.quarters.length, cal.quarterIndexOfWeek(Math.max(0, lastWeek - 1)) + 1);
   const plotX = content.x + GANTT.labelWidth + GANTT.labelGap;
   const plotWidth = content.x + content.width - plotX;

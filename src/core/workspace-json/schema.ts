@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LAYER_IDS } from '../domain/layers';
 import { DEFAULT_RUN_SHARE, WORK_ITEM_STATUSES } from '../domain/planning';
 import { DEFAULT_SETTINGS } from '../domain/settings';
+import { DATE_RANGE, isDateInRange, isRealTimestamp, LIMITS } from '../input/limits';
 import { PERSON_STATUSES } from '../domain/types';
 
 /**
@@ -24,10 +25,12 @@ const idSchema = z
   .refine((v) => v === v.trim(), 'must not start or end with spaces');
 const nameSchema = z.string({ error: 'must be text' }).refine((v) => v.trim().length > 0, 'must not be blank');
 const textSchema = z.string({ error: 'must be text' });
-const dateSchema = z.iso.date({ error: 'not a date (use YYYY-MM-DD)' });
+const dateSchema = z.iso
+  .date({ error: 'not a date (use YYYY-MM-DD)' })
+  .refine(isDateInRange, `must be between ${DATE_RANGE.earliest} and ${DATE_RANGE.latest}`);
 const timestampSchema = z
   .string({ error: 'must be an ISO timestamp in UTC (e.g. 2027-01-04T09:00:00.000Z)' })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'must be an ISO timestamp in UTC (e.g. 2027-01-04T09:00:00.000Z)');
+  .refine(isRealTimestamp, 'must be a real ISO timestamp in UTC (e.g. 2027-01-04T09:00:00.000Z)');
 const layerSchema = z.enum(LAYER_IDS, { error: `must be one of ${LAYER_IDS.join(', ')}` });
 const maturitySchema = z.int({ error: 'must be a whole number from 0 to 4' }).min(0, 'must be a whole number from 0 to 4').max(4, 'must be a whole number from 0 to 4');
 const wholeAtLeast = (min: number, what: string) => z.int({ error: `must be a whole number of ${what} ≥ ${min}` }).min(min, `must be a whole number of ${what} ≥ ${min}`);
@@ -108,13 +111,18 @@ const scenarioV1JsonSchema = z.strictObject({
   horizonQuarters: wholeAtLeast(1, 'quarters').max(40, 'must be a whole number of quarters from 1 to 40'),
   targetLayer: layerSchema,
   targetDate: dateSchema.nullable(),
-  hiringBudgetPerQuarter: z.number({ error: 'must be an amount ≥ 0, or null for no limit' }).min(0, 'must be an amount ≥ 0, or null for no limit').nullable(),
-  maxHiresPerQuarter: wholeAtLeast(0, 'hires'),
+  hiringBudgetPerQuarter: z
+    .number({ error: 'must be an amount ≥ 0, or null for no limit' })
+    .min(0, 'must be an amount ≥ 0, or null for no limit')
+    .max(LIMITS.number, `must be at most ${LIMITS.number.toExponential()}`)
+    .nullable(),
+  maxHiresPerQuarter: wholeAtLeast(0, 'hires').max(1_000, 'must be a whole number of hires from 0 to 1,000'),
   gateThreshold: z.number({ error: 'must be more than 0 and at most 1' }).gt(0, 'must be more than 0 and at most 1').max(1, 'must be more than 0 and at most 1'),
-  leadTimeWeeks: wholeAtLeast(0, 'weeks'),
-  rampUpWeeks: wholeAtLeast(0, 'weeks').nullable(),
+  // A year 2 plan already sees the hire of a 10-year lead time never arrive; larger values only slow the planner.
+  leadTimeWeeks: wholeAtLeast(0, 'weeks').max(520, 'must be a whole number of weeks from 0 to 520'),
+  rampUpWeeks: wholeAtLeast(0, 'weeks').max(520, 'must be a whole number of weeks from 0 to 520').nullable(),
   // Role ids here are not checked against roles: a salary of a since-deleted role is harmless.
-  salaries: z.record(idSchema, z.number({ error: 'must be an annual salary ≥ 0' }).min(0, 'must be an annual salary ≥ 0'), {
+  salaries: z.record(idSchema, z.number({ error: 'must be an annual salary ≥ 0' }).min(0, 'must be an annual salary ≥ 0').max(LIMITS.number, `must be at most ${LIMITS.number.toExponential()}`), {
     error: 'must map role ids to annual salaries',
   }),
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { cycleText, dependencyCycle } from '../domain/dependencies';
+import { checkUntrustedValue, LIMITS, quoteForMessage, scanJsonText } from '../input/limits';
 import { upgradeV1, WORKSPACE_JSON_FORMAT, WORKSPACE_JSON_READABLE, WORKSPACE_JSON_VERSION, workspaceJsonSchema, workspaceJsonV1Schema, type WorkspaceJson } from './schema';
 
 /** How many problems an error message shows; the full list stays on WorkspaceJsonError.problems. */
@@ -65,10 +66,16 @@ function zodProblem(issue: z.core.$ZodIssue, input: unknown): string {
  */
 export function validateWorkspaceJson(input: unknown): WorkspaceJsonResult {
   if (!isRecord(input)) return { ok: false, problems: ['(document): must be a JSON object'] };
+  // The limits of any version come first: nothing below may copy a `__proto__` key or walk a
+  // list of a million rows.
+  const outOfLimits = checkUntrustedValue(input);
+  if (outOfLimits.length > 0) return { ok: false, problems: outOfLimits };
   if (input['format'] !== WORKSPACE_JSON_FORMAT) {
     return {
       ok: false,
-      problems: [`format: must be "${WORKSPACE_JSON_FORMAT}" (got ${JSON.stringify(input['format']) ?? 'nothing'}): this is not a Groundwork Workspace JSON file`],
+      problems: [
+        `format: must be "${WORKSPACE_JSON_FORMAT}" (got ${input['format'] === undefined ? 'nothing' : quoteForMessage(input['format'])}): this is not a Groundwork Workspace JSON file`,
+      ],
     };
   }
   if (!(WORKSPACE_JSON_READABLE as readonly unknown[]).includes(input['version'])) {
@@ -77,7 +84,7 @@ export function validateWorkspaceJson(input: unknown): WorkspaceJsonResult {
     return {
       ok: false,
       problems: [
-        `version: ${JSON.stringify(version) ?? 'nothing'} is not supported: this Groundwork reads Workspace JSON versions ${WORKSPACE_JSON_READABLE.join(' and ')}` +
+        `version: ${version === undefined ? 'nothing' : quoteForMessage(version)} is not supported: this Groundwork reads Workspace JSON versions ${WORKSPACE_JSON_READABLE.join(' and ')}` +
           (newer ? ' (the file was written by a newer Groundwork; update to import it)' : ''),
       ],
     };
@@ -205,4 +212,40 @@ export function crossReferenceProblems(doc: WorkspaceJson): string[] {
     if (b.asOf !== b.plan.asOf) problems.push(`baselines[${i}].asOf: ${b.asOf} differs from the plan's status date ${b.plan.asOf}`);
   });
   return problems;
+}
+
+/**
+ * Workspace JSON text → a validated document, with the limits checked before anything is built:
+ * the text's length, nesting and string lengths (scanJsonText) before JSON.parse, then the parsed
+ * value's keys, numbers and list sizes (checkUntrustedValue), then the format. Throws
+ * WorkspaceJsonError.
+ */
+export function parseWorkspaceJsonText(text: string): WorkspaceJson {
+  const tooBig = scanJsonText(text, LIMITS.workspaceJsonBytes);
+  if (tooBig !== null) throw new WorkspaceJsonError([`(document): ${tooBig}`]);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new WorkspaceJsonError([`(document): not JSON (${error instanceof Error ? error.message.slice(0, 200) : 'unreadable'})`]);
+  }
+  return parseWorkspaceJson(value);
+}
+
+/**
+ * The bytes of a Workspace JSON file → a validated document: at most LIMITS.workspaceJsonBytes,
+ * UTF-8 (with or without a BOM; invalid UTF-8 is refused rather than silently replaced), then
+ * parseWorkspaceJsonText. Throws WorkspaceJsonError.
+ */
+export function parseWorkspaceJsonBytes(bytes: Uint8Array): WorkspaceJson {
+  if (bytes.length > LIMITS.workspaceJsonBytes) {
+    throw new WorkspaceJsonError([`(document): ${bytes.length.toLocaleString('en-US')} bytes; at most ${LIMITS.workspaceJsonBytes.toLocaleString('en-US')} are accepted`]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new WorkspaceJsonError(['(document): not UTF-8 text (Workspace JSON is written in UTF-8)']);
+  }
+  return parseWorkspaceJsonText(text);
 }

@@ -9,7 +9,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export const MOD_LABEL = isMac ? '⌘' : 'Ctrl+';
 
 /** Organisation name (editable once the workspace has content), the file, undo and redo. */
-export function TitleBar({ snapshot }: { readonly snapshot: WorkspaceSnapshot }) {
+export function TitleBar({ snapshot, onShowBackups }: { readonly snapshot: WorkspaceSnapshot; readonly onShowBackups: () => void }) {
   const { edit, undo, redo, history } = useWorkspace();
   const last = history.past.at(-1);
   const next = history.future.at(-1);
@@ -42,6 +42,9 @@ export function TitleBar({ snapshot }: { readonly snapshot: WorkspaceSnapshot })
         </span>
       </div>
       <div className="titlebar-actions">
+        <button type="button" className="button button-small" onClick={onShowBackups} title="File ▸ Restore from backup">
+          Backups
+        </button>
         <button
           type="button"
           className="icon-button"

@@ -6,6 +6,7 @@ import { call, toApiError } from '../api';
 import { Modal } from '../components/Modal';
 import { TableHead } from '../components/TableHead';
 import { sentence } from '../format';
+import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
 
@@ -92,6 +93,7 @@ export function CompareDialog({ initial, onClose }: Props) {
       )}
       {plans && <Comparison plans={plans} />}
       <div className="modal-actions">
+        {plans && <ExportCsvButton table="comparison" scenarioIds={plans.map((p) => p.scenario.id)} />}
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>

@@ -3,6 +3,7 @@ import type { PlanResult } from '../../core/planner/types';
 import { ConfirmDialog } from '../components/Modal';
 import { TableHead } from '../components/TableHead';
 import { usePlanning } from './machine/usePlanning';
+import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { PlanningScreen } from './PlanningScreen';
 import { HIRE_STATUS_LABELS, layerLabel } from '../../core/format';
 import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
@@ -20,15 +21,18 @@ export function HiringScreen() {
       view={(p) => <HiringTables plan={p} />}
       lede="The hires the plan proposes, in the order the foundations allow, and the open requisitions and planned hires it checked against them."
       actions={
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => setConfirming(true)}
-          disabled={!plan || busy || (proposals === 0 && proposedHires === 0)}
-          data-testid="accept-plan"
-        >
-          {status === 'accepting' ? 'Accepting…' : 'Accept plan…'}
-        </button>
+        <>
+          <ExportCsvButton table="hiring" scenarioId={plan?.scenario.id} />
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setConfirming(true)}
+            disabled={!plan || busy || (proposals === 0 && proposedHires === 0)}
+            data-testid="accept-plan"
+          >
+            {status === 'accepting' ? 'Accepting…' : 'Accept plan…'}
+          </button>
+        </>
       }
     >
       {confirming && plan && (

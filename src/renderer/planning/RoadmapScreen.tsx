@@ -5,6 +5,7 @@ import type { PlannedItem, PlanResult } from '../../core/planner/types';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { CardMenu } from './CardMenu';
 import { usePlanning, usePlanningNavigation } from './machine/usePlanning';
+import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { PlanningScreen } from './PlanningScreen';
 import { LAYERS_TOP_DOWN, maturityStepLabel, maturityStepTitle } from '../../core/format';
 import { datesLabel, quarterCount, quarterIndexOfDate, quarterIndexOfItem, quarterLabelAt, planCalendar } from './planFormat';
@@ -28,6 +29,7 @@ function storedDensity(): Density {
 
 export function RoadmapScreen() {
   const [editing, setEditing] = useState<EditTarget | null>(null);
+  const { scenario } = usePlanning();
   const [density, setDensity] = useState<Density>(storedDensity);
   const choose = (next: Density) => {
     setDensity(next);
@@ -44,6 +46,7 @@ export function RoadmapScreen() {
       lede="The plan by quarter, climbing the pyramid from the bottom. Drag a card to another quarter (or focus it and press Alt+← / Alt+→) to pin it there; Enter opens it."
       actions={
         <>
+          <ExportCsvButton table="roadmap" scenarioId={scenario?.id} />
           <div className="segmented" role="group" aria-label="Card density">
             {(['comfortable', 'compact'] as const).map((d) => (
               <button key={d} type="button" className="segmented-button" aria-pressed={density === d} onClick={() => choose(d)}>

@@ -349,7 +349,7 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
                       className="field-input"
                       type="text"
                       inputMode="decimal"
-                      value={draft.salaries[role.id] ?? ''}
+                      value={(Object.hasOwn(draft.salaries, role.id) ? draft.salaries[role.id] : undefined) ?? ''}
                       placeholder="—"
                       onChange={(e) => set('salaries', { ...draft.salaries, [role.id]: e.target.value })}
                     />

@@ -249,7 +249,7 @@ export function WorkItemEditor({ target, onClose }: Props) {
                     type="text"
                     inputMode="numeric"
                     placeholder="0"
-                    value={draft.demand[role.id] ?? ''}
+                    value={(Object.hasOwn(draft.demand, role.id) ? draft.demand[role.id] : undefined) ?? ''}
                     onChange={(e) => set('demand', { ...draft.demand, [role.id]: e.target.value })}
                   />
                 )}

@@ -12,12 +12,15 @@ import { fte } from '../format';
 import { fieldError, fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
+import { ExportCsvButton } from '../safety/ExportCsvButton';
+import { useSafetyActions } from '../safety/SafetyActions';
 import { TrashIcon } from '../components/icons';
 
 const DATE_PLACEHOLDER = 'YYYY-MM-DD';
 
 export function HeadcountScreen() {
   const { people, roles } = useSnapshot();
+  const { importCsv } = useSafetyActions();
   const { changeAndTell } = useWorkspace();
   const [adding, setAdding] = useState(false);
   const roleName = new Map(roles.map((r) => [r.id, r.name]));
@@ -39,6 +42,10 @@ export function HeadcountScreen() {
           <p className="screen-lede">People on staff, open requisitions and planned hires. Dates are YYYY-MM-DD; changes are saved as you make them.</p>
         </div>
         <div className="screen-actions">
+          <button type="button" className="button" onClick={() => importCsv('people')} disabled={roles.length === 0}>
+            Import CSV…
+          </button>
+          <ExportCsvButton table="headcount" />
           <button type="button" className="button button-primary" onClick={() => setAdding(true)} disabled={roles.length === 0}>
             Add person
           </button>

@@ -16,6 +16,8 @@ import { readinessTone } from '../format';
 import { fieldError, fieldErrors, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
+import { ExportCsvButton } from '../safety/ExportCsvButton';
+import { useSafetyActions } from '../safety/SafetyActions';
 
 export type LayerFilter = LayerId | 'all';
 
@@ -28,6 +30,7 @@ interface Props {
 
 export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
   const { capabilities, readiness } = useSnapshot();
+  const { importCsv } = useSafetyActions();
   /** The layer the add dialog starts on, or null when it is closed. */
   const [adding, setAdding] = useState<LayerId | null>(null);
   const { changeAndTell } = useWorkspace();
@@ -74,6 +77,10 @@ export function InventoryScreen({ filter, onFilter, focusRequest }: Props) {
               ))}
             </select>
           </div>
+          <button type="button" className="button" onClick={() => importCsv('capabilities')}>
+            Import CSV…
+          </button>
+          <ExportCsvButton table="inventory" />
           <button type="button" className="button button-primary" onClick={() => setAdding(filter === 'all' ? 'collect' : filter)}>
             Add capability
           </button>

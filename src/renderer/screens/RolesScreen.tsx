@@ -22,7 +22,8 @@ export function RolesScreen() {
   const { change } = useWorkspace();
   const { notify } = useToasts();
   const [adding, setAdding] = useState(false);
-  const [refusals, setRefusals] = useState<Readonly<Record<string, string>>>({});
+  // A Map: role ids are data (a role may be called "toString"), not property names.
+  const [refusals, setRefusals] = useState<ReadonlyMap<string, string>>(new Map());
   const deletion = useConfirmedDelete<Role>({
     dialog: (role) => ({ title: `Delete the role "${role.name}"?`, message: <p>The role and its prerequisites leave the catalog of this workspace. A role that people still hold cannot be deleted.</p>, confirmLabel: 'Delete role' }),
     // A refusal (people hold the role) is shown next to the role as well as in the toast.
@@ -32,7 +33,7 @@ export function RolesScreen() {
         notify(`Deleted the role "${role.name}".`);
         return true;
       } catch (cause) {
-        if (cause instanceof ApiError) setRefusals((r) => ({ ...r, [role.id]: cause.message }));
+        if (cause instanceof ApiError) setRefusals((r) => new Map(r).set(role.id, cause.message));
         return false;
       }
     },
@@ -61,9 +62,9 @@ export function RolesScreen() {
             headcount={people.filter((p) => p.roleId === role.id).length}
             capabilities={capabilities}
             readiness={readiness}
-            refusal={refusals[role.id]}
+            refusal={refusals.get(role.id)}
             onDelete={() => {
-              setRefusals((r) => ({ ...r, [role.id]: '' }));
+              setRefusals((r) => new Map(r).set(role.id, ''));
               deletion.ask(role);
             }}
           />

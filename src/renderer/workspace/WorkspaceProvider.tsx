@@ -24,6 +24,10 @@ interface WorkspaceApi {
   redo(): Promise<void>;
   readonly history: UndoHistory;
   reload(): Promise<void>;
+  /** Shows a snapshot that replaced the workspace as a whole (a restore): the undo stack no longer applies. */
+  replace(snapshot: WorkspaceSnapshot): void;
+  /** Shows a snapshot another call answered (a CSV import). */
+  show(snapshot: WorkspaceSnapshot): void;
 }
 
 /** The methods whose answer is the whole workspace after them, or carries it as `snapshot`. */
@@ -158,9 +162,17 @@ export function WorkspaceProvider({ children }: { readonly children: ReactNode }
     });
   }, [reload, setHistoryBoth]);
 
+  const replace = useCallback(
+    (snapshot: WorkspaceSnapshot) => {
+      setHistoryBoth(emptyHistory);
+      accept(snapshot);
+    },
+    [accept, setHistoryBoth],
+  );
+
   const value = useMemo<WorkspaceApi>(
-    () => ({ load, change, changeAndTell, edit, undo, redo, history, reload }),
-    [load, change, changeAndTell, edit, undo, redo, history, reload],
+    () => ({ load, change, changeAndTell, edit, undo, redo, history, reload, replace, show: accept }),
+    [load, change, changeAndTell, edit, undo, redo, history, reload, replace, accept],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

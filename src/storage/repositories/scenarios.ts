@@ -12,7 +12,7 @@ import {
   type ScenarioParameters,
 } from '../../core/domain/scenarios';
 import { StorageError } from '../errors';
-import type { DbScenario } from '../rows';
+import { readNumberMap, type DbScenario } from '../rows';
 import type { ScenarioInput, ScenarioPatch } from '../types';
 import { Table } from './table';
 
@@ -32,7 +32,7 @@ export function toScenario(row: DbScenario): Scenario {
   const parameters = Object.fromEntries(
     SCENARIO_PARAMETER_KEYS.map((key) => {
       const value = row[scenarioColumn(key)];
-      return [key, isStructuredParameter(key) ? (JSON.parse(String(value)) as unknown) : value];
+      return [key, key === 'salaries' ? readNumberMap(String(value), `scenario "${row.id}": salaries`) : isStructuredParameter(key) ? (JSON.parse(String(value)) as unknown) : value];
     }),
   );
   return { id: row.id, name: row.name, isDefault: row.is_default === 1, ...parameters } as Scenario;

@@ -4,7 +4,7 @@ import { isMaturity, type Maturity } from '../../core/domain/maturity';
 import { WORK_ITEM_STATUSES, type WorkItem, type WorkItemStatus } from '../../core/domain/planning';
 import { cycleText, dependencyCycle } from '../../core/domain/dependencies';
 import { StorageError } from '../errors';
-import type { DbWorkItem } from '../rows';
+import { readIdList, readNumberMap, type DbWorkItem } from '../rows';
 import type { WorkItemInput, WorkItemPatch } from '../types';
 import { diff, type HistoryChange, type HistoryRepository } from './history';
 import { Table } from './table';
@@ -32,8 +32,8 @@ export function toWorkItem(row: DbWorkItem): WorkItem {
     fromMaturity: maturityOrNull(row.from_maturity, row.id),
     toMaturity: maturityOrNull(row.to_maturity, row.id),
     durationWeeks: row.duration_weeks,
-    demand: JSON.parse(row.demand) as Record<string, number>,
-    predecessors: JSON.parse(row.predecessors) as string[],
+    demand: readNumberMap(row.demand, `work item "${row.id}": demand`),
+    predecessors: readIdList(row.predecessors, `work item "${row.id}": predecessors`),
     releaseDate: row.release_date,
     pinnedStart: row.pinned_start,
     status: row.status,

@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => '' };
+  const io: CliIO = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdinText: async () => '', readStdin: async () => Buffer.alloc(0) };
   const code = await main(args, io);
   return { code, out, err };
 }

@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '' };
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdinText: async () => '', readStdin: async () => Buffer.alloc(0) };
   const status = await main(args, io);
   return { status, stdout, stderr };
 }

@@ -89,7 +89,7 @@ describe('groundwork export-json / import-json', () => {
     expect(sha256(existing)).toBe(hash);
 
     expect(notJson.status).toBe(2);
-    expect(notJson.stderr).toMatch(/^groundwork import-json: <stdin>: not JSON \(.*\); nothing was written\n$/);
+    expect(notJson.stderr).toMatch(/^<stdin>: \(document\): not JSON \(.*\)\ngroundwork import-json: <stdin> is not a valid Workspace JSON file; nothing was written\n$/);
     expect(existsSync(target)).toBe(false);
   });
 });

@@ -1,0 +1,83 @@
+import { createBackup, type BackupInfo, type BackupReason } from './backups';
+import type { ReadableWorkspace } from './workspace';
+
+export interface AutomaticBackupOptions {
+  /** At most one backup per this many milliseconds of editing (default 10 minutes). */
+  readonly intervalMs?: number;
+  readonly now?: () => Date;
+  /** A backup that failed (a full disk): the app tells the user; editing goes on. */
+  readonly onError?: (error: unknown) => void;
+  readonly onBackup?: (backup: BackupInfo) => void;
+  /** Timers, injected by tests. */
+  readonly setTimer?: (run: () => void, ms: number) => { cancel(): void };
+}
+
+/**
+ * The app's automatic backups: one when a workspace is opened (skipped when the newest backup
+ * already holds the same content), and while editing at most one every `intervalMs`: after a
+ * write, a backup is made at once when the last one is older than that, else one is scheduled for
+ * when it will be, so the last edits of a session are backed up too.
+ */
+export class AutomaticBackups {
+  private lastAt = 0;
+  private timer: { cancel(): void } | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private readonly intervalMs: number;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: AutomaticBackupOptions = {}) {
+    this.intervalMs = options.intervalMs ?? 10 * 60_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** A workspace was opened (or switched to): back it up. */
+  opened(workspace: ReadableWorkspace): Promise<void> {
+    this.timer?.cancel();
+    this.timer = null;
+    return this.run(workspace, 'open');
+  }
+
+  /** The workspace was changed. */
+  written(workspace: ReadableWorkspace): void {
+    if (this.timer !== null) return;
+    const due = this.lastAt + this.intervalMs - this.now().getTime();
+    if (due <= 0) {
+      void this.run(workspace, 'edit');
+      return;
+    }
+    const setTimer =
+      this.options.setTimer ??
+      ((run: () => void, ms: number) => {
+        const handle = setTimeout(run, ms);
+        handle.unref?.();
+        return { cancel: () => clearTimeout(handle) };
+      });
+    this.timer = setTimer(() => {
+      this.timer = null;
+      void this.run(workspace, 'edit');
+    }, due);
+  }
+
+  /** Waits for a backup in progress. */
+  settled(): Promise<void> {
+    return this.running;
+  }
+
+  stop(): void {
+    this.timer?.cancel();
+    this.timer = null;
+  }
+
+  private run(workspace: ReadableWorkspace, reason: BackupReason): Promise<void> {
+    this.running = this.running.then(async () => {
+      this.lastAt = this.now().getTime();
+      try {
+        const made = await createBackup(workspace, reason, { now: this.now });
+        if (made) this.options.onBackup?.(made);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    });
+    return this.running;
+  }
+}

@@ -1,0 +1,133 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDemoOrganisation } from '../../../src/core/domain/demo';
+import { AutomaticBackups, backupFolderFor, BackupError, createBackup, listBackups, newestGoodBackup, openWorkspaceReadOnly, restoreBackup } from '../../../src/storage';
+import { MIGRATIONS, open, raw, sha256, tempDir } from '../storage/helpers';
+
+function demo(file: string) {
+  const ws = open(file);
+  ws.seed(buildDemoOrganisation('2026-11-27'));
+  return ws;
+}
+
+describe('backups', () => {
+  it('are made with the online backup API, verified, in rollback-journal mode, and listed with what they hold', async () => {
+    const file = join(tempDir(), 'acme.groundwork');
+    const ws = demo(file);
+    const first = await createBackup(ws, 'manual', { now: () => new Date('2026-11-27T10:00:00Z') });
+    ws.createCapability({ name: 'Feature store', layer: 'aggregate_label', currentMaturity: 0, targetMaturity: 2 });
+    const second = await createBackup(ws, 'edit', { now: () => new Date('2026-11-27T10:10:00Z') });
+    expect(first?.path).toMatch(/acme\.groundwork\.backups\/acme\.groundwork\.20261127T100000000Z\.manual\.[0-9a-f]{12}\.groundwork$/);
+    const list = listBackups(file);
+    expect(list.map((b) => [b.reason, b.counts?.capabilities, b.problem])).toEqual([
+      ['edit', 32, null],
+      ['manual', 31, null],
+    ]);
+    // Rollback-journal mode: reading a backup, even read-only, leaves nothing beside it.
+    const header = raw(second?.path as string, { readonly: true });
+    expect(header.pragma('journal_mode', { simple: true })).toBe('delete');
+    header.close();
+    expect(readdirSync(backupFolderFor(file)).filter((n) => !n.endsWith('.groundwork'))).toEqual([]);
+  });
+
+  it('skips an automatic backup when the newest one holds the same content', async () => {
+    const file = join(tempDir(), 'same.groundwork');
+    const ws = demo(file);
+    expect(await createBackup(ws, 'open')).not.toBeNull();
+    expect(await createBackup(ws, 'open')).toBeNull();
+    expect(await createBackup(ws, 'manual')).not.toBeNull();
+  });
+
+  it('rotates: the newest ten and one a day for 30 days', async () => {
+    const file = join(tempDir(), 'rotate.groundwork');
+    const ws = demo(file);
+    for (let i = 0; i < 14; i++) {
+      ws.setOrganisation({ name: `Acme ${i}` });
+      await createBackup(ws, 'edit', { now: () => new Date(Date.UTC(2026, 10, 27, 8, i)) });
+    }
+    // 14 the same day: the newest ten are kept (the day's newest is one of them).
+    expect(listBackups(file)).toHaveLength(10);
+  });
+
+  it('AutomaticBackups backs up on open and at most once per interval while editing, with a trailing one', async () => {
+    const file = join(tempDir(), 'auto.groundwork');
+    const ws = demo(file);
+    let clock = Date.UTC(2026, 10, 27, 9, 0);
+    const timers: { run: () => void; at: number }[] = [];
+    const auto = new AutomaticBackups({
+      intervalMs: 600_000,
+      now: () => new Date(clock),
+      setTimer: (run, ms) => {
+        const timer = { run, at: clock + ms };
+        timers.push(timer);
+        return { cancel: () => timers.splice(timers.indexOf(timer), 1) };
+      },
+    });
+    await auto.opened(ws);
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['open']);
+    ws.setOrganisation({ name: 'Edited' });
+    auto.written(ws);
+    auto.written(ws);
+    await auto.settled();
+    expect(listBackups(file)).toHaveLength(1);
+    expect(timers).toHaveLength(1);
+    clock += 600_000;
+    timers.shift()?.run();
+    await auto.settled();
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['edit', 'open']);
+  });
+});
+
+describe('restore', () => {
+  it('restores into a new file and over an existing one, backing that up first so it can be undone', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'acme.groundwork');
+    const ws = demo(file);
+    const backup = await createBackup(ws, 'manual');
+    ws.setOrganisation({ name: 'Changed since' });
+    ws.close();
+
+    const copy = join(dir, 'copy.groundwork');
+    const result = await restoreBackup(backup?.path as string, copy, { migrationsDir: MIGRATIONS });
+    expect(result).toEqual({ path: copy, replacedBackup: null });
+    await expect(restoreBackup(backup?.path as string, copy, { migrationsDir: MIGRATIONS })).rejects.toMatchObject({ code: 'conflict' });
+
+    const over = await restoreBackup(backup?.path as string, file, { migrationsDir: MIGRATIONS, overwrite: true });
+    expect(over.replacedBackup?.reason).toBe('restore');
+    const restored = openWorkspaceReadOnly(file, { migrationsDir: MIGRATIONS });
+    expect(restored.getOrganisation().name).toBe('Northwind Commerce');
+    restored.close();
+    // Undo: restore the backup made of the replaced workspace.
+    await restoreBackup(over.replacedBackup?.path as string, file, { migrationsDir: MIGRATIONS, overwrite: true });
+    const undone = openWorkspaceReadOnly(file, { migrationsDir: MIGRATIONS });
+    expect(undone.getOrganisation().name).toBe('Changed since');
+    undone.close();
+  });
+
+  it('never overwrites a damaged workspace, refuses a damaged backup, and offers the newest good one', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'acme.groundwork');
+    const ws = demo(file);
+    const good = await createBackup(ws, 'manual', { now: () => new Date('2026-11-27T10:00:00Z') });
+    const bad = await createBackup(ws, 'manual', { now: () => new Date('2026-11-27T11:00:00Z') });
+    ws.close();
+    writeFileSync(bad?.path as string, Buffer.alloc(8192, 7));
+    expect(newestGoodBackup(file, { migrationsDir: MIGRATIONS })?.path).toBe(good?.path);
+    await expect(restoreBackup(bad?.path as string, join(dir, 'x.groundwork'), { migrationsDir: MIGRATIONS })).rejects.toBeInstanceOf(BackupError);
+    expect(existsSync(join(dir, 'x.groundwork'))).toBe(false);
+
+    writeFileSync(file, Buffer.alloc(8192, 3));
+    const hash = sha256(file);
+    await expect(restoreBackup(good?.path as string, file, { migrationsDir: MIGRATIONS, overwrite: true })).rejects.toMatchObject({ code: 'conflict' });
+    expect(sha256(file)).toBe(hash);
+  });
+
+  it('refuses a target that is open (a -wal beside it)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'open.groundwork');
+    const ws = demo(file);
+    const backup = await createBackup(ws, 'manual');
+    await expect(restoreBackup(backup?.path as string, file, { migrationsDir: MIGRATIONS, overwrite: true })).rejects.toMatchObject({ code: 'conflict' });
+  });
+});

@@ -112,34 +112,53 @@ type Named = Pick<Capability, 'id' | 'name' | 'currentMaturity'>;
  */
 export function prerequisitesMet(
   role: Pick<Role, 'prerequisites'>,
-  capabilities: readonly Named[],
+  capabilities: readonly Named[] | ReadonlyMap<string, Named>,
   readiness: WorkspaceReadiness,
 ): PrerequisiteCheck {
-  const byId = new Map(capabilities.map((c) => [c.id, c]));
+  const byId = capabilities instanceof Map ? capabilities : new Map((capabilities as readonly Named[]).map((c) => [c.id, c]));
   const unmet: UnmetPrerequisite[] = [];
   for (const prerequisite of role.prerequisites) {
+    const { have, need, met } = prerequisiteState(prerequisite, byId, readiness);
+    if (met) continue;
     if (prerequisite.kind === 'capability') {
-      const need = prerequisite.minMaturity;
       const capability = byId.get(prerequisite.capabilityId);
-      if (!capability) {
-        const name = catalogCapability(prerequisite.capabilityId)?.name ?? prerequisite.capabilityId;
-        if (need > 0) unmet.push({ prerequisite, have: null, need, text: `${name} is not in the inventory, needs maturity ${need}` });
-        continue;
-      }
-      const have = capability.currentMaturity;
-      if (have < need) unmet.push({ prerequisite, have, need, text: `${capability.name} at maturity ${have}, needs ${need}` });
+      const name = capability?.name ?? catalogCapability(prerequisite.capabilityId)?.name ?? prerequisite.capabilityId;
+      unmet.push({ prerequisite, have, need, text: capability ? `${name} at maturity ${have}, needs ${need}` : `${name} is not in the inventory, needs maturity ${need}` });
     } else {
-      const need = prerequisite.minReadiness;
       const layerName = layerById(prerequisite.layer).name;
-      const have = readinessOfLayer(readiness, prerequisite.layer).readiness;
-      if (have === null) {
-        unmet.push({ prerequisite, have, need, text: `${layerName} has no capabilities tracked, needs readiness ${percentUp(need)}` });
-      } else if (have < need) {
-        unmet.push({ prerequisite, have, need, text: `${layerName} readiness ${percentDown(have)}, needs ${percentUp(need)}` });
-      }
+      unmet.push({
+        prerequisite,
+        have,
+        need,
+        text: have === null ? `${layerName} has no capabilities tracked, needs readiness ${percentUp(need)}` : `${layerName} readiness ${percentDown(have)}, needs ${percentUp(need)}`,
+      });
     }
   }
   return { met: unmet.length === 0, unmet };
+}
+
+/** Whether every one of a role's prerequisites is met (prerequisitesMet without the reasons, for scans over many weeks). */
+export function allPrerequisitesMet(role: Pick<Role, 'prerequisites'>, byId: ReadonlyMap<string, Named>, readiness: () => WorkspaceReadiness): boolean {
+  let computed: WorkspaceReadiness | null = null;
+  for (const prerequisite of role.prerequisites) {
+    if (prerequisite.kind === 'layer') computed ??= readiness();
+    if (!prerequisiteState(prerequisite, byId, computed).met) return false;
+  }
+  return true;
+}
+
+/** One prerequisite against an inventory: what there is, what is needed, and whether that is enough. */
+function prerequisiteState(prerequisite: Prerequisite, byId: ReadonlyMap<string, Named>, readiness: WorkspaceReadiness | null): { have: number | null; need: number; met: boolean } {
+  if (prerequisite.kind === 'capability') {
+    const need = prerequisite.minMaturity;
+    const capability = byId.get(prerequisite.capabilityId);
+    // A capability missing from the inventory counts as maturity 0.
+    if (!capability) return { have: null, need, met: need <= 0 };
+    return { have: capability.currentMaturity, need, met: capability.currentMaturity >= need };
+  }
+  const need = prerequisite.minReadiness;
+  const have = readiness === null ? null : readinessOfLayer(readiness, prerequisite.layer).readiness;
+  return { have, need, met: have !== null && have >= need };
 }
 
 // Rounding "have" down (the one percentage rule, core/format.ts) and "need" up keeps a shortfall

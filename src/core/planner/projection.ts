@@ -1,4 +1,4 @@
-import { capabilityScore, computeReadiness, prerequisitesMet, type PrerequisiteCheck, type WorkspaceReadiness } from '../domain/readiness';
+import { allPrerequisitesMet, capabilityScore, computeReadiness, prerequisitesMet, type PrerequisiteCheck, type WorkspaceReadiness } from '../domain/readiness';
 import type { LayerId } from '../domain/layers';
 import type { Maturity } from '../domain/maturity';
 import type { Capability, Role } from '../domain/types';
@@ -30,11 +30,14 @@ export type GateSet = ReadonlyMap<string, { readonly layer: LayerId; readonly ta
  * weeks where something changes are kept, so a query is a walk over a few dozen frames.
  */
 export class Projection {
-  readonly frames: readonly Frame[];
   /** Per capability, the weeks it reaches each maturity (index = maturity; undefined: never). */
   private readonly reached = new Map<string, (number | undefined)[]>();
+  private framesCache: readonly Frame[] | null = null;
 
-  constructor(capabilities: readonly Capability[], events: readonly MaturityEvent[]) {
+  constructor(
+    private readonly capabilities: readonly Capability[],
+    private readonly events: readonly MaturityEvent[],
+  ) {
     for (const c of capabilities) {
       const weeks: (number | undefined)[] = [];
       for (let m = 0; m <= c.currentMaturity; m++) weeks[m] = 0;
@@ -46,29 +49,15 @@ export class Projection {
       const week = Math.max(0, e.week);
       for (let m = 0; m <= e.maturity; m++) if (weeks[m] === undefined || weeks[m]! > week) weeks[m] = week;
     }
-    const first = frameOf(0, capabilities);
-    const frames: Frame[] = [first];
-    const sorted = [...events].sort((a, b) => a.week - b.week);
-    let current = new Map(capabilities.map((c) => [c.id, c]));
-    for (let i = 0; i < sorted.length; ) {
-      const week = Math.max(0, sorted[i]!.week);
-      const next = new Map(current);
-      let changed = false;
-      for (; i < sorted.length && Math.max(0, sorted[i]!.week) === week; i++) {
-        const e = sorted[i]!;
-        const capability = next.get(e.capabilityId);
-        if (capability && e.maturity > capability.currentMaturity) {
-          next.set(e.capabilityId, { ...capability, currentMaturity: e.maturity });
-          changed = true;
-        }
-      }
-      if (!changed) continue;
-      current = next;
-      const frame = frameOf(week, [...current.values()]);
-      if (week === 0) frames[0] = frame;
-      else frames.push(frame);
-    }
-    this.frames = frames;
+  }
+
+  /**
+   * The inventory at each week where something changes, built on first use: most projections (one
+   * per scheduling pass) are only asked when capabilities reach a maturity (`reachWeek`, `gateWeek`).
+   */
+  get frames(): readonly Frame[] {
+    this.framesCache ??= framesOf(this.capabilities, this.events);
+    return this.framesCache;
   }
 
   at(week: number): Frame {
@@ -125,12 +114,12 @@ export class Projection {
 
   prerequisitesAt(role: Pick<Role, 'prerequisites'>, week: number): PrerequisiteCheck {
     const f = this.at(week);
-    return prerequisitesMet(role, f.capabilities, f.readiness);
+    return prerequisitesMet(role, f.byId, f.readiness);
   }
 
   /** First week all of a role's prerequisites are in place; null when not in this projection. */
   prerequisitesReadyWeek(role: Pick<Role, 'prerequisites'>): number | null {
-    for (const f of this.frames) if (prerequisitesMet(role, f.capabilities, f.readiness).met) return f.week;
+    for (const f of this.frames) if (allPrerequisitesMet(role, f.byId, () => f.readiness)) return f.week;
     return null;
   }
 
@@ -143,6 +132,31 @@ export class Projection {
   get last(): Frame {
     return this.frames[this.frames.length - 1]!;
   }
+}
+
+function framesOf(capabilities: readonly Capability[], events: readonly MaturityEvent[]): Frame[] {
+  const frames: Frame[] = [frameOf(0, capabilities)];
+  const sorted = [...events].sort((a, b) => a.week - b.week);
+  let current = new Map(capabilities.map((c) => [c.id, c]));
+  for (let i = 0; i < sorted.length; ) {
+    const week = Math.max(0, sorted[i]!.week);
+    const next = new Map(current);
+    let changed = false;
+    for (; i < sorted.length && Math.max(0, sorted[i]!.week) === week; i++) {
+      const e = sorted[i]!;
+      const capability = next.get(e.capabilityId);
+      if (capability && e.maturity > capability.currentMaturity) {
+        next.set(e.capabilityId, { ...capability, currentMaturity: e.maturity });
+        changed = true;
+      }
+    }
+    if (!changed) continue;
+    current = next;
+    const frame = frameOf(week, [...current.values()]);
+    if (week === 0) frames[0] = frame;
+    else frames.push(frame);
+  }
+  return frames;
 }
 
 function frameOf(week: number, capabilities: readonly Capability[]): Frame {

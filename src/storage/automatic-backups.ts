@@ -70,6 +70,8 @@ export class AutomaticBackups {
 
   private run(workspace: ReadableWorkspace, reason: BackupReason): Promise<void> {
     this.running = this.running.then(async () => {
+      // Switched away from (File ▸ New/Open) before its turn came: nothing left to back up here.
+      if (!workspace.isOpen) return;
       this.lastAt = this.now().getTime();
       try {
         const made = await createBackup(workspace, reason, { now: this.now });

@@ -71,6 +71,8 @@ export interface ReadableWorkspace {
   readonly migratedFrom: number | null;
   /** The backup written before migrating, or null (always null when read-only: nothing was written). */
   readonly backupPath: string | null;
+  /** False once closed (a queued automatic backup of a workspace switched away from is skipped). */
+  readonly isOpen: boolean;
   close(): void;
 
   /** True when the workspace has no capabilities, no roles, no people and no work items: what seed() needs. */
@@ -379,6 +381,10 @@ class SqliteReadableWorkspace implements ReadableWorkspace {
     this.workItems = new WorkItemRepository(db, this.history);
     this.scenarios = new ScenarioRepository(db);
     this.baselines = new BaselineRepository(db);
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   close(): void {

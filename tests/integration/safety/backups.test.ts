@@ -77,6 +77,21 @@ describe('backups', () => {
     await auto.settled();
     expect(listBackups(file).map((b) => b.reason)).toEqual(['edit', 'open']);
   });
+
+  it('skips the queued backup of a workspace closed before its turn (switched away from), without an error', async () => {
+    const first = demo(join(tempDir(), 'first.groundwork'));
+    const second = demo(join(tempDir(), 'second.groundwork'));
+    const errors: unknown[] = [];
+    const auto = new AutomaticBackups({ onError: (e) => errors.push(e) });
+    const a = auto.opened(first);
+    // File ▸ Open while the first backup is queued: the session closes the first workspace.
+    const b = auto.opened(second);
+    first.close();
+    await Promise.all([a, b]);
+    expect(errors).toEqual([]);
+    expect(listBackups(second.path).map((x) => x.reason)).toEqual(['open']);
+    second.close();
+  });
 });
 
 describe('restore', () => {

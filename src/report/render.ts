@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createElement as h, type ReactElement } from 'react';
-import { Canvas, Document, Line, Page, Polygon, Rect, renderToBuffer, Svg } from './react-pdf';
+import { Canvas, Document, Line, Page, Polygon, Polyline, Rect, renderToBuffer, Svg } from './react-pdf';
 import { measureText } from '../core/report/metrics';
 import type { ReportModel, ReportPage, Shape, TextLine } from '../core/report/types';
 import { FONT_BOX, reportFontFiles, type ReportFontFiles } from './fonts';
@@ -37,6 +37,15 @@ function shape(s: Shape, key: number): ReactElement {
         y1: s.y1,
         x2: s.x2,
         y2: s.y2,
+        stroke: s.stroke,
+        strokeWidth: s.strokeWidth,
+        ...(s.dash ? { strokeDasharray: s.dash.join(',') } : {}),
+      });
+    case 'polyline':
+      return h(Polyline, {
+        key,
+        points: s.points.map(([x, y]) => `${x},${y}`).join(' '),
+        fill: 'none',
         stroke: s.stroke,
         strokeWidth: s.strokeWidth,
         ...(s.dash ? { strokeDasharray: s.dash.join(',') } : {}),

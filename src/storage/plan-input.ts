@@ -1,6 +1,8 @@
 import { toIsoDate } from '../core/calendar';
 import { defaultScenario, type Scenario } from '../core/domain/planning';
-import type { PlanInput } from '../core/planner/types';
+import type { PlanInput, PlanResult } from '../core/planner/types';
+import type { Baseline } from '../core/progress/baseline';
+import { progressReport, type ProgressReport } from '../core/progress/progress';
 import { StorageError } from './errors';
 import type { ReadableWorkspace } from './workspace';
 
@@ -51,4 +53,37 @@ export function pickScenario(scenarios: readonly Scenario[], wanted: string | un
     `no scenario "${wanted}" in this workspace (scenarios: ${scenarios.map((s) => s.name).join(', ')})`,
     'scenario',
   );
+}
+
+/**
+ * Progress of `plan` (made from `input`) against a baseline: the one named (`baseline`: a name or
+ * id; StorageError 'not-found' on the field `baseline` when there is none by that name), or else
+ * the newest baseline made from the plan's scenario, or null when it has none. What the roadmap
+ * PDF's "Progress since" section shows, for the CLI and the app alike.
+ */
+export function loadProgress(
+  workspace: ReadableWorkspace,
+  options: { readonly baseline?: string | undefined; readonly input: PlanInput; readonly plan: PlanResult; readonly asOf: string },
+): ProgressReport | null {
+  let baseline: Baseline | null;
+  if (options.baseline !== undefined) {
+    baseline = workspace.findBaseline(options.baseline);
+    if (!baseline) {
+      const names = workspace.listBaselineSummaries().map((b) => b.name);
+      throw new StorageError('not-found', `no baseline "${options.baseline}" in this workspace (${names.length === 0 ? 'it has none' : `baselines: ${names.join(', ')}`})`, 'baseline');
+    }
+  } else {
+    const newest = workspace.listBaselineSummaries().find((b) => b.scenarioId === options.input.scenario.id);
+    baseline = newest ? workspace.getBaseline(newest.id) : null;
+  }
+  if (!baseline) return null;
+  return progressReport({
+    baseline,
+    plan: options.plan,
+    workItems: options.input.workItems,
+    people: options.input.people,
+    capabilities: options.input.capabilities,
+    history: workspace.listMaturityHistory(),
+    asOf: options.asOf,
+  });
 }

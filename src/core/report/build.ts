@@ -2,9 +2,12 @@ import { buildContent } from './content';
 import { PageDraft } from './flow';
 import { ganttPages } from './gantt';
 import { fitText } from './metrics';
+import { initiativesOf } from '../planner/initiatives';
+import { comparisonPages, decisionsPages, progressPages } from './leadership';
 import { appendixPages, coverPage, hiringPages, pyramidPages, roadmapPages, SECTION_TITLES, summaryPages, warningPages } from './sections';
 import { FAINT, MUTED, pageFrame, RULE, TYPE } from './theme';
 import type { PlanInput, PlanResult } from '../planner/types';
+import type { ProgressReport } from '../progress/progress';
 import type { Paper, ReportInput, ReportModel, ReportPage, SectionId } from './types';
 
 /**
@@ -20,35 +23,43 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const landscape = pageFrame(input.paper, 'landscape');
   const title = `${content.cover.organisation} — ${content.cover.scenarioName} — Roadmap`;
 
-  // Sections after the summary first: the summary and the cover refer to their page numbers.
+  // Every section but the cover and the summary first: the summary and the cover refer to their page numbers.
+  const decisions = decisionsPages(content, portrait);
+  const progress = content.progress ? progressPages(content, portrait) : [];
   const pyramid = pyramidPages(content, portrait, `End of plan (${content.cover.horizon.lastQuarter})`);
   const roadmap = roadmapPages(content, portrait);
-  const timeline = ganttPages(input.plan, landscape, () => new PageDraft('timeline', landscape));
+  const timeline = ganttPages(input.plan, initiativesOf(input.plan, input.capabilities), landscape, () => new PageDraft('timeline', landscape));
   const hiring = hiringPages(content, portrait);
+  const comparison = content.comparison ? comparisonPages(content.comparison, portrait) : [];
   const warnings = warningPages(content, portrait);
   const appendix = appendixPages(content, portrait);
-  const order: { id: SectionId; pages: () => PageDraft[] }[] = [
-    { id: 'summary', pages: () => [] },
-    { id: 'pyramid', pages: () => pyramid },
-    { id: 'roadmap', pages: () => roadmap },
-    { id: 'timeline', pages: () => timeline },
-    { id: 'hiring', pages: () => hiring },
-    { id: 'warnings', pages: () => warnings },
-    { id: 'appendix', pages: () => appendix },
+  // The summary is one page by construction (it counts what does not fit and points to it).
+  const order: { id: SectionId; pages: readonly PageDraft[] | null }[] = [
+    { id: 'decisions', pages: decisions },
+    { id: 'summary', pages: null },
+    { id: 'progress', pages: progress },
+    { id: 'pyramid', pages: pyramid },
+    { id: 'roadmap', pages: roadmap },
+    { id: 'timeline', pages: timeline },
+    { id: 'hiring', pages: hiring },
+    { id: 'comparison', pages: comparison },
+    { id: 'warnings', pages: warnings },
+    { id: 'appendix', pages: appendix },
   ];
-  // Cover (1) and summary (1) come first; both are one page by construction.
-  const firstPage = new Map<SectionId, number>([['cover', 1], ['summary', 2]]);
-  let next = 3;
-  for (const entry of order.slice(1)) {
+  const firstPage = new Map<SectionId, number>([['cover', 1]]);
+  let next = 2;
+  for (const entry of order) {
+    const count = entry.pages === null ? 1 : entry.pages.length;
+    if (count === 0) continue;
     firstPage.set(entry.id, next);
-    next += entry.pages().length;
+    next += count;
   }
   const pageOf = (id: SectionId) => `page ${firstPage.get(id) ?? 1}`;
   const summary = summaryPages(content, portrait, pageOf);
-  const sections = (['summary', 'pyramid', 'roadmap', 'timeline', 'hiring', 'warnings', 'appendix'] as const).map((id) => ({ id, title: SECTION_TITLES[id], firstPage: firstPage.get(id) ?? 1 }));
-  const cover = coverPage(content, portrait, sections.map((s) => ({ title: s.title, page: s.firstPage })));
+  const sections = order.filter((e) => firstPage.has(e.id)).map(({ id }) => ({ id, title: SECTION_TITLES[id], firstPage: firstPage.get(id) ?? 1 }));
+  const cover = coverPage(content, portrait, sections.map((s) => ({ title: s.id === 'progress' && content.progress ? `Progress since “${content.progress.baselineName}”` : s.title, page: s.firstPage })));
 
-  const drafts = [cover, ...summary, ...pyramid, ...roadmap, ...timeline, ...hiring, ...warnings, ...appendix];
+  const drafts = [cover, ...order.flatMap((e) => (e.pages === null ? summary : e.pages))];
   const total = drafts.length;
   const pages: ReportPage[] = drafts.map((draft, i) => {
     const { frame } = draft;
@@ -80,8 +91,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
  * `export-pdf` and the app's File → Export Roadmap PDF both print. An organisation without a name
  * yet is called "Roadmap" on the cover.
  */
-export function buildRoadmapReport(input: PlanInput, plan: PlanResult, options: { readonly generatedOn: string; readonly paper: Paper }): ReportModel {
+export function buildRoadmapReport(
+  input: PlanInput,
+  plan: PlanResult,
+  options: { readonly generatedOn: string; readonly paper: Paper; readonly progress?: ProgressReport | null; readonly compareWith?: readonly PlanResult[] },
+): ReportModel {
   return buildReportModel({
+    progress: options.progress ?? null,
+    compareWith: options.compareWith ?? [],
     organisation: { name: input.organisation.name.trim() || 'Roadmap' },
     capabilities: input.capabilities,
     people: input.people,

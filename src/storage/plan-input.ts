@@ -56,26 +56,30 @@ export function pickScenario(scenarios: readonly Scenario[], wanted: string | un
 }
 
 /**
- * Progress of `plan` (made from `input`) against a baseline: the one named (`baseline`: a name or
- * id; StorageError 'not-found' on the field `baseline` when there is none by that name), or else
- * the newest baseline made from the plan's scenario, or null when it has none. What the roadmap
- * PDF's "Progress since" section shows, for the CLI and the app alike.
+ * The baseline progress is measured against: the one named (`baseline`: a name or id;
+ * StorageError 'not-found' on the field `baseline` when there is none by that name), or else the
+ * newest one made from the scenario, or null when it has none.
+ */
+export function pickBaseline(workspace: ReadableWorkspace, options: { readonly baseline?: string | undefined; readonly scenarioId: string }): Baseline | null {
+  if (options.baseline !== undefined) {
+    const named = workspace.findBaseline(options.baseline);
+    if (named) return named;
+    const names = workspace.listBaselineSummaries().map((b) => b.name);
+    throw new StorageError('not-found', `no baseline "${options.baseline}" in this workspace (${names.length === 0 ? 'it has none' : `baselines: ${names.join(', ')}`})`, 'baseline');
+  }
+  const newest = workspace.listBaselineSummaries().find((b) => b.scenarioId === options.scenarioId);
+  return newest ? workspace.getBaseline(newest.id) : null;
+}
+
+/**
+ * Progress of `plan` (made from `input`) against `pickBaseline`'s baseline, or null when there is
+ * none: what the roadmap PDF's "Progress since" section shows.
  */
 export function loadProgress(
   workspace: ReadableWorkspace,
   options: { readonly baseline?: string | undefined; readonly input: PlanInput; readonly plan: PlanResult; readonly asOf: string },
 ): ProgressReport | null {
-  let baseline: Baseline | null;
-  if (options.baseline !== undefined) {
-    baseline = workspace.findBaseline(options.baseline);
-    if (!baseline) {
-      const names = workspace.listBaselineSummaries().map((b) => b.name);
-      throw new StorageError('not-found', `no baseline "${options.baseline}" in this workspace (${names.length === 0 ? 'it has none' : `baselines: ${names.join(', ')}`})`, 'baseline');
-    }
-  } else {
-    const newest = workspace.listBaselineSummaries().find((b) => b.scenarioId === options.input.scenario.id);
-    baseline = newest ? workspace.getBaseline(newest.id) : null;
-  }
+  const baseline = pickBaseline(workspace, { baseline: options.baseline, scenarioId: options.input.scenario.id });
   if (!baseline) return null;
   return progressReport({
     baseline,

@@ -2,7 +2,7 @@ import { headcountByRole } from '../domain/headcount';
 import { LAYERS, layerById, type LayerId } from '../domain/layers';
 import { computeReadiness, readinessOfLayer } from '../domain/readiness';
 import { PERSON_STATUS_LABELS } from '../domain/types';
-import { formatDateRange, formatMoney, formatPercent as percent, HIRE_STATUS_LABELS, SCENARIO_PARAMETER_LABELS, scenarioParameterText } from '../format';
+import { formatMoney, HIRE_STATUS_LABELS, SCENARIO_PARAMETER_LABELS, scenarioParameterText } from '../format';
 import { calendarOf, type PlanCalendar } from '../domain/calendar';
 import { spendByQuarter } from '../domain/cost';
 import { compareScenarios } from '../planner/comparison';

@@ -99,6 +99,7 @@ async function clippedLabels(page: Page, scope = 'body'): Promise<string[]> {
       '.plan-status',
       '.tl-label',
       '.hiring-table td',
+      '.cell-hint',
       '.compare-table td',
       '.pyramid-detail-name',
       '.pyramid-detail-value',
@@ -156,7 +157,7 @@ for (const size of SIZES) {
         await app.screenshot(`${screen.shot}-${name}`, { fullPage: false });
         if (screen.tab === 'Roadmap') {
           // Compact, the default: every layer and the hires row in the window at once.
-          await expect(page.getByTestId('roadmap-density').getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true');
+          await expect(page.getByTestId('roadmap-density')).toHaveValue('compact');
           for (const layer of ['ai', 'learn_optimize', 'aggregate_label', 'explore_transform', 'move_store', 'collect']) {
             expect(await fullyInView(page, `roadmap-layer-${layer}`), `${layer} in view`).toBe(true);
           }
@@ -173,18 +174,18 @@ for (const size of SIZES) {
       // The roadmap's other settings: fit to window, and the steps instead of initiatives.
       await page.getByRole('tab', { name: /^Roadmap/ }).click();
       await planReady(page);
-      await page.getByTestId('roadmap-density').getByRole('button', { name: 'Fit to window' }).click();
+      await page.getByTestId('roadmap-density').selectOption('fit');
       await expect(page.getByTestId('roadmap')).toHaveClass(/is-fit/);
       const scroller = await page.getByTestId('roadmap-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
       expect(scroller.scroll, 'fit to window: no sideways scrolling').toBeLessThanOrEqual(scroller.client + 1);
       await app.screenshot(`roadmap-fit-${name}`, { fullPage: false });
       await expectLaidOut(page, `the roadmap fitted to the window at ${name}`);
-      await page.getByTestId('roadmap-density').getByRole('button', { name: 'Compact' }).click();
-      await page.getByTestId('roadmap-view').getByRole('button', { name: 'Steps' }).click();
+      await page.getByTestId('roadmap-density').selectOption('compact');
+      await page.getByTestId('roadmap-view').selectOption('steps');
       await expect(page.getByTestId('roadmap-card').first()).toBeVisible();
       await app.screenshot(`roadmap-steps-${name}`, { fullPage: false });
       await expectLaidOut(page, `the roadmap's steps at ${name}`);
-      await page.getByTestId('roadmap-view').getByRole('button', { name: 'Initiatives' }).click();
+      await page.getByTestId('roadmap-view').selectOption('initiatives');
 
       // Dialogs: the scenario editor and the comparison.
       await page.getByRole('button', { name: 'Edit…' }).click();

@@ -76,12 +76,9 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
           <table className="grid-table hiring-table" data-testid="hiring-table">
             <TableHead
               columns={[
-                { label: 'Role', className: 'col-hire-role' },
-                { label: 'Quarter', className: 'col-hire-quarter' },
-                { label: 'Start', className: 'col-hire-date' },
-                { label: 'Requisition', className: 'col-hire-date' },
-                { label: 'Status', className: 'col-hire-status' },
-                { label: 'Reason', className: 'col-reason' },
+                { label: 'Hire', className: 'col-hire-role' },
+                { label: 'When', className: 'col-hire-when' },
+                { label: 'Why', className: 'col-reason' },
                 anySalary && { label: 'Annual salary', className: 'num col-hire-salary' },
               ]}
             />
@@ -91,26 +88,19 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                 const worst = warnings[0];
                 return (
                   <tr key={hire.id} id={`hire-${hire.id}`} data-testid={`hire-${hire.id}`} className={worst ? `has-warning is-${worst.severity}` : undefined}>
-                    <td className="strong">
-                      {hire.roleName}
+                    <td>
+                      <span className="strong">{hire.roleName}</span>
                       {hire.personName && <span className="cell-hint">{hire.personName}</span>}
-                    </td>
-                    <td className="nowrap">{hire.quarter}</td>
-                    <td className="nowrap">
-                      {hire.startDate}
-                      <span className="cell-hint">productive {hire.productiveDate}</span>
-                    </td>
-                    <td className="nowrap">
-                      {hire.requisitionWeek === null ? (
-                        <span className="muted">{hire.status === 'open_req' ? 'open now' : '—'}</span>
-                      ) : (
-                        <>
-                          {hire.requisitionDate}
-                        </>
-                      )}
+                      <span className={`badge hire-status status-${hire.status}`}>{HIRE_STATUS_LABELS[hire.status]}</span>
                     </td>
                     <td>
-                      <span className={`badge hire-status status-${hire.status}`}>{HIRE_STATUS_LABELS[hire.status]}</span>
+                      <span className="nowrap">
+                        <strong>{hire.quarter}</strong> · {hire.startDate}
+                      </span>
+                      <span className="cell-hint nowrap">
+                        Requisition: {hire.requisitionDate ?? (hire.status === 'open_req' ? 'open now' : '—')}
+                      </span>
+                      <span className="cell-hint nowrap">Productive from {hire.productiveDate}</span>
                     </td>
                     <td className="col-reason">
                       {warnings.map((w, i) => (

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { LayerId } from '../../core/domain/layers';
 import { WORK_ITEM_STATUS_LABELS } from '../../core/domain/planning';
 import { initiativesOf, type Initiative } from '../../core/planner/initiatives';
@@ -15,6 +15,11 @@ import { SeverityIcon, warningsOfHire } from './Severity';
 import { WorkItemEditor, type EditTarget } from './WorkItemEditor';
 
 type RowId = LayerId | 'none';
+
+/** "Explore/Transform" may break after its slash in a narrow column (a zero-width space). */
+function breakAfterSlash(name: string): string {
+  return name.replace('/', '/\u200b');
+}
 
 /** What the cards are: initiatives (a capability's steps as one outcome) or the maturity steps themselves. */
 type View = 'initiatives' | 'steps';
@@ -45,7 +50,7 @@ function remember(key: string, value: string): void {
 
 const VIEWS: readonly { value: View; label: string }[] = [
   { value: 'initiatives', label: 'Initiatives' },
-  { value: 'steps', label: 'Steps' },
+  { value: 'steps', label: 'Maturity steps' },
 ];
 const DENSITIES: readonly { value: Density; label: string }[] = [
   { value: 'comfortable', label: 'Comfortable' },
@@ -53,15 +58,19 @@ const DENSITIES: readonly { value: Density; label: string }[] = [
   { value: 'fit', label: 'Fit to window' },
 ];
 
-function Segmented<T extends string>({ label, options, value, onChange, testId }: { label: string; options: readonly { value: T; label: string }[]; value: T; onChange: (v: T) => void; testId: string }) {
+/** A labelled choice: a native select, the smallest control that still says what it sets. */
+function Choice<T extends string>({ label, options, value, onChange, testId }: { label: string; options: readonly { value: T; label: string }[]; value: T; onChange: (v: T) => void; testId: string }) {
   return (
-    <div className="segmented" role="group" aria-label={label} data-testid={testId}>
-      {options.map((o) => (
-        <button key={o.value} type="button" className="segmented-button" aria-pressed={value === o.value} onClick={() => onChange(o.value)}>
-          {o.label}
-        </button>
-      ))}
-    </div>
+    <label className="toolbar-choice">
+      <span className="toolbar-choice-label">{label}</span>
+      <select className="field-input field-select" value={value} onChange={(e) => onChange(options.find((o) => o.value === e.target.value)?.value ?? value)} data-testid={testId}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -70,38 +79,34 @@ export function RoadmapScreen() {
   const { scenario } = usePlanning();
   const [view, setView] = useState<View>(() => stored(VIEW_KEY, ['initiatives', 'steps'], 'initiatives'));
   const [density, setDensity] = useState<Density>(() => stored(DENSITY_KEY, ['comfortable', 'compact', 'fit'], 'compact'));
-  const toolbar = (
-    <div className="roadmap-toolbar">
-      <Segmented
-        label="Show"
-        options={VIEWS}
-        value={view}
-        testId="roadmap-view"
-        onChange={(v) => {
-          setView(v);
-          remember(VIEW_KEY, v);
-        }}
-      />
-      <Segmented
-        label="Card density"
-        options={DENSITIES}
-        value={density}
-        testId="roadmap-density"
-        onChange={(d) => {
-          setDensity(d);
-          remember(DENSITY_KEY, d);
-        }}
-      />
-      <RoadmapLegend />
-    </div>
-  );
   return (
     <PlanningScreen
       title="Roadmap"
-      view={(plan) => <RoadmapGrid plan={plan} view={view} density={density} toolbar={toolbar} onEdit={setEditing} />}
+      view={(plan) => <RoadmapGrid plan={plan} view={view} density={density} onEdit={setEditing} />}
       lede="The plan by quarter, climbing the pyramid from the bottom. Drag a card to another quarter (or focus it and press Alt+← / Alt+→) to pin it there; Enter opens it."
       actions={
         <>
+          <Choice
+            label="Show"
+            options={VIEWS}
+            value={view}
+            testId="roadmap-view"
+            onChange={(v) => {
+              setView(v);
+              remember(VIEW_KEY, v);
+            }}
+          />
+          <Choice
+            label="Density"
+            options={DENSITIES}
+            value={density}
+            testId="roadmap-density"
+            onChange={(d) => {
+              setDensity(d);
+              remember(DENSITY_KEY, d);
+            }}
+          />
+          <RoadmapLegend />
           <ExportCsvButton table="roadmap" scenarioId={scenario?.id} />
           <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'new' })}>
             New work item
@@ -118,8 +123,6 @@ interface GridProps {
   readonly plan: PlanResult;
   readonly view: View;
   readonly density: Density;
-  /** The view's settings and legend, above the grid. */
-  readonly toolbar: ReactNode;
   readonly onEdit: (target: EditTarget) => void;
 }
 
@@ -139,7 +142,7 @@ function useFillWindow(ref: RefObject<HTMLDivElement | null>, deps: readonly unk
   }, deps);
 }
 
-function RoadmapGrid({ plan, view, density, toolbar, onEdit }: GridProps) {
+function RoadmapGrid({ plan, view, density, onEdit }: GridProps) {
   const { workItems, capabilities } = useSnapshot();
   const capabilityNames = useMemo(() => new Map(capabilities.map((c) => [c.id, c.name])), [capabilities]);
   const initiatives = useMemo(() => initiativesOf(plan, capabilities), [plan, capabilities]);
@@ -233,7 +236,6 @@ function RoadmapGrid({ plan, view, density, toolbar, onEdit }: GridProps) {
 
   return (
     <>
-      {toolbar}
       <div className={`roadmap-scroll is-${density}`} ref={gridRef} data-testid="roadmap-scroll">
         <div
           className={`roadmap is-${fits ? 'compact' : 'comfortable'}${density === 'fit' ? ' is-fit' : ''}`}
@@ -254,7 +256,9 @@ function RoadmapGrid({ plan, view, density, toolbar, onEdit }: GridProps) {
             {Array.from({ length: quarters }, (_, q) => (
               <div role="columnheader" key={q} className={`roadmap-quarter${q >= plan.quarters.length ? ' is-beyond' : ''}`}>
                 <span className="roadmap-quarter-label">{quarterLabelAt(plan, q)}</span>
-                <span className="roadmap-quarter-weeks">{q >= plan.quarters.length ? 'past the horizon' : `from ${planCalendar(plan).quarterAt(q).firstDay}`}</span>
+                <span className="roadmap-quarter-weeks">
+                  {q >= plan.quarters.length ? 'past the horizon' : density === 'fit' ? planCalendar(plan).quarterAt(q).firstDay : `from ${planCalendar(plan).quarterAt(q).firstDay}`}
+                </span>
               </div>
             ))}
           </div>
@@ -263,8 +267,8 @@ function RoadmapGrid({ plan, view, density, toolbar, onEdit }: GridProps) {
             const items = scheduled.filter((i) => (i.layer ?? 'none') === row);
             const rowInitiatives = placedInitiatives.filter((i) => (i.layer ?? 'none') === row);
             const count = view === 'initiatives' ? rowInitiatives.length : items.length;
-            const readyQuarter = projection?.readyDate == null ? null : quarterIndexOfDate(plan, projection.readyDate);
             const aboveTarget = projection !== undefined && projection.gatedCapabilityIds.length === 0 && projection.notNeededCapabilityIds.length > 0;
+            const readyQuarter = projection?.readyDate == null || aboveTarget ? null : quarterIndexOfDate(plan, projection.readyDate);
             const gate = !projection
               ? ''
               : aboveTarget
@@ -278,7 +282,7 @@ function RoadmapGrid({ plan, view, density, toolbar, onEdit }: GridProps) {
               <div role="row" key={row} className={`roadmap-row layer-${row}`} data-testid={`roadmap-row-${row}`}>
                 <div role="rowheader" className="roadmap-layer" data-testid={`roadmap-layer-${row}`}>
                   <div className="roadmap-layer-inner">
-                    <span className="roadmap-layer-name">{projection?.name ?? 'No capability'}</span>
+                    <span className="roadmap-layer-name">{breakAfterSlash(projection?.name ?? 'No capability')}</span>
                     {gate && <span className="roadmap-layer-ready">{gate}</span>}
                     <span className="roadmap-layer-count">
                       {count} {view === 'initiatives' ? (count === 1 ? 'initiative' : 'initiatives') : count === 1 ? 'item' : 'items'}
@@ -395,8 +399,12 @@ function RoadmapGrid({ plan, view, density, toolbar, onEdit }: GridProps) {
                           {h.roleName}
                         </span>
                         <span className="hire-chip-meta">
-                          {h.startDate} · {h.source === 'proposed' ? (h.kind === 'backfill' ? 'backfill' : 'proposed') : h.status === 'open_req' ? 'open req.' : 'planned'}
-                          {early ? ' · too early' : ''}
+                          {h.startDate}
+                          <span className="hire-chip-status">
+                            {' · '}
+                            {h.source === 'proposed' ? (h.kind === 'backfill' ? 'backfill' : 'proposed') : h.status === 'open_req' ? 'open req.' : 'planned'}
+                            {early ? ' · too early' : ''}
+                          </span>
                         </span>
                       </span>
                     );
@@ -458,6 +466,12 @@ function RoadmapLegend() {
         </span>
         <span>
           <span className="legend-swatch is-gate" aria-hidden="true" /> Quarter the layer reaches its gate
+        </span>
+        <span>
+          <span className="legend-hire is-proposed" aria-hidden="true" /> Proposed hire
+        </span>
+        <span>
+          <span className="legend-hire is-existing" aria-hidden="true" /> Open requisition or planned hire
         </span>
         <span>
           <SeverityIcon severity="critical" /> A hire that starts before its foundations

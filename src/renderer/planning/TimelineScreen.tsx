@@ -232,7 +232,7 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
           )}
         </div>
         <div className="timeline-scroll" tabIndex={0} role="group" aria-label="Schedule, scrolls sideways">
-          <div className="timeline-inner" style={{ width: 240 + scale.width }}>
+          <div className="timeline-inner" style={{ width: `calc(var(--tl-label) + ${scale.width}px)` }}>
             <div className="tl-labels" style={{ height }}>
               {labelRows}
             </div>
@@ -292,12 +292,16 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
                 return bar(r.item, r.y, r.height, r.item.layer);
               })}
               {arrows.map((a) => {
+                // Out of the waited-for bar's end, down (or up) to the waiting row and into its bar's start; when
+                // the waiting bar starts right there, straight onto its edge.
                 const x1 = scale.x(a.from.finish ?? 0);
-                const y1 = a.fromRow.y + a.fromRow.height / 2;
                 const x2 = scale.x(a.to.start ?? 0);
-                const y2 = a.toRow.y + a.toRow.height / 2;
-                const bend = Math.max(x1 + 5, Math.min(x2 - 5, x1 + 5));
-                const d = x2 - 5 >= x1 ? `M${x1},${y1} H${bend} V${y2} H${x2 - 1}` : `M${x1},${y1} h5 V${(y1 + y2) / 2} H${x2 - 8} V${y2} H${x2 - 1}`;
+                const fromMid = a.fromRow.y + a.fromRow.height / 2;
+                const toMid = a.toRow.y + a.toRow.height / 2;
+                const dir = toMid >= fromMid ? 1 : -1;
+                const y1 = fromMid + (dir * BAR_PX) / 2;
+                const d =
+                  x2 - x1 >= 10 ? `M${x1},${y1} V${toMid} H${x2 - 1}` : `M${Math.max(x1, x2 + 3)},${y1} V${toMid - (dir * BAR_PX) / 2 - 1}`;
                 return <path key={a.key} d={d} className="gantt-arrow" markerEnd={`url(#${markerId})`} data-testid="gantt-arrow" />;
               })}
               {showToday && (
@@ -395,7 +399,7 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
         Load: people the running items need each week. Capacity: people on staff and the plan’s hires from the week they are productive.
       </p>
       <div className="timeline-scroll" tabIndex={0} role="group" aria-label="Capacity charts, scroll sideways">
-        <div className="timeline-inner" style={{ width: 240 + scale.width }}>
+        <div className="timeline-inner" style={{ width: `calc(var(--tl-label) + ${scale.width}px)` }}>
           <div className="tl-labels" style={{ height: charts.length * (CHART_PX + CHART_GAP) }} aria-hidden="true">
             {charts.map((c, i) => (
               <div key={c.capacity.roleId} className="tl-label tl-label-chart" style={{ top: i * (CHART_PX + CHART_GAP), height: CHART_PX }}>

@@ -198,3 +198,42 @@ for (const size of SIZES) {
     });
   }
 }
+
+test('notifications: one at a time with a count of the earlier ones, and never over the field being edited', async ({ app, page: tab }) => {
+  await tab.setViewportSize({ width: 1024, height: 640 });
+  const page = await app.open();
+  await openDemo(page);
+  await page.getByRole('tab', { name: /^Inventory/ }).click();
+  // A field in the right-hand column, scrolled to the bottom of the window: where notifications appear.
+  const field = page.getByLabel('Tools for Warehouse');
+  await field.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await field.click();
+  await field.fill('Snowflake, dbt');
+  await field.press('Enter');
+  await expect(field).toHaveValue('Snowflake, dbt');
+  await field.focus();
+  // Undo, redo, undo: three messages, one shown, with "+2".
+  await page.keyboard.press('Control+z');
+  await expect(field).toHaveValue('Snowflake');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(field).toHaveValue('Snowflake, dbt');
+  await page.keyboard.press('Control+z');
+  await expect(field).toHaveValue('Snowflake');
+  const toasts = page.getByTestId('toast-info');
+  await expect(toasts).toHaveCount(1);
+  await expect(toasts).toContainText('Undid');
+  await expect(toasts.locator('.toast-more')).toHaveText('+2');
+  const f = await field.boundingBox();
+  const t = await page.getByTestId('toasts').boundingBox();
+  if (!f || !t) throw new Error('the field and the notifications are on screen');
+  // The field is where the notifications usually are; they went to the top instead.
+  expect(f.y + f.height).toBeGreaterThan(640 - 20 - t.height);
+  await expect(page.getByTestId('toasts')).toHaveClass(/is-top/);
+  const overlap = Math.min(f.x + f.width, t.x + t.width) > Math.max(f.x, t.x) && Math.min(f.y + f.height, t.y + t.height) > Math.max(f.y, t.y);
+  expect(overlap, `notifications at ${JSON.stringify(t)} over the field at ${JSON.stringify(f)}`).toBe(false);
+  await app.screenshot('notifications-1024x640', { fullPage: false });
+  // Dismissing the newest shows the one before it.
+  await toasts.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(toasts).toContainText('Redid');
+  await expect(toasts.locator('.toast-more')).toHaveText('+1');
+});

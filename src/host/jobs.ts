@@ -1,7 +1,8 @@
 import { plan, type PlanInput, type PlanResult } from '../core/planner';
 import type { Baseline } from '../core/progress/baseline';
 import { progressReport, type HistoryRow } from '../core/progress/progress';
-import { buildRoadmapReport, type Paper } from '../core/report';
+import { buildComparisonReport, buildRoadmapReport, type Paper } from '../core/report';
+import type { Role } from '../core/domain/types';
 import { writeRoadmapPdf } from '../report';
 import { throwIfCancelled } from './dispatch';
 
@@ -23,12 +24,23 @@ export type Job =
       readonly progress?: { readonly baseline: Baseline; readonly history: readonly HistoryRow[] } | null;
       /** Other scenarios to compare with on a page of their own. */
       readonly compareWith?: readonly PlanInput[];
+    }
+  | {
+      /** Two or three scenarios compared, on their own page(s). */
+      readonly kind: 'comparisonPdf';
+      readonly inputs: readonly PlanInput[];
+      readonly organisation: string;
+      readonly roles: readonly Role[];
+      readonly generatedOn: string;
+      readonly paper: Paper;
+      readonly file: string;
     };
 
 export interface JobResults {
   readonly plan: PlanResult;
   readonly compare: readonly PlanResult[];
   readonly roadmapPdf: { readonly pages: number; readonly scenarioName: string };
+  readonly comparisonPdf: { readonly pages: number };
 }
 
 export type JobResult<J extends Job> = JobResults[J['kind']];
@@ -72,6 +84,17 @@ async function runAnyJob(job: Job, progress: ReportProgress, signal: AbortSignal
       // Planning and layout take about a tenth of the time; painting the pages the rest.
       await writeRoadmapPdf(model, job.file, { onProgress: (fraction, stage) => progress(0.1 + 0.9 * fraction, stage), signal });
       return { pages: model.pages.length, scenarioName: model.content.cover.scenarioName };
+    }
+    case 'comparisonPdf': {
+      const plans = job.inputs.map((input, index) => {
+        throwIfCancelled(signal);
+        progress((0.4 * index) / job.inputs.length, `planning scenario “${input.scenario.name}” (${index + 1} of ${job.inputs.length})`);
+        return plan(input);
+      });
+      throwIfCancelled(signal);
+      const model = buildComparisonReport(plans, { organisation: job.organisation, roles: job.roles, generatedOn: job.generatedOn, paper: job.paper });
+      await writeRoadmapPdf(model, job.file, { onProgress: (fraction, stage) => progress(0.4 + 0.6 * fraction, stage), signal });
+      return { pages: model.pages.length };
     }
   }
 }

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -314,6 +317,23 @@ test('a second scenario, compared side by side with the baseline', async ({ app 
   await expect(result.getByText('earliest').first()).toBeVisible();
   await shot(app, page, 'compare');
   await app.checkA11y();
+  // The comparison as a PDF page and as CSV, where the user picks (the test's save dialog answers).
+  const pdf = join(app.dir, 'comparison.pdf');
+  app.savePaths.push(pdf);
+  await compare.getByTestId('export-comparison-pdf').click();
+  await expect(page.getByTestId('toast-info')).toContainText('comparison.pdf');
+  expect(app.saveRequests.at(-1)?.extensions).toEqual(['pdf']);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Scenario comparison');
+  expect(text).toContain('What differs');
+  expect(text).toContain('Lean hiring');
+  const csv = join(app.dir, 'comparison.csv');
+  app.savePaths.push(csv);
+  await compare.getByTestId('export-csv-comparison').click();
+  await expect(page.getByTestId('toast-info')).toContainText('comparison.csv');
+  const rows = readFileSync(csv, 'utf8');
+  expect(rows).toMatch(/Hires per quarter at most \(differs\),2,1/);
+  expect(rows).toMatch(/Salary spend to date 20\d\d-Q\d,\d+,\d+/);
 });
 
 test('accepting the plan turns its proposals into planned items and hires', async ({ app }) => {

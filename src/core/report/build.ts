@@ -7,8 +7,10 @@ import { comparisonPages, decisionsPages, progressPages } from './leadership';
 import { appendixPages, coverPage, hiringPages, pyramidPages, roadmapPages, SECTION_TITLES, summaryPages, warningPages } from './sections';
 import { FAINT, MUTED, pageFrame, RULE, TYPE } from './theme';
 import type { PlanInput, PlanResult } from '../planner/types';
+import { compareScenarios } from '../planner/comparison';
+import type { Role } from '../domain/types';
 import type { ProgressReport } from '../progress/progress';
-import type { Paper, ReportInput, ReportModel, ReportPage, SectionId } from './types';
+import type { ComparisonReport, Paper, ReportInput, ReportModel, ReportPage, SectionId } from './types';
 
 /**
  * The roadmap report: what it says (`content`) and every page laid out (`pages`), so that the
@@ -60,15 +62,20 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const cover = coverPage(content, portrait, sections.map((s) => ({ title: s.id === 'progress' && content.progress ? `Progress since “${content.progress.baselineName}”` : s.title, page: s.firstPage })));
 
   const drafts = [cover, ...order.flatMap((e) => (e.pages === null ? summary : e.pages))];
+  const { pages, minFontSize } = finishPages(drafts, title, input.generatedOn);
+  return { version: 1, paper: input.paper, title, generatedOn: input.generatedOn, content, sections, pages, minFontSize };
+}
+
+/** Numbers the pages and puts the running header and the footer in every page's margins. */
+function finishPages(drafts: readonly PageDraft[], title: string, generatedOn: string): { pages: ReportPage[]; minFontSize: number } {
   const total = drafts.length;
   const pages: ReportPage[] = drafts.map((draft, i) => {
     const { frame } = draft;
     const { x, width } = frame.content;
-    // The running header and the footer, in the margins of every page, the cover included.
     draft.text(fitText(title, width * 0.7, TYPE.tiny), x, frame.headerY, width * 0.7, { fontSize: TYPE.tiny, color: MUTED });
     draft.text(SECTION_TITLES[draft.section], x + width * 0.7, frame.headerY, width * 0.3, { fontSize: TYPE.tiny, color: FAINT, align: 'right' });
     draft.line(x, frame.headerY + 14, x + width, frame.headerY + 14, RULE, 0.5);
-    draft.text(`Prepared on ${input.generatedOn} with Groundwork`, x, frame.footerY, width / 2, { fontSize: TYPE.tiny, color: FAINT });
+    draft.text(`Prepared on ${generatedOn} with Groundwork`, x, frame.footerY, width / 2, { fontSize: TYPE.tiny, color: FAINT });
     draft.text(`page ${i + 1} of ${total}`, x + width / 2, frame.footerY, width / 2, { fontSize: TYPE.tiny, color: MUTED, align: 'right' });
     return {
       number: i + 1,
@@ -83,7 +90,23 @@ export function buildReportModel(input: ReportInput): ReportModel {
     };
   });
   const minFontSize = Math.min(...pages.flatMap((p) => p.texts.map((t) => t.fontSize)));
-  return { version: 1, paper: input.paper, title, generatedOn: input.generatedOn, content, sections, pages, minFontSize };
+  return { pages, minFontSize };
+}
+
+/**
+ * Two or three scenarios' plans compared on their own page(s): what the app's Compare dialog
+ * exports as PDF (the same page the roadmap report gets with `--compare`).
+ */
+export function buildComparisonReport(
+  plans: readonly PlanResult[],
+  options: { readonly organisation: string; readonly roles: readonly Role[]; readonly generatedOn: string; readonly paper: Paper },
+): ComparisonReport {
+  if (plans.length < 2 || plans.length > 3) throw new RangeError(`plans: compare two or three, got ${plans.length}`);
+  const comparison = compareScenarios(plans, (id) => options.roles.find((r) => r.id === id)?.name ?? id);
+  const title = `${options.organisation.trim() || 'Roadmap'} — ${comparison.scenarios.map((s) => s.name).join(' vs ')}`;
+  const drafts = comparisonPages(comparison, pageFrame(options.paper, 'portrait'));
+  const { pages, minFontSize } = finishPages(drafts, title, options.generatedOn);
+  return { version: 1, paper: options.paper, title, generatedOn: options.generatedOn, comparison, pages, minFontSize };
 }
 
 /**

@@ -189,9 +189,10 @@ export function progressPages(content: ReportContent, frame: PageFrame): PageDra
 export function comparisonPages(comparison: ScenarioComparison, frame: PageFrame): PageDraft[] {
   const flow = sectionFlow('comparison', frame);
   const names = comparison.scenarios.map((s) => s.name);
-  const equalWidths = (first: string, firstWidth: number) => {
-    const rest = (flow.width - firstWidth - 8 * names.length) / names.length;
-    return columns(flow.width, [{ header: first, width: firstWidth, weight: 600 }, ...names.map((n) => ({ header: n, width: rest }))]);
+  // `swatch`: room for the layer's colour before the first cell.
+  const equalWidths = (first: string, firstWidth: number, swatch = 0) => {
+    const rest = (flow.width - swatch - firstWidth - 8 * names.length) / names.length;
+    return columns(flow.width, [{ header: first, width: firstWidth, weight: 600 }, ...names.map((n) => ({ header: n, width: rest }))], 8, swatch);
   };
   flow.paragraph(`${names.map((n) => `“${n}”`).join(' and ')}, each planned the same way from the same workspace.`, { color: MUTED });
 
@@ -202,7 +203,7 @@ export function comparisonPages(comparison: ScenarioComparison, frame: PageFrame
 
   flow.heading('When each layer is ready');
   flow.table(
-    equalWidths('Layer', 100),
+    equalWidths('Layer', 100, 10),
     comparison.layers.map(
       (l): TableRow => ({
         swatch: LAYER_COLORS[l.layer],

@@ -353,3 +353,14 @@ export interface ReportModel {
   /** Smallest font size used anywhere in the report (points). */
   readonly minFontSize: number;
 }
+
+/** The comparison of scenarios on its own (the Compare dialog's PDF): the same pages, painted the same way. */
+export interface ComparisonReport {
+  readonly version: 1;
+  readonly paper: Paper;
+  readonly title: string;
+  readonly generatedOn: string;
+  readonly comparison: ScenarioComparison;
+  readonly pages: readonly ReportPage[];
+  readonly minFontSize: number;
+}

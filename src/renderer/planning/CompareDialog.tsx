@@ -8,6 +8,7 @@ import { TableHead } from '../components/TableHead';
 import { sentence } from '../format';
 import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
+import { useToasts } from '../workspace/toasts';
 import { formatMoney } from './planFormat';
 import { SeverityIcon } from './Severity';
 
@@ -95,6 +96,7 @@ export function CompareDialog({ initial, onClose }: Props) {
       {plans && <Comparison plans={plans} />}
       <div className="modal-actions">
         {plans && <ExportCsvButton table="comparison" scenarioIds={plans.map((p) => p.scenario.id)} />}
+        {plans && <ExportComparisonPdf scenarioIds={plans.map((p) => p.scenario.id)} />}
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>
@@ -236,5 +238,28 @@ function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
       </table>
       {!c.costed && <p className="field-hint">Add salaries per role to a scenario to see what its hires cost per quarter.</p>}
     </div>
+  );
+}
+
+/** Saves the comparison as a PDF page (the main process asks where; the host plans and paints it on a worker). */
+function ExportComparisonPdf({ scenarioIds }: { readonly scenarioIds: readonly string[] }) {
+  const { notify } = useToasts();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const { path } = await call('plan.exportComparison', { scenarioIds: [...scenarioIds] });
+      if (path) notify(`Saved ${path}`);
+    } catch (cause) {
+      const error = toApiError(cause);
+      if (error.code !== 'cancelled') notify(error.message, 'error', error.code);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="button" onClick={() => void run()} disabled={busy} data-testid="export-comparison-pdf">
+      {busy ? 'Exporting…' : 'Export PDF…'}
+    </button>
   );
 }

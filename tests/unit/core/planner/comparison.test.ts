@@ -5,6 +5,8 @@ import { buildDemoOrganisation } from '../../../../src/core/domain/demo';
 import { defaultScenario } from '../../../../src/core/domain/planning';
 import { plan } from '../../../../src/core/planner';
 import { compareScenarios } from '../../../../src/core/planner/comparison';
+import { comparisonTable } from '../../../../src/core/csv';
+import { buildComparisonReport, MIN_FONT_SIZE } from '../../../../src/core/report';
 
 const TODAY = '2026-11-27';
 const demo = buildDemoOrganisation(TODAY);
@@ -54,5 +56,38 @@ describe('comparing scenarios', () => {
     const c = compareScenarios([a, b]);
     expect(c.layers.find((l) => l.layer === 'ai')?.cells.map((cell) => cell.text)).toEqual(['Not needed for the target', 'Not needed for the target']);
     expect(c.layers.find((l) => l.layer === 'learn_optimize')?.cells.every((cell) => cell.isTarget)).toBe(true);
+  });
+});
+
+describe('the comparison as CSV and as a PDF page', () => {
+  const a = planOf(base);
+  const b = planOf({ ...base, id: 'lean', name: 'Lean', isDefault: false, maxHiresPerQuarter: 1, gateThreshold: 0.5 });
+  const c = compareScenarios([a, b]);
+
+  it('has in its CSV the numbers the dialog shows: what differs, spend per quarter and to date, totals', () => {
+    const table = comparisonTable([a, b], (id) => (id === 'data-engineer' ? 'Data engineer' : id));
+    expect(table.header).toEqual(['', 'Baseline', 'Lean']);
+    const row = (label: string) => table.rows.find((r) => r[0] === label);
+    expect(row('Gate threshold (differs)')).toEqual(['Gate threshold (differs)', '75%', '50%']);
+    expect(row('Run work')).toEqual(['Run work', '20%', '20%']);
+    const first = c.quarters[1];
+    if (!first) throw new Error('the plans have quarters');
+    expect(row(`Salary spend ${first.label}`)?.slice(1)).toEqual(first.spend.map((v) => String(Math.round(v ?? 0))));
+    expect(row(`Salary spend to date ${first.label}`)?.slice(1)).toEqual(first.cumulative.map((v) => String(Math.round(v ?? 0))));
+    expect(row('Salary spend over the horizon (EUR)')?.slice(1)).toEqual(c.totals.map((t) => String(Math.round(t.spend ?? 0))));
+    expect(row('Salaries')?.[1]).toContain('Data engineer 110,000 EUR');
+  });
+
+  it('lays out on its own pages, inside their content box, with the running header and footer', () => {
+    const report = buildComparisonReport([a, b], { organisation: demo.organisation.name, roles: demo.roles, generatedOn: TODAY, paper: 'a4' });
+    expect(report.title).toBe('Northwind Commerce — Baseline vs Lean');
+    expect(report.pages.length).toBeGreaterThanOrEqual(1);
+    expect(report.minFontSize).toBeGreaterThanOrEqual(MIN_FONT_SIZE);
+    const text = report.pages.flatMap((p) => p.texts.map((t) => t.text)).join('\n');
+    expect(text).toContain('What differs');
+    expect(text).toContain('Gate threshold');
+    expect(text).toContain(`page ${report.pages.length} of ${report.pages.length}`);
+    for (const page of report.pages) for (const t of page.texts) expect(t.x + t.width).toBeLessThanOrEqual(page.content.x + page.content.width + 0.01);
+    expect(() => buildComparisonReport([a], { organisation: 'x', roles: [], generatedOn: TODAY, paper: 'a4' })).toThrow(/two or three/);
   });
 });

@@ -112,6 +112,11 @@ describe('the progress section', () => {
     const lines = withProgress.pages.filter((p) => p.section === 'progress').flatMap((p) => p.shapes.filter((s) => s.kind === 'polyline'));
     expect(lines.length).toBeGreaterThanOrEqual(LAYERS.length);
     expect(textOf(withProgress.pages.slice(0, 1))).toContain('Progress since “2027 plan as approved”');
+    for (const page of withProgress.pages) {
+      const { content } = page;
+      for (const t of page.texts) expect(t.x + t.width, t.text).toBeLessThanOrEqual(content.x + content.width + 0.01);
+      for (const sh of page.shapes) if (sh.kind === 'rect') expect(sh.y + sh.height).toBeLessThanOrEqual(content.y + content.height + 0.01);
+    }
     expect(text).not.toMatch(/\([^()]*\)\s*\([^()]*\)/);
   });
 });
@@ -127,5 +132,9 @@ describe('the comparison page', () => {
     expect(text).toContain('Hires and salary spend by quarter');
     expect(text).not.toContain('· earliest');
     expect(compared.sections.map((s) => s.id)).toContain('comparison');
+    for (const page of compared.pages.filter((p) => p.section === 'comparison')) {
+      for (const t of page.texts) expect(t.x + t.width, t.text).toBeLessThanOrEqual(page.content.x + page.content.width + 0.01);
+      for (const s of page.shapes) if (s.kind === 'rect') expect(s.x + s.width).toBeLessThanOrEqual(page.content.x + page.content.width + 0.01);
+    }
   });
 });

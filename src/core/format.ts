@@ -1,5 +1,7 @@
 import { LAYERS, layerById, type LayerId } from './domain/layers';
 import { PERSON_STATUS_LABELS } from './domain/types';
+import type { Scenario } from './domain/planning';
+import type { ScenarioParameterKey } from './domain/scenarios';
 import type { PlannedHire } from './planner/types';
 
 /*
@@ -43,3 +45,79 @@ export const HIRE_STATUS_LABELS: Readonly<Record<PlannedHire['status'], string>>
   open_req: PERSON_STATUS_LABELS.open_req,
   planned: PERSON_STATUS_LABELS.planned,
 };
+
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/**
+ * An amount of money, whole units with thousands separators, followed by the workspace's currency
+ * code when one is set ("120,000 EUR"): salaries and budgets are planning figures, not invoices.
+ */
+export function formatMoney(value: number, currency = ''): string {
+  // `+ 0` turns a -0 (a rounded tiny negative) into 0.
+  const amount = WHOLE.format(Math.round(value) + 0);
+  return currency ? `${amount} ${currency}` : amount;
+}
+
+/** "2027-03-05 – 2027-04-08": a span of dates as people read it; '' when either end is unknown. */
+export function formatDateRange(start: string | null, finish: string | null): string {
+  return start && finish ? `${start} – ${finish}` : '';
+}
+
+/** How each scenario parameter is called where people read it (the PDF's assumptions, Compare). */
+export const SCENARIO_PARAMETER_LABELS: Readonly<Record<ScenarioParameterKey, string>> = {
+  name: 'Scenario',
+  startDate: 'Plan starts',
+  horizonQuarters: 'Horizon',
+  targetLayer: 'Target layer',
+  targetDate: 'Target date',
+  hiringBudgetPerQuarter: 'Hiring budget per quarter',
+  maxHiresPerQuarter: 'Hires per quarter at most',
+  gateThreshold: 'Gate threshold',
+  leadTimeWeeks: 'Hiring lead time',
+  rampUpWeeks: 'Ramp-up',
+  salaries: 'Salaries',
+  runShare: 'Run work',
+  borrowed: 'Borrowed people',
+};
+
+export interface ParameterContext {
+  /** A role's name by id (salaries, borrowed people). */
+  readonly roleName: (roleId: string) => string;
+  readonly currency: string;
+}
+
+/** One scenario parameter's value in words: "75%", "no limit", "Data engineer 95,000 EUR; …". */
+export function scenarioParameterText(scenario: Scenario, key: ScenarioParameterKey, ctx: ParameterContext): string {
+  switch (key) {
+    case 'name':
+      return scenario.name;
+    case 'startDate':
+      return scenario.startDate;
+    case 'horizonQuarters':
+      return `${scenario.horizonQuarters} quarter${scenario.horizonQuarters === 1 ? '' : 's'}`;
+    case 'targetLayer':
+      return layerById(scenario.targetLayer).name;
+    case 'targetDate':
+      return scenario.targetDate ?? 'end of the horizon';
+    case 'hiringBudgetPerQuarter':
+      return scenario.hiringBudgetPerQuarter === null ? 'no limit' : scenario.hiringBudgetPerQuarter === 0 ? 'no hiring' : formatMoney(scenario.hiringBudgetPerQuarter, ctx.currency);
+    case 'maxHiresPerQuarter':
+      return String(scenario.maxHiresPerQuarter);
+    case 'gateThreshold':
+      return formatPercent(scenario.gateThreshold);
+    case 'leadTimeWeeks':
+      return `${scenario.leadTimeWeeks} weeks`;
+    case 'rampUpWeeks':
+      return scenario.rampUpWeeks === null ? "each role's own" : `${scenario.rampUpWeeks} weeks`;
+    case 'salaries': {
+      const entries = Object.entries(scenario.salaries);
+      return entries.length === 0 ? 'none given' : entries.map(([id, n]) => `${ctx.roleName(id)} ${formatMoney(n, ctx.currency)}`).join('; ');
+    }
+    case 'runShare':
+      return formatPercent(scenario.runShare);
+    case 'borrowed':
+      return scenario.borrowed.length === 0
+        ? 'none'
+        : scenario.borrowed.map((b) => `${ctx.roleName(b.roleId)} ${b.fte} FTE for ${b.weeks} weeks${b.startDate ? ` from ${b.startDate}` : ''}`).join('; ');
+  }
+}

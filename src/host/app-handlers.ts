@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatWorkspaceJson, WorkspaceJsonError } from '../core/workspace-json';
 import type { OpenWorkspaceInfo } from '../shared/app-contract';
-import { exportWorkspaceJson, importWorkspaceJson, loadPlanInput, newestGoodBackup, restoreBackup, writeFileAtomically, type ReadableWorkspace } from '../storage';
+import { exportWorkspaceJson, importWorkspaceJson, loadPlanInput, newestGoodBackup, pickBaseline, restoreBackup, writeFileAtomically, type ReadableWorkspace } from '../storage';
 import { HandlerError, throwIfCancelled, type AppHandlers } from './dispatch';
 import type { ChosenScenario } from './handlers';
 import type { JobRunner } from './job-runner';
@@ -82,7 +82,10 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
     'app.exportRoadmapPdf': async ({ file, paper }, context) => {
       const workspace = deps.session.current;
       const { input } = loadPlanInput(workspace, { today: deps.today(), ...idOf(scenarioOf(workspace)) });
-      const written = await deps.jobs.run({ kind: 'roadmapPdf', input, generatedOn: deps.today(), paper, file }, context);
+      // "Progress since" the scenario's newest baseline, when it has one (what `export-pdf` does by default).
+      const baseline = pickBaseline(workspace, { scenarioId: input.scenario.id });
+      const progress = baseline ? { baseline, history: workspace.listMaturityHistory() } : null;
+      const written = await deps.jobs.run({ kind: 'roadmapPdf', input, generatedOn: deps.today(), paper, file, progress }, context);
       return { file, ...written };
     },
     'app.exportWorkspaceJson': ({ file }) => {

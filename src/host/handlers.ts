@@ -1,3 +1,4 @@
+import { basename, dirname, join, resolve } from 'node:path';
 import { computeReadiness } from '../core/domain/readiness';
 import { buildDemoOrganisation } from '../core/domain/demo';
 import { buildCatalogWorkspace } from '../core/domain/catalog/starter';
@@ -104,6 +105,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const result = await jobs.run({ kind: 'plan', input: inputOf(scenarioId) }, context);
       const accepted = deps.workspace().acceptPlan(planAcceptance(result, deps.today()));
       return { accepted, snapshot: snapshot() };
+    },
+    'plan.exportComparison': async ({ scenarioIds, paper, savePath }, context) => {
+      // Where first (a cancel costs nothing), then the plans and the PDF on a job worker.
+      const ws = deps.workspace();
+      const inputs = scenarioIds.map(inputOf);
+      let file: string | null = savePath ?? null;
+      if (file === null) {
+        if (!deps.chooseSavePath) throw new HandlerError('internal', 'saving a file needs a save dialog');
+        const stem = basename(ws.path).replace(/\.groundwork$/i, '');
+        file = await deps.chooseSavePath({ title: 'Export the scenario comparison as PDF', defaultName: join(dirname(ws.path), `${stem} scenario comparison ${deps.today()}.pdf`), extensions: ['pdf'] });
+      }
+      if (file === null) return { path: null };
+      await jobs.run({ kind: 'comparisonPdf', inputs, organisation: ws.getOrganisation().name, roles: ws.listRoles(), generatedOn: deps.today(), paper, file }, context);
+      return { path: resolve(file) };
     },
     'scenario.choose': ({ scenarioId }) => {
       if (scenarioId !== null && deps.workspace().getScenario(scenarioId) === null) {

@@ -1,5 +1,8 @@
 import { plan, type PlanInput, type PlanResult } from '../core/planner';
-import { buildRoadmapReport, type Paper } from '../core/report';
+import type { Baseline } from '../core/progress/baseline';
+import { progressReport, type HistoryRow } from '../core/progress/progress';
+import { buildComparisonReport, buildRoadmapReport, type Paper } from '../core/report';
+import type { Role } from '../core/domain/types';
 import { writeRoadmapPdf } from '../report';
 import { throwIfCancelled } from './dispatch';
 
@@ -11,12 +14,33 @@ import { throwIfCancelled } from './dispatch';
 export type Job =
   | { readonly kind: 'plan'; readonly input: PlanInput }
   | { readonly kind: 'compare'; readonly inputs: readonly PlanInput[] }
-  | { readonly kind: 'roadmapPdf'; readonly input: PlanInput; readonly generatedOn: string; readonly paper: Paper; readonly file: string };
+  | {
+      readonly kind: 'roadmapPdf';
+      readonly input: PlanInput;
+      readonly generatedOn: string;
+      readonly paper: Paper;
+      readonly file: string;
+      /** The baseline of the "Progress since" section (the scenario's newest), with the history it reads; null: no section. */
+      readonly progress?: { readonly baseline: Baseline; readonly history: readonly HistoryRow[] } | null;
+      /** Other scenarios to compare with on a page of their own. */
+      readonly compareWith?: readonly PlanInput[];
+    }
+  | {
+      /** Two or three scenarios compared, on their own page(s). */
+      readonly kind: 'comparisonPdf';
+      readonly inputs: readonly PlanInput[];
+      readonly organisation: string;
+      readonly roles: readonly Role[];
+      readonly generatedOn: string;
+      readonly paper: Paper;
+      readonly file: string;
+    };
 
 export interface JobResults {
   readonly plan: PlanResult;
   readonly compare: readonly PlanResult[];
   readonly roadmapPdf: { readonly pages: number; readonly scenarioName: string };
+  readonly comparisonPdf: { readonly pages: number };
 }
 
 export type JobResult<J extends Job> = JobResults[J['kind']];
@@ -47,10 +71,30 @@ async function runAnyJob(job: Job, progress: ReportProgress, signal: AbortSignal
       progress(0, `planning scenario “${job.input.scenario.name}”`);
       const result = plan(job.input);
       throwIfCancelled(signal);
-      const model = buildRoadmapReport(job.input, result, { generatedOn: job.generatedOn, paper: job.paper });
+      const compareWith = (job.compareWith ?? []).map((input, index, all) => {
+        throwIfCancelled(signal);
+        progress((0.02 * (index + 1)) / all.length, `planning scenario “${input.scenario.name}” to compare`);
+        return plan(input);
+      });
+      const asOf = job.input.asOf ?? job.generatedOn;
+      const progressOf = job.progress
+        ? progressReport({ baseline: job.progress.baseline, plan: result, workItems: job.input.workItems, people: job.input.people, capabilities: job.input.capabilities, history: job.progress.history, asOf })
+        : null;
+      const model = buildRoadmapReport(job.input, result, { generatedOn: job.generatedOn, paper: job.paper, progress: progressOf, compareWith });
       // Planning and layout take about a tenth of the time; painting the pages the rest.
       await writeRoadmapPdf(model, job.file, { onProgress: (fraction, stage) => progress(0.1 + 0.9 * fraction, stage), signal });
       return { pages: model.pages.length, scenarioName: model.content.cover.scenarioName };
+    }
+    case 'comparisonPdf': {
+      const plans = job.inputs.map((input, index) => {
+        throwIfCancelled(signal);
+        progress((0.4 * index) / job.inputs.length, `planning scenario “${input.scenario.name}” (${index + 1} of ${job.inputs.length})`);
+        return plan(input);
+      });
+      throwIfCancelled(signal);
+      const model = buildComparisonReport(plans, { organisation: job.organisation, roles: job.roles, generatedOn: job.generatedOn, paper: job.paper });
+      await writeRoadmapPdf(model, job.file, { onProgress: (fraction, stage) => progress(0.4 + 0.6 * fraction, stage), signal });
+      return { pages: model.pages.length };
     }
   }
 }

@@ -102,7 +102,11 @@ export function createSafetyHandlers(deps: SafetyDeps, snapshot: () => Workspace
       case 'comparison': {
         const ids = scenarioIds ?? ws.listScenarios().slice(0, 3).map((s) => s.id);
         if (ids.length < 2) throw new HandlerError('invalid-input', 'a comparison needs two or three scenarios', 'scenarioIds');
-        return comparisonTable(ids.map((id) => planOf(id)));
+        const roles = ws.listRoles();
+        return comparisonTable(
+          ids.map((id) => planOf(id)),
+          (id) => roles.find((r) => r.id === id)?.name ?? id,
+        );
       }
     }
   };

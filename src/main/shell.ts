@@ -167,8 +167,8 @@ export type SaveDialogStep =
     };
 
 /**
- * The renderer calls that write a file the user names (`csv.export`, `backup.restore` into a new
- * file): the main process shows the save dialog and forwards the chosen path to the handler host
+ * The renderer calls that write a file the user names (`csv.export`, `plan.exportComparison`,
+ * `backup.restore` into a new file): the main process shows the save dialog and forwards the chosen path to the handler host
  * as `savePath`. The page itself never names a path: a call that carries `savePath` is refused.
  */
 export function saveDialogFor(method: unknown, payload: unknown, workspacePath: string): SaveDialogStep {
@@ -182,6 +182,14 @@ export function saveDialogFor(method: unknown, payload: unknown, workspacePath: 
     return {
       kind: 'ask',
       dialog: { title: 'Export as CSV', defaultPath: `${base} ${fields['table']}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }] },
+      cancelled: { ok: true, value: { path: null } },
+      withPath,
+    };
+  }
+  if (method === 'plan.exportComparison') {
+    return {
+      kind: 'ask',
+      dialog: { title: 'Export the scenario comparison as PDF', defaultPath: `${base} scenario comparison.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] },
       cancelled: { ok: true, value: { path: null } },
       withPath,
     };

@@ -5,11 +5,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { applyLayerPalette } from './palette';
 import { ToastProvider } from './workspace/toasts';
 import { WorkspaceProvider } from './workspace/WorkspaceProvider';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+applyLayerPalette();
 
 createRoot(root).render(
   <StrictMode>

@@ -2,9 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createElement as h, type ReactElement } from 'react';
-import { Canvas, Document, Line, Page, Polygon, Rect, renderToBuffer, Svg } from './react-pdf';
+import { Canvas, Document, Line, Page, Polygon, Polyline, Rect, renderToBuffer, Svg } from './react-pdf';
 import { measureText } from '../core/report/metrics';
-import type { ReportModel, ReportPage, Shape, TextLine } from '../core/report/types';
+import type { ComparisonReport, ReportModel, ReportPage, Shape, TextLine } from '../core/report/types';
+
+/** Anything laid out page by page by the core: the roadmap report, or a comparison of scenarios on its own. */
+export type PaintableReport = ReportModel | ComparisonReport;
+
+function documentInfo(model: PaintableReport): { author: string; subject: string } {
+  if ('content' in model) return { author: model.content.cover.organisation, subject: `Roadmap, scenario ${model.content.cover.scenarioName}` };
+  return { author: model.title.split(' — ')[0] ?? '', subject: `Scenario comparison: ${model.comparison.scenarios.map((s) => s.name).join(', ')}` };
+}
 import { FONT_BOX, reportFontFiles, type ReportFontFiles } from './fonts';
 
 export interface RenderOptions {
@@ -37,6 +45,15 @@ function shape(s: Shape, key: number): ReactElement {
         y1: s.y1,
         x2: s.x2,
         y2: s.y2,
+        stroke: s.stroke,
+        strokeWidth: s.strokeWidth,
+        ...(s.dash ? { strokeDasharray: s.dash.join(',') } : {}),
+      });
+    case 'polyline':
+      return h(Polyline, {
+        key,
+        points: s.points.map(([x, y]) => `${x},${y}`).join(' '),
+        fill: 'none',
         stroke: s.stroke,
         strokeWidth: s.strokeWidth,
         ...(s.dash ? { strokeDasharray: s.dash.join(',') } : {}),
@@ -112,7 +129,7 @@ function page(p: ReportPage, fonts: ReportFontFiles, onPainted: () => void): Rea
  * The report as PDF bytes. Same code in plain Node (the CLI) and in the handler host's job worker.
  * Progress is reported as each page is painted (react-pdf paints them in order).
  */
-export async function renderRoadmapPdf(model: ReportModel, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderRoadmapPdf(model: PaintableReport, options: RenderOptions = {}): Promise<Buffer> {
   const progress = options.onProgress ?? (() => undefined);
   progress(0, 'fonts');
   const fonts = reportFontFiles();
@@ -124,7 +141,7 @@ export async function renderRoadmapPdf(model: ReportModel, options: RenderOption
   };
   const document = h(
     Document,
-    { title: model.title, author: model.content.cover.organisation, subject: `Roadmap, scenario ${model.content.cover.scenarioName}`, creator: 'Groundwork', producer: 'Groundwork', language: 'en' },
+    { title: model.title, ...documentInfo(model), creator: 'Groundwork', producer: 'Groundwork', language: 'en' },
     ...model.pages.map((p) => page(p, fonts, onPainted)),
   );
   progress(0.1, `rendering ${total} pages`);
@@ -137,7 +154,7 @@ export async function renderRoadmapPdf(model: ReportModel, options: RenderOption
  * Renders, then writes to a temporary file beside `file` and renames it into place: a failed
  * render or write leaves no file (and never a half-written one) at `file`.
  */
-export async function writeRoadmapPdf(model: ReportModel, file: string, options: RenderOptions = {}): Promise<void> {
+export async function writeRoadmapPdf(model: PaintableReport, file: string, options: RenderOptions = {}): Promise<void> {
   const buffer = await renderRoadmapPdf(model, options);
   options.signal?.throwIfAborted();
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -141,6 +141,11 @@ const restoreRequest = z.strictObject({
   target: z.enum(['current', 'new']),
   savePath,
 });
+const exportComparisonRequest = z.strictObject({
+  scenarioIds: z.array(idSchema).min(2, 'pick two or three scenarios').max(3, 'pick two or three scenarios'),
+  paper: z.enum(['a4', 'letter']).default('a4'),
+  savePath,
+});
 const exportCsvRequest = z.strictObject({
   table: z.enum(CSV_TABLES),
   scenarioId: idSchema.optional(),
@@ -215,6 +220,8 @@ export const contract = {
   'csv.import': method<typeof csvRequest, CsvImportAnswer>(csvRequest),
   /** Saves one of the app's tables as CSV where the user picks; null path when they cancel. */
   'csv.export': method<typeof exportCsvRequest, { readonly path: string | null }>(exportCsvRequest),
+  /** The comparison of two or three scenarios as a PDF page, where the user picks; null path when they cancel. Reports progress, can be cancelled. */
+  'plan.exportComparison': method<typeof exportComparisonRequest, { readonly path: string | null }>(exportComparisonRequest),
 } as const satisfies ContractShape;
 
 /** The methods that change the workspace (after each, an automatic backup may be due). */

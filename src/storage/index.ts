@@ -5,7 +5,7 @@
 export { openWorkspace, openWorkspaceReadOnly, defaultMigrationsDir } from './workspace';
 export type { AcceptedPlan, ImportRow, OpenOptions, OpenReadOnlyOptions, OpenWorkspaceOptions, PlanAcceptance, ReadableWorkspace, WritableWorkspace, WorkItemProgress } from './workspace';
 export type { BaselineInput } from './repositories/baselines';
-export { loadPlanInput } from './plan-input';
+export { loadPlanInput, loadProgress, pickBaseline } from './plan-input';
 export { writeFileAtomically, WriteFileError } from './files';
 export { exportWorkspaceJson, importWorkspaceJson } from './workspace-json';
 export type { ImportWorkspaceJsonOptions } from './workspace-json';

@@ -1,6 +1,8 @@
 import { toIsoDate } from '../core/calendar';
 import { defaultScenario, type Scenario } from '../core/domain/planning';
-import type { PlanInput } from '../core/planner/types';
+import type { PlanInput, PlanResult } from '../core/planner/types';
+import type { Baseline } from '../core/progress/baseline';
+import { progressReport, type ProgressReport } from '../core/progress/progress';
 import { StorageError } from './errors';
 import type { ReadableWorkspace } from './workspace';
 
@@ -51,4 +53,41 @@ export function pickScenario(scenarios: readonly Scenario[], wanted: string | un
     `no scenario "${wanted}" in this workspace (scenarios: ${scenarios.map((s) => s.name).join(', ')})`,
     'scenario',
   );
+}
+
+/**
+ * The baseline progress is measured against: the one named (`baseline`: a name or id;
+ * StorageError 'not-found' on the field `baseline` when there is none by that name), or else the
+ * newest one made from the scenario, or null when it has none.
+ */
+export function pickBaseline(workspace: ReadableWorkspace, options: { readonly baseline?: string | undefined; readonly scenarioId: string }): Baseline | null {
+  if (options.baseline !== undefined) {
+    const named = workspace.findBaseline(options.baseline);
+    if (named) return named;
+    const names = workspace.listBaselineSummaries().map((b) => b.name);
+    throw new StorageError('not-found', `no baseline "${options.baseline}" in this workspace (${names.length === 0 ? 'it has none' : `baselines: ${names.join(', ')}`})`, 'baseline');
+  }
+  const newest = workspace.listBaselineSummaries().find((b) => b.scenarioId === options.scenarioId);
+  return newest ? workspace.getBaseline(newest.id) : null;
+}
+
+/**
+ * Progress of `plan` (made from `input`) against `pickBaseline`'s baseline, or null when there is
+ * none: what the roadmap PDF's "Progress since" section shows.
+ */
+export function loadProgress(
+  workspace: ReadableWorkspace,
+  options: { readonly baseline?: string | undefined; readonly input: PlanInput; readonly plan: PlanResult; readonly asOf: string },
+): ProgressReport | null {
+  const baseline = pickBaseline(workspace, { baseline: options.baseline, scenarioId: options.input.scenario.id });
+  if (!baseline) return null;
+  return progressReport({
+    baseline,
+    plan: options.plan,
+    workItems: options.input.workItems,
+    people: options.input.people,
+    capabilities: options.input.capabilities,
+    history: workspace.listMaturityHistory(),
+    asOf: options.asOf,
+  });
 }

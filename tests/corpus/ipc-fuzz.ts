@@ -39,6 +39,7 @@ const VALID: Record<Method, unknown> = {
   'csv.preview': { kind: 'people', data: Buffer.from('Name,Role\r\nAda,Data engineer\r\n').toString('base64') },
   'csv.import': { kind: 'people', data: Buffer.from('Name,Role\r\nAda,Wizard\r\n').toString('base64') },
   'csv.export': { table: 'inventory' },
+  'plan.exportComparison': { scenarioIds: ['default', 'default'] },
 };
 
 const HOSTILE_VALUES = fc.oneof(

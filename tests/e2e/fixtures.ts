@@ -28,8 +28,8 @@ export interface AppHarness {
   readonly dir: string;
   /** Sends a File menu command to the page, as the main process does. */
   menu(command: MenuCommand): Promise<void>;
-  /** Saves a full-page screenshot into this test's output folder. */
-  screenshot(name: string): Promise<string>;
+  /** Saves a screenshot (of the whole page, unless `fullPage: false`: what the window shows) into this test's output folder. */
+  screenshot(name: string, options?: { readonly fullPage?: boolean }): Promise<string>;
   /** Runs axe on the current page and fails on any violation. */
   checkA11y(): Promise<void>;
 }
@@ -140,9 +140,9 @@ export const test = base.extend<{ app: AppHarness }>({
         await page.reload();
         return page;
       },
-      async screenshot(name) {
+      async screenshot(name, options = {}) {
         const path = testInfo.outputPath(`${name}.png`);
-        await page.screenshot({ path, fullPage: true });
+        await page.screenshot({ path, fullPage: options.fullPage ?? true });
         await testInfo.attach(name, { path, contentType: 'image/png' });
         return path;
       },

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -31,6 +34,12 @@ function cardTitled(page: Page, title: string) {
   return page.locator(`[data-testid="roadmap-card"][data-card-title="${title}"]`);
 }
 
+/** The roadmap's maturity steps, one card each, instead of its initiatives. */
+async function showSteps(page: Page) {
+  await page.getByTestId('roadmap-view').selectOption('steps');
+  await expect(page.getByTestId('roadmap-card').first()).toBeVisible();
+}
+
 const EXTERNAL_DATA = 'External and third-party data: maturity 1 → 2';
 
 test('the roadmap shows the demo plan by quarter and layer', async ({ app }) => {
@@ -41,6 +50,19 @@ test('the roadmap shows the demo plan by quarter and layer', async ({ app }) => 
   await expect(page.getByTestId('scenario-select')).toHaveValue('default');
   await expect(page.getByRole('columnheader', { name: /2027-Q1/ })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: /^Collect/ })).toBeVisible();
+  // Initiatives first: one card per capability's open steps, its outcome as the title.
+  const initiative = page.locator('[data-testid="initiative-card"][data-card-title="Pipelines that run themselves: none → managed"]');
+  await expect(initiative).toBeVisible();
+  expect(await page.getByTestId('initiative-card').count()).toBeGreaterThan(15);
+  await initiative.focus();
+  await page.keyboard.press('Enter');
+  await expect(initiative.getByRole('button', { name: /none → ad hoc/ })).toBeVisible();
+  await expect(initiative.getByRole('button', { name: /repeatable → managed/ })).toBeVisible();
+  await initiative.getByRole('button', { name: /none → ad hoc/ }).click();
+  const adopt = page.getByRole('dialog', { name: /Adopt the proposal/ });
+  await expect(adopt.getByLabel('Title')).toHaveValue('Orchestration of pipelines: maturity 0 → 1');
+  await adopt.getByRole('button', { name: 'Cancel' }).click();
+  await showSteps(page);
   await expect(page.getByTestId('roadmap-row-collect').getByTestId('roadmap-card').first()).toBeVisible();
   expect(await page.getByTestId('roadmap-card').count()).toBeGreaterThan(20);
   // The hires row: who joins in which quarter, the early ML engineer requisition marked.
@@ -53,12 +75,16 @@ test('the roadmap shows the demo plan by quarter and layer', async ({ app }) => 
   expect(ai && collect && ai.y < collect.y).toBe(true);
   await shot(app, page, 'roadmap');
   await app.checkA11y();
-  // Compact cards: one line each, the choice kept for the next visit.
-  await page.getByRole('button', { name: 'Compact' }).click();
-  await expect(page.getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('roadmap')).toHaveClass(/is-compact/);
-  await shot(app, page, 'roadmap-compact');
+  // Comfortable cards: title, dates and step; the choice kept for the next visit.
+  await page.getByTestId('roadmap-density').selectOption('comfortable');
+  await expect(page.getByTestId('roadmap')).toHaveClass(/is-comfortable/);
+  await shot(app, page, 'roadmap-comfortable');
   await app.checkA11y();
+  await page.reload();
+  await showScreen(page, 'Roadmap', 'Roadmap');
+  await planReady(page);
+  await expect(page.getByTestId('roadmap-density')).toHaveValue('comfortable');
+  await expect(page.getByTestId('roadmap-view')).toHaveValue('steps');
 });
 
 test('the hiring plan proposes foundation hires with reasons and flags the early ML engineer requisition', async ({ app }) => {
@@ -92,21 +118,30 @@ test('the warnings view lists luxury-hire-early and explains every placement', a
   await expect(editor).toBeHidden();
   await showScreen(page, 'Warnings', 'Warnings and explanations');
   await planReady(page);
-  const warning = page.getByTestId('warning-list').getByRole('listitem').filter({ hasText: 'luxury-hire-early' });
+  const warning = page.getByTestId('warning-group-luxury-hire-early').getByTestId('warning');
   await expect(warning).toHaveCount(1);
+  // One line, what to do, and the full reason only behind "Why?".
+  await expect(warning.locator('.warning-summary')).toContainText('ML engineer');
+  await expect(warning.locator('.warning-action')).toContainText(/Pause|Move/);
+  await expect(warning.locator('.warning-message')).toBeHidden();
+  await warning.getByRole('button', { name: 'Why?' }).click();
+  await expect(warning.locator('.warning-message')).toBeVisible();
+  await expect(warning.getByRole('button', { name: 'Why?' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('warning-group-luxury-hire-early')).toContainText('Critical');
   expect(await page.getByTestId('placement').count()).toBeGreaterThan(20);
   await expect(page.getByTestId('decisions').getByRole('listitem').first()).toContainText('assessed');
   await shot(app, page, 'warnings');
   await app.checkA11y();
   // A warning leads to what it is about.
-  await warning.getByRole('button').click();
+  await warning.getByRole('button', { name: 'Show the hire' }).click();
   await expect(page.locator('.explain-item:focus')).toContainText('ML engineer (open requisition)');
-  // An item's warning leads to its card on the roadmap.
-  const late = page.getByTestId('warning-list').getByRole('listitem').filter({ hasText: 'beyond-horizon' }).first();
-  const title = (await late.locator('.warning-message').innerText()).match(/“(.+?)”/)?.[1] ?? '';
+  // An item's warning leads to its initiative on the roadmap.
+  const late = page.getByTestId('warning-group-beyond-horizon').getByTestId('warning').first();
+  const title = ((await late.locator('.warning-message').textContent()) ?? '').match(/“(.+?)”/)?.[1] ?? '';
+  expect(title).not.toBe('');
   await late.getByRole('button', { name: 'Show on roadmap' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible();
-  await expect(page.locator('[data-testid="roadmap-card"]:focus')).toHaveAttribute('data-card-title', title);
+  await expect(page.locator('[data-testid="initiative-card"]:focus').locator(`[title="${title}"]`)).toHaveCount(1);
 });
 
 test('dragging a card to another quarter pins it there and re-plans', async ({ app }) => {
@@ -114,6 +149,7 @@ test('dragging a card to another quarter pins it there and re-plans', async ({ a
   await openDemo(page);
   await showScreen(page, 'Roadmap', 'Roadmap');
   await planReady(page);
+  await showSteps(page);
   const card = cardTitled(page, EXTERNAL_DATA);
   await expect(card).toHaveAttribute('data-item-id', /^proposal:/);
   // It waits for the data engineer into 2027-Q2.
@@ -170,6 +206,7 @@ test('Enter on a card opens its editor; a dependency cycle is refused next to th
   await editor.getByRole('button', { name: 'Add work item' }).click();
   await expect(editor).toBeHidden();
   await planReady(page);
+  await showSteps(page);
 
   const first = cardTitled(page, 'Migrate the legacy tracker');
   await first.focus();
@@ -215,9 +252,16 @@ test('the timeline draws the schedule with dependency arrows, today, and capacit
   await openDemo(page);
   await showScreen(page, 'Timeline', 'Timeline');
   await planReady(page);
-  await expect(page.getByTestId('gantt')).toHaveAttribute('aria-label', /Gantt chart of \d+ items/);
+  await expect(page.getByTestId('gantt')).toHaveAttribute('aria-label', /Gantt chart of \d+ initiatives \(\d+ steps\)/);
+  expect(await page.getByTestId('gantt-initiative').count()).toBeGreaterThan(15);
   expect(await page.getByTestId('gantt-bar').count()).toBeGreaterThan(20);
   expect(await page.getByTestId('gantt-arrow').count()).toBeGreaterThan(5);
+  // An initiative opens on its steps, each a row of its own.
+  const rowsBefore = await page.locator('.tl-label').count();
+  await page.getByRole('button', { name: /^Show the 3 steps of Pipelines that run themselves/ }).click();
+  await expect(page.locator('.tl-label-step')).toHaveCount(3);
+  expect(await page.locator('.tl-label').count()).toBe(rowsBefore + 3);
+  await expect(page.getByTestId('gantt-bar').first().locator('title')).toHaveText(/: \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2} \(\d{4}-Q\d\)/);
   await expect(page.getByTestId('today-line')).toBeAttached();
   const charts = page.getByTestId('capacity-chart');
   expect(await charts.count()).toBeGreaterThan(2);
@@ -262,11 +306,34 @@ test('a second scenario, compared side by side with the baseline', async ({ app 
   await expect(result.getByRole('columnheader', { name: 'Baseline' }).first()).toBeVisible();
   await expect(result.getByRole('row', { name: /^Collect/ })).toContainText('2027-Q');
   await expect(result).toContainText('Platform / DevOps engineer');
-  await expect(result.locator('.compare-cost').first()).toHaveText(/^\d{1,3}(,\d{3})+$/);
-  // Slower hiring makes layers ready later: the baseline is marked earliest where they differ.
+  // Each quarter: what the hires are paid in it, and the total since the first quarter.
+  await expect(result.locator('.compare-cost').filter({ hasText: /^[1-9]/ }).first()).toHaveText(/^\d{1,3}(,\d{3})+ · to date \d{1,3}(,\d{3})+$/);
+  await expect(compare.getByTestId('compare-totals')).toContainText('Salary spend over the horizon');
+  // What differs is said beside the results: the hiring limit and the lead time.
+  const differs = compare.getByTestId('compare-parameters');
+  await expect(differs.getByRole('row', { name: /^Hires per quarter at most/ })).toContainText('2');
+  await expect(differs.getByRole('row', { name: /^Hiring lead time/ })).toContainText('26 weeks');
+  // Slower hiring makes layers ready later: with the same gate, the baseline is marked earliest where they differ.
   await expect(result.getByText('earliest').first()).toBeVisible();
   await shot(app, page, 'compare');
   await app.checkA11y();
+  // The comparison as a PDF page and as CSV, where the user picks (the test's save dialog answers).
+  const pdf = join(app.dir, 'comparison.pdf');
+  app.savePaths.push(pdf);
+  await compare.getByTestId('export-comparison-pdf').click();
+  await expect(page.getByTestId('toast-info')).toContainText('comparison.pdf');
+  expect(app.saveRequests.at(-1)?.extensions).toEqual(['pdf']);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Scenario comparison');
+  expect(text).toContain('What differs');
+  expect(text).toContain('Lean hiring');
+  const csv = join(app.dir, 'comparison.csv');
+  app.savePaths.push(csv);
+  await compare.getByTestId('export-csv-comparison').click();
+  await expect(page.getByTestId('toast-info')).toContainText('comparison.csv');
+  const rows = readFileSync(csv, 'utf8');
+  expect(rows).toMatch(/Hires per quarter at most \(differs\),2,1/);
+  expect(rows).toMatch(/Salary spend to date 20\d\d-Q\d,\d+,\d+/);
 });
 
 test('accepting the plan turns its proposals into planned items and hires', async ({ app }) => {

@@ -24,7 +24,11 @@ export function buildTable(workspace: ReadableWorkspace, table: CsvTable, option
     case 'comparison': {
       const names = options.scenarios ?? workspace.listScenarios().slice(0, 3).map((s) => s.id);
       if (names.length < 2 || names.length > 3) throw new CliError('--scenarios: name two or three scenarios (the workspace has fewer than two)');
-      return comparisonTable(names.map((name) => planOf(name)));
+      const roles = workspace.listRoles();
+      return comparisonTable(
+        names.map((name) => planOf(name)),
+        (id) => roles.find((r) => r.id === id)?.name ?? id,
+      );
     }
   }
 }

@@ -1,7 +1,8 @@
 import { layerById } from '../../core/domain/layers';
-import { formatPercent, layerLabel } from '../../core/format';
+import { formatDateRange, formatPercent, layerLabel } from '../../core/format';
+import type { Capability } from '../../core/domain/types';
 import { calendarOf } from '../../core/domain/calendar';
-import { bySeverity, marginalHireValues, type PlanResult } from '../../core/planner';
+import { bySeverity, initiativesOf, marginalHireValues, type PlanResult } from '../../core/planner';
 import { parseCommandArgs, parseIsoDateArg, todayArg } from '../args';
 import type { CliIO } from '../io';
 import { planScenario, withWorkspace } from '../workspace';
@@ -10,19 +11,28 @@ import { jsonForTerminal } from '../terminal';
 const USAGE = 'groundwork plan WORKSPACE [--scenario NAME] [--as-of YYYY-MM-DD] [--json] [--explain] [--today YYYY-MM-DD]';
 
 
-export function formatPlan(result: PlanResult, explain: boolean): string {
+/** The plan as text; `capabilities` name its initiatives (the workspace's inventory). */
+export function formatPlan(result: PlanResult, explain: boolean, capabilities: readonly Pick<Capability, 'id' | 'name'>[] = []): string {
   const s = result.scenario;
   const out: string[] = [];
   out.push(
     `${result.organisation} — scenario "${s.name}"${s.isDefault ? ' (default)' : ''}: ${s.startDate} to ${s.endDate} (${s.horizonQuarters} quarters), as of ${result.asOf}, ` +
       `target ${layerById(s.targetLayer).name} by ${s.targetDate ?? 'the end of the horizon'}`,
     '',
-    `Layers${' '.repeat(16)}now   at horizon   ready (gate ${formatPercent(s.gateThreshold)})`,
+    `Layers${' '.repeat(16)}now   at horizon   mean now   steps by end   ready (gate ${formatPercent(s.gateThreshold)})`,
   );
   for (const l of result.layers) {
-    const ready = l.readyDate === null ? 'not within the plan' : l.readyWeek !== null && l.readyWeek <= result.statusWeek ? 'now' : `${l.readyDate} (${l.readyQuarter})`;
+    const aboveTarget = l.gatedCapabilityIds.length === 0 && l.notNeededCapabilityIds.length > 0;
+    const ready = aboveTarget
+      ? 'above the target: not planned'
+      : l.readyDate === null
+        ? 'not within the plan'
+        : l.readyWeek !== null && l.readyWeek <= result.statusWeek
+          ? 'now'
+          : `${l.readyDate} (${l.readyQuarter})`;
     const waived = l.waivedCapabilityIds.length ? `  (${l.waivedCapabilityIds.length} waived: nobody can build them)` : '';
-    out.push(`  ${l.name.padEnd(18)} ${formatPercent(l.readinessNow).padStart(5)} ${formatPercent(l.readinessAtHorizon).padStart(12)}   ${ready}${waived}`);
+    const steps = aboveTarget ? '—' : l.stepsNeeded === 0 ? 'at target' : `${l.stepsDoneAtHorizon} of ${l.stepsNeeded}`;
+    out.push(`  ${l.name.padEnd(18)} ${formatPercent(l.readinessNow).padStart(5)} ${formatPercent(l.readinessAtHorizon).padStart(12)} ${formatPercent(l.meanNow).padStart(10)}   ${steps.padStart(12)}   ${ready}${waived}`);
   }
   out.push('', 'Hiring plan');
   if (result.hires.length === 0) out.push('  no hires');
@@ -39,17 +49,23 @@ export function formatPlan(result: PlanResult, explain: boolean): string {
     out.push('', 'One more hire now (what it does to the target layer)');
     for (const m of result.marginal) out.push(`  ${m.roleName.padEnd(28)} ${m.text}`);
   }
-  out.push('', 'Roadmap');
+  out.push('', 'Roadmap (initiatives by the quarter they start; their maturity steps below each)');
+  const initiatives = initiativesOf(result, capabilities);
   for (const q of calendarOf(result).quartersThrough(null)) {
-    const starting = result.items.filter((i) => i.start !== null && i.startQuarter === q.label);
+    const starting = initiatives.filter((i) => i.start !== null && i.startQuarter === q.label);
     if (starting.length === 0) continue;
     out.push(`  ${q.label} (${q.firstDay} to ${q.lastDay})`);
-    for (const i of starting.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))) {
-      const layer = layerLabel(i.layer);
-      out.push(`    ${i.startDate} – ${i.finishDate} [${layer}] ${i.title}${i.pinned ? ' (pinned)' : ''}${i.status === 'in_progress' ? ' (in progress)' : ''}`);
-      if (explain) {
-        out.push(`                 ${i.placement.text}`);
-        if (i.staffing) out.push(`                 ${i.staffing}`);
+    for (const initiative of starting) {
+      const layer = layerLabel(initiative.layer);
+      const flags = `${initiative.pinned ? ' (pinned)' : ''}${initiative.inProgress ? ' (in progress)' : ''}`;
+      out.push(`    ${formatDateRange(initiative.startDate, initiative.finishDate)} [${layer}] ${initiative.title}${flags}`);
+      for (const i of initiative.steps) {
+        const when = i.start === null ? 'not scheduled' : formatDateRange(i.startDate, i.finishDate);
+        out.push(`        ${when.padEnd(23)} ${i.title}${i.pinned ? ' (pinned)' : ''}${i.status === 'in_progress' ? ' (in progress)' : ''}`);
+        if (explain) {
+          out.push(`                                ${i.placement.text}`);
+          if (i.staffing) out.push(`                                ${i.staffing}`);
+        }
       }
     }
   }
@@ -92,7 +108,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     const { input, result: base } = planScenario(workspace, { scenario: values.scenario, today, asOf });
     // What one more hire of each role does: a re-plan per role, worth its time on the command line.
     const result = { ...base, marginal: marginalHireValues(input, base) };
-    io.stdout(values.json ? `${jsonForTerminal(result)}\n` : formatPlan(result, values.explain));
+    io.stdout(values.json ? `${jsonForTerminal(result)}\n` : formatPlan(result, values.explain, input.capabilities));
     return 0;
   });
 }

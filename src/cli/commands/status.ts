@@ -12,7 +12,8 @@ const USAGE = 'groundwork status FILE [--json]';
 
 const bar = (value: number | null, width = 20) => {
   if (value === null) return ' '.repeat(width);
-  const filled = Math.round(value * width);
+  // Down, like the percentages (core/format.ts): a bar never shows more than is there.
+  const filled = Math.floor(value * width + 1e-9);
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 };
 
@@ -37,7 +38,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     const byId = new Map<string, Capability>(capabilities.map((c) => [c.id, c]));
     const lines: string[] = [];
     lines.push(`${organisation.name} — ${file} (schema ${workspace.schemaVersion})`, '');
-    lines.push('Readiness by layer (a layer is as ready as its weakest capability)');
+    lines.push('Readiness by layer (a layer is as ready as its weakest capability; the mean and the maturity steps in place show the rest)');
     for (const layer of LAYERS_TOP_DOWN) {
       const r = readiness.layers.find((l) => l.layer === layer.id);
       const weakest = (r?.weakest ?? [])
@@ -46,7 +47,9 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
         .filter((c): c is Capability => c !== undefined)
         .map((c) => `${c.name} ${c.currentMaturity}/${c.targetMaturity}`);
       const why = weakest.length ? `  weakest: ${weakest.join(', ')}` : '';
-      lines.push(`  ${layer.name.padEnd(18)} ${bar(r?.readiness ?? null)} ${formatPercent(r?.readiness ?? null, 'untracked').padStart(9)}${why}`);
+      // The progress inside the layer that its weakest capability hides.
+      const inside = r && r.capabilityCount > 0 ? `  mean ${formatPercent(r.mean).padStart(4)} · ${`${r.stepsReached}/${r.stepsTargeted}`.padStart(5)} steps` : '';
+      lines.push(`  ${layer.name.padEnd(18)} ${bar(r?.readiness ?? null)} ${formatPercent(r?.readiness ?? null, 'untracked').padStart(9)}${inside}${why}`);
     }
     lines.push(`  ${'Overall'.padEnd(18)} ${bar(readiness.overall)} ${formatPercent(readiness.overall, 'untracked').padStart(9)}  (mean of tracked layers)`, '');
 

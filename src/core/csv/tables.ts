@@ -1,6 +1,7 @@
 import { LAYERS, layerById } from '../domain/layers';
 import { PERSON_STATUS_LABELS, type Capability, type Person, type Role } from '../domain/types';
 import { WORK_ITEM_STATUS_LABELS } from '../domain/planning';
+import { compareScenarios } from '../planner/comparison';
 import type { PlanResult } from '../planner/types';
 
 /** A table as the app shows it: a header row and text cells, ready for CSV. */
@@ -21,7 +22,6 @@ export const CSV_TABLE_LABELS: Record<CsvTable, string> = {
 };
 
 const number = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
-const percent = (value: number | null) => (value === null ? '' : `${Math.round(value * 100)}%`);
 
 /**
  * The inventory, layer by layer as the Inventory screen lists it. Its headers are the CSV
@@ -94,50 +94,31 @@ export function roadmapTable(plan: PlanResult, roles: readonly Role[]): Table {
 }
 
 /**
- * Two or three scenarios side by side, as the comparison dialog shows them: when each layer is
- * ready, the hires by quarter, and the annual salaries of the proposed hires where salaries are
- * given.
+ * Two or three scenarios side by side, as the comparison dialog and the PDF's comparison page show
+ * them (one model: `compareScenarios`): every parameter (those that differ marked), when each layer
+ * is ready, per quarter the hires and the salary spend with its running total, and the totals.
+ * Amounts are whole numbers, for a spreadsheet to add up.
  */
-export function comparisonTable(plans: readonly PlanResult[]): Table {
-  const header = ['', ...plans.map((p) => p.scenario.name)];
+export function comparisonTable(plans: readonly PlanResult[], roleName: (roleId: string) => string = (id) => id): Table {
+  const c = compareScenarios(plans, roleName);
+  const header = ['', ...c.scenarios.map((s) => s.name)];
+  const amount = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(Math.round(value)));
   const rows: string[][] = [];
-  rows.push(['Start date', ...plans.map((p) => p.scenario.startDate)]);
-  rows.push(['Horizon (quarters)', ...plans.map((p) => String(p.scenario.horizonQuarters))]);
-  rows.push(['Target', ...plans.map((p) => `${layerById(p.scenario.targetLayer).name} by ${p.scenario.targetDate ?? 'the end of the horizon'}`)]);
-  for (const layer of LAYERS) {
-    rows.push([
-      `${layer.name} ready`,
-      ...plans.map((p) => {
-        const projection = p.layers.find((l) => l.layer === layer.id);
-        if (!projection) return '';
-        if (projection.readyWeek === null) return `not within the plan (${percent(projection.readinessAtHorizon)} at the end)`;
-        return projection.readyWeek === 0 ? 'now' : `${projection.readyQuarter ?? ''} (${projection.readyDate ?? ''})`;
-      }),
-    ]);
+  for (const p of c.parameters) if (p.key !== 'name') rows.push([p.differs ? `${p.label} (differs)` : p.label, ...p.values]);
+  for (const layer of c.layers) {
+    rows.push([`${layer.name} ready`, ...layer.cells.map((cell) => `${cell.text}${cell.isTarget ? ' (target)' : ''}${cell.earliest ? ' (earliest)' : ''}`)]);
   }
-  const quarters = [...new Set(plans.flatMap((p) => p.hires.map((h) => h.quarter)))].sort();
-  for (const quarter of quarters) {
-    rows.push([
-      `Hires ${quarter}`,
-      ...plans.map((p) =>
-        p.hires
-          .filter((h) => h.quarter === quarter)
-          .map((h) => `${h.roleName}${h.source === 'proposed' ? '' : ` (${HIRE_SOURCE[h.status].toLowerCase()})`}`)
-          .join('; '),
-      ),
-    ]);
+  for (const q of c.quarters) {
+    rows.push([`Hires ${q.label}`, ...q.hires.map((h) => h.join('; '))]);
+    if (c.costed) {
+      rows.push([`Salary spend ${q.label}`, ...q.spend.map(amount)]);
+      rows.push([`Salary spend to date ${q.label}`, ...q.cumulative.map(amount)]);
+    }
   }
-  rows.push(['Proposed hires', ...plans.map((p) => String(p.hires.filter((h) => h.source === 'proposed').length))]);
-  rows.push([
-    'Annual salaries of proposed hires',
-    ...plans.map((p) => {
-      const proposed = p.hires.filter((h) => h.source === 'proposed');
-      const known = proposed.filter((h) => h.annualSalary !== null);
-      if (known.length === 0) return '';
-      const sum = known.reduce((s, h) => s + (h.annualSalary ?? 0), 0);
-      return known.length === proposed.length ? String(sum) : `${sum} (${proposed.length - known.length} without a salary)`;
-    }),
-  ]);
-  rows.push(['Warnings', ...plans.map((p) => String(p.warnings.length))]);
+  rows.push(['New hires proposed', ...c.totals.map((t) => String(t.proposedHires))]);
+  rows.push(['Open or planned already', ...c.totals.map((t) => String(t.existingHires))]);
+  rows.push([`Salary spend over the horizon${c.currency ? ` (${c.currency})` : ''}`, ...c.totals.map((t) => amount(t.spend))]);
+  rows.push([`Annual salaries of the proposed hires${c.currency ? ` (${c.currency})` : ''}`, ...c.totals.map((t) => amount(t.annualRunRate))]);
+  rows.push(['Warnings', ...c.totals.map((t) => `${t.warnings.critical} critical, ${t.warnings.warning} warning, ${t.warnings.info} info`)]);
   return { header, rows };
 }

@@ -40,6 +40,12 @@ export interface LayerReadiness {
   readonly capabilityCount: number;
   /** Ids of the capabilities that set the minimum, in input order; empty when the layer is fully ready or untracked. */
   readonly weakest: readonly string[];
+  /**
+   * Maturity steps in place and aimed at: Σ min(current, target) and Σ target over the layer's
+   * capabilities — the effort the minimum hides ("17 of 36 steps").
+   */
+  readonly stepsReached: number;
+  readonly stepsTargeted: number;
 }
 
 export interface WorkspaceReadiness {
@@ -52,12 +58,14 @@ type Tracked = Pick<Capability, 'id' | 'layer' | 'currentMaturity' | 'targetMatu
 
 export function layerReadiness(layer: LayerId, capabilities: readonly Tracked[]): LayerReadiness {
   const own = capabilities.filter((c) => c.layer === layer);
-  if (own.length === 0) return { layer, readiness: null, mean: null, capabilityCount: 0, weakest: [] };
+  if (own.length === 0) return { layer, readiness: null, mean: null, capabilityCount: 0, weakest: [], stepsReached: 0, stepsTargeted: 0 };
   const scores = own.map(capabilityScore);
   const min = Math.min(...scores);
   const mean = scores.reduce((sum, s) => sum + s, 0) / scores.length;
   const weakest = min < 1 ? own.filter((_, i) => scores[i] === min).map((c) => c.id) : [];
-  return { layer, readiness: min, mean, capabilityCount: own.length, weakest };
+  const stepsReached = own.reduce((sum, c) => sum + Math.min(c.currentMaturity, c.targetMaturity), 0);
+  const stepsTargeted = own.reduce((sum, c) => sum + c.targetMaturity, 0);
+  return { layer, readiness: min, mean, capabilityCount: own.length, weakest, stepsReached, stepsTargeted };
 }
 
 export function computeReadiness(capabilities: readonly Tracked[]): WorkspaceReadiness {
@@ -68,7 +76,7 @@ export function computeReadiness(capabilities: readonly Tracked[]): WorkspaceRea
 }
 
 export function readinessOfLayer(readiness: WorkspaceReadiness, layer: LayerId): LayerReadiness {
-  return readiness.layers.find((l) => l.layer === layer) ?? { layer, readiness: null, mean: null, capabilityCount: 0, weakest: [] };
+  return readiness.layers.find((l) => l.layer === layer) ?? { layer, readiness: null, mean: null, capabilityCount: 0, weakest: [], stepsReached: 0, stepsTargeted: 0 };
 }
 
 /**

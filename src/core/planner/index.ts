@@ -7,3 +7,4 @@ export { UNITS_PER_FTE } from './capacity';
 export { PROPOSAL_PREFIX } from './items';
 export { WARNING_SEVERITY, SEVERITY_ORDER, bySeverity } from './warnings';
 export * from './types';
+export { initiativesOf, initiativeTitle, outcomeOf, maturityLevelPhrase, stepLevels, type Initiative, type InitiativeDependency } from './initiatives';

@@ -197,7 +197,8 @@ function hireSlips(b: BaselineSnapshot, input: ProgressInput): HireSlip[] {
   const proposedNow = input.plan.hires.filter((h) => h.source === 'proposed');
   const used = new Set<string>();
   const out: HireSlip[] = [];
-  const who = (roleName: string, personName: string | null) => (personName ? personLabel(personName, roleName, 'hire') : `The ${roleNoun(roleName)} hire`);
+  // A person is named with their role unless the name says it already ("ML engineer (open requisition)").
+  const who = (roleName: string, personName: string | null) => (personName ? personLabel(personName, roleName, '') : `The ${roleNoun(roleName)} hire`);
   for (const was of b.hires) {
     const person = was.personId ? people.get(was.personId) : undefined;
     let start: string | null = null;

@@ -2,10 +2,15 @@ import { buildContent } from './content';
 import { PageDraft } from './flow';
 import { ganttPages } from './gantt';
 import { fitText } from './metrics';
+import { initiativesOf } from '../planner/initiatives';
+import { comparisonPages, decisionsPages, progressPages } from './leadership';
 import { appendixPages, coverPage, hiringPages, pyramidPages, roadmapPages, SECTION_TITLES, summaryPages, warningPages } from './sections';
 import { FAINT, MUTED, pageFrame, RULE, TYPE } from './theme';
 import type { PlanInput, PlanResult } from '../planner/types';
-import type { Paper, ReportInput, ReportModel, ReportPage, SectionId } from './types';
+import { compareScenarios } from '../planner/comparison';
+import type { Role } from '../domain/types';
+import type { ProgressReport } from '../progress/progress';
+import type { ComparisonReport, Paper, ReportInput, ReportModel, ReportPage, SectionId } from './types';
 
 /**
  * The roadmap report: what it says (`content`) and every page laid out (`pages`), so that the
@@ -20,44 +25,57 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const landscape = pageFrame(input.paper, 'landscape');
   const title = `${content.cover.organisation} — ${content.cover.scenarioName} — Roadmap`;
 
-  // Sections after the summary first: the summary and the cover refer to their page numbers.
+  // Every section but the cover and the summary first: the summary and the cover refer to their page numbers.
+  const decisions = decisionsPages(content, portrait);
+  const progress = content.progress ? progressPages(content, portrait) : [];
   const pyramid = pyramidPages(content, portrait, `End of plan (${content.cover.horizon.lastQuarter})`);
   const roadmap = roadmapPages(content, portrait);
-  const timeline = ganttPages(input.plan, landscape, () => new PageDraft('timeline', landscape));
+  const timeline = ganttPages(input.plan, initiativesOf(input.plan, input.capabilities), landscape, () => new PageDraft('timeline', landscape));
   const hiring = hiringPages(content, portrait);
+  const comparison = content.comparison ? comparisonPages(content.comparison, portrait) : [];
   const warnings = warningPages(content, portrait);
   const appendix = appendixPages(content, portrait);
-  const order: { id: SectionId; pages: () => PageDraft[] }[] = [
-    { id: 'summary', pages: () => [] },
-    { id: 'pyramid', pages: () => pyramid },
-    { id: 'roadmap', pages: () => roadmap },
-    { id: 'timeline', pages: () => timeline },
-    { id: 'hiring', pages: () => hiring },
-    { id: 'warnings', pages: () => warnings },
-    { id: 'appendix', pages: () => appendix },
+  // The summary is one page by construction (it counts what does not fit and points to it).
+  const order: { id: SectionId; pages: readonly PageDraft[] | null }[] = [
+    { id: 'decisions', pages: decisions },
+    { id: 'summary', pages: null },
+    { id: 'progress', pages: progress },
+    { id: 'pyramid', pages: pyramid },
+    { id: 'roadmap', pages: roadmap },
+    { id: 'timeline', pages: timeline },
+    { id: 'hiring', pages: hiring },
+    { id: 'comparison', pages: comparison },
+    { id: 'warnings', pages: warnings },
+    { id: 'appendix', pages: appendix },
   ];
-  // Cover (1) and summary (1) come first; both are one page by construction.
-  const firstPage = new Map<SectionId, number>([['cover', 1], ['summary', 2]]);
-  let next = 3;
-  for (const entry of order.slice(1)) {
+  const firstPage = new Map<SectionId, number>([['cover', 1]]);
+  let next = 2;
+  for (const entry of order) {
+    const count = entry.pages === null ? 1 : entry.pages.length;
+    if (count === 0) continue;
     firstPage.set(entry.id, next);
-    next += entry.pages().length;
+    next += count;
   }
   const pageOf = (id: SectionId) => `page ${firstPage.get(id) ?? 1}`;
   const summary = summaryPages(content, portrait, pageOf);
-  const sections = (['summary', 'pyramid', 'roadmap', 'timeline', 'hiring', 'warnings', 'appendix'] as const).map((id) => ({ id, title: SECTION_TITLES[id], firstPage: firstPage.get(id) ?? 1 }));
-  const cover = coverPage(content, portrait, sections.map((s) => ({ title: s.title, page: s.firstPage })));
+  const sections = order.filter((e) => firstPage.has(e.id)).map(({ id }) => ({ id, title: SECTION_TITLES[id], firstPage: firstPage.get(id) ?? 1 }));
+  const cover = coverPage(content, portrait, sections.map((s) => ({ title: s.id === 'progress' && content.progress ? `Progress since “${content.progress.baselineName}”` : s.title, page: s.firstPage })));
 
-  const drafts = [cover, ...summary, ...pyramid, ...roadmap, ...timeline, ...hiring, ...warnings, ...appendix];
+  const drafts = [cover, ...order.flatMap((e) => (e.pages === null ? summary : e.pages))];
+  const { pages, minFontSize } = finishPages(drafts, title, input.generatedOn);
+  return { version: 1, paper: input.paper, title, generatedOn: input.generatedOn, content, sections, pages, minFontSize };
+}
+
+/** Numbers the pages and puts the running header and the footer in every page's margins. */
+function finishPages(drafts: readonly PageDraft[], title: string, generatedOn: string): { pages: ReportPage[]; minFontSize: number } {
   const total = drafts.length;
   const pages: ReportPage[] = drafts.map((draft, i) => {
     const { frame } = draft;
     const { x, width } = frame.content;
-    // The running header and the footer, in the margins of every page, the cover included.
     draft.text(fitText(title, width * 0.7, TYPE.tiny), x, frame.headerY, width * 0.7, { fontSize: TYPE.tiny, color: MUTED });
     draft.text(SECTION_TITLES[draft.section], x + width * 0.7, frame.headerY, width * 0.3, { fontSize: TYPE.tiny, color: FAINT, align: 'right' });
     draft.line(x, frame.headerY + 14, x + width, frame.headerY + 14, RULE, 0.5);
-    draft.text(`Prepared on ${input.generatedOn} with Groundwork`, x, frame.footerY, width / 2, { fontSize: TYPE.tiny, color: FAINT });
+    draft.text(`Prepared on ${generatedOn} with Groundwork`, x, frame.footerY, width / 2, { fontSize: TYPE.tiny, color: FAINT });
     draft.text(`page ${i + 1} of ${total}`, x + width / 2, frame.footerY, width / 2, { fontSize: TYPE.tiny, color: MUTED, align: 'right' });
     return {
       number: i + 1,
@@ -72,7 +90,23 @@ export function buildReportModel(input: ReportInput): ReportModel {
     };
   });
   const minFontSize = Math.min(...pages.flatMap((p) => p.texts.map((t) => t.fontSize)));
-  return { version: 1, paper: input.paper, title, generatedOn: input.generatedOn, content, sections, pages, minFontSize };
+  return { pages, minFontSize };
+}
+
+/**
+ * Two or three scenarios' plans compared on their own page(s): what the app's Compare dialog
+ * exports as PDF (the same page the roadmap report gets with `--compare`).
+ */
+export function buildComparisonReport(
+  plans: readonly PlanResult[],
+  options: { readonly organisation: string; readonly roles: readonly Role[]; readonly generatedOn: string; readonly paper: Paper },
+): ComparisonReport {
+  if (plans.length < 2 || plans.length > 3) throw new RangeError(`plans: compare two or three, got ${plans.length}`);
+  const comparison = compareScenarios(plans, (id) => options.roles.find((r) => r.id === id)?.name ?? id);
+  const title = `${options.organisation.trim() || 'Roadmap'} — ${comparison.scenarios.map((s) => s.name).join(' vs ')}`;
+  const drafts = comparisonPages(comparison, pageFrame(options.paper, 'portrait'));
+  const { pages, minFontSize } = finishPages(drafts, title, options.generatedOn);
+  return { version: 1, paper: options.paper, title, generatedOn: options.generatedOn, comparison, pages, minFontSize };
 }
 
 /**
@@ -80,8 +114,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
  * `export-pdf` and the app's File → Export Roadmap PDF both print. An organisation without a name
  * yet is called "Roadmap" on the cover.
  */
-export function buildRoadmapReport(input: PlanInput, plan: PlanResult, options: { readonly generatedOn: string; readonly paper: Paper }): ReportModel {
+export function buildRoadmapReport(
+  input: PlanInput,
+  plan: PlanResult,
+  options: { readonly generatedOn: string; readonly paper: Paper; readonly progress?: ProgressReport | null; readonly compareWith?: readonly PlanResult[] },
+): ReportModel {
   return buildReportModel({
+    progress: options.progress ?? null,
+    compareWith: options.compareWith ?? [],
     organisation: { name: input.organisation.name.trim() || 'Roadmap' },
     capabilities: input.capabilities,
     people: input.people,

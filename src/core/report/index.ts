@@ -1,4 +1,4 @@
-export { buildReportModel, buildRoadmapReport } from './build';
+export { buildComparisonReport, buildReportModel, buildRoadmapReport } from './build';
 export { orderWarnings, severityOf } from './content';
 export { GANTT, quarterWindows } from './gantt';
 export { measureText, wrapText } from './metrics';

@@ -1,17 +1,28 @@
 import { layerById, LAYERS } from '../domain/layers';
 import { columns, Flow, lineHeightOf, PageDraft, round, type TableRow } from './flow';
-import { formatPercent as percent } from '../format';
+import { formatDateRange, formatMoney, formatPercent as percent } from '../format';
 import { fitText, measureText, wrapText } from './metrics';
 import { ACCENT, FAINT, GOOD, INK, LAYER_COLORS, MUTED, OTHER_COLOR, PANEL, RULE, SEVERITY_COLORS, tint, TYPE, type PageFrame } from './theme';
-import type { ReportContent, ReportWarning, SectionId } from './types';
+import type { LayerStanding, ReportContent, ReportWarning, SectionId } from './types';
+
+/** "mean 47% · 0 of 9 steps now, 9 by the end": the progress inside a layer that its weakest capability hides. */
+export function insideLayer(l: LayerStanding): string {
+  if (l.capabilityCount === 0) return '—';
+  if (l.notNeeded) return `mean ${percent(l.meanNow)}`;
+  if (l.stepsNeeded === 0) return `mean ${percent(l.meanNow)} · at target`;
+  return `mean ${percent(l.meanNow)} · ${l.stepsDoneAtEnd} of ${l.stepsNeeded} steps done by the end`;
+}
 
 export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   cover: 'Cover',
+  decisions: 'Decisions for leadership',
   summary: 'Summary',
+  progress: 'Progress since the baseline',
   pyramid: 'The pyramid, now and at the end of the plan',
   roadmap: 'Roadmap, quarter by quarter',
   timeline: 'Timeline',
   hiring: 'Hiring plan',
+  comparison: 'Scenario comparison',
   warnings: 'Warnings and assumptions',
   appendix: 'Appendix: inventory and headcount',
 };
@@ -30,20 +41,39 @@ export function sectionFlow(section: SectionId, frame: PageFrame): Flow {
   });
 }
 
-const SEVERITY_LABEL = { critical: 'Critical', warning: 'Warning', info: 'Info' } as const;
+export const SEVERITY_LABEL = { critical: 'Critical', warning: 'Warning', info: 'Info' } as const;
 
-/** A warning as a row: severity and code on the left, the message beside them. */
-function warningBlock(flow: Flow, warning: ReportWarning): void {
+/** The severity's mark beside its label: a filled triangle (critical), a filled circle (warning), an outlined circle (info). */
+export function severityMark(page: PageDraft, severity: ReportWarning['severity'], x: number, y: number): void {
+  const color = SEVERITY_COLORS[severity];
+  if (severity === 'critical') page.shape({ kind: 'polygon', points: [[round(x + 3.5), round(y)], [round(x + 7), round(y + 6.5)], [round(x), round(y + 6.5)]], fill: color, stroke: null });
+  else if (severity === 'warning') page.rect(x, y, 7, 7, color, null, { radius: 3.5 });
+  else page.rect(x + 0.5, y + 0.5, 6, 6, null, color, { radius: 3, strokeWidth: 1 });
+}
+
+/**
+ * A warning as a row: severity (mark, word) and code on the left; beside them the one-line
+ * summary, what to do, and — when `full` — the whole reason.
+ */
+function warningBlock(flow: Flow, warning: ReportWarning, full: boolean): void {
   const tag = 92;
   const lh = lineHeightOf(TYPE.body);
-  const lines = wrapText(warning.message, flow.width - tag, TYPE.body);
-  const height = Math.max(2, lines.length) * lh + 6;
+  const slh = lineHeightOf(TYPE.small);
+  const width = flow.width - tag;
+  const summary = wrapText(warning.summary, width, TYPE.body, 600);
+  const action = warning.action ? wrapText(`→ ${warning.action}`, width, TYPE.body) : [];
+  const reason = full ? wrapText(`Why: ${warning.message}`, width, TYPE.small) : [];
+  const height = Math.max(2 * lh, summary.length * lh + action.length * lh + reason.length * slh) + 6;
   if (!flow.fits(height)) flow.newPage();
   const color = SEVERITY_COLORS[warning.severity];
   flow.page.rect(flow.left, flow.y + 2, 3, height - 6, color);
-  flow.page.text(SEVERITY_LABEL[warning.severity], flow.left + 9, flow.y, tag - 12, { fontSize: TYPE.small, weight: 600, color });
+  severityMark(flow.page, warning.severity, flow.left + 9, flow.y + 3);
+  flow.page.text(SEVERITY_LABEL[warning.severity], flow.left + 20, flow.y, tag - 22, { fontSize: TYPE.small, weight: 600, color });
   flow.page.text(warning.code, flow.left + 9, flow.y + lh, tag - 12, { fontSize: TYPE.tiny, color: MUTED });
-  lines.forEach((line, i) => flow.page.text(line, flow.left + tag, flow.y + i * lh, flow.width - tag));
+  let y = flow.y;
+  for (const line of summary) y += flow.page.text(line, flow.left + tag, y, width, { weight: 600 });
+  for (const line of action) y += flow.page.text(line, flow.left + tag, y, width, { color: ACCENT });
+  for (const line of reason) y += flow.page.text(line, flow.left + tag, y, width, { fontSize: TYPE.small, color: MUTED });
   flow.y += height;
 }
 
@@ -69,17 +99,18 @@ export function summaryPages(content: ReportContent, frame: PageFrame, firstPage
 
   flow.heading('Where each layer stands');
   const cols = columns(flow.width, [
-    { header: 'Layer', width: 120, weight: 600 },
-    { header: 'Ready now', width: 60, align: 'right' },
-    { header: 'End of plan', width: 60, align: 'right' },
-    { header: 'Progress', width: 110 },
+    { header: 'Layer', width: 88, weight: 600 },
+    { header: 'Ready now', width: 38, align: 'right' },
+    { header: 'End of plan', width: 44, align: 'right' },
+    { header: 'Progress', width: 56 },
+    { header: 'Inside the layer', width: 100 },
     { header: 'Reaches its gate', width: null },
   ], 8, 10);
   const progress = cols[3];
   const rows: TableRow[] = [...summary.layers].reverse().map((l) => ({
     swatch: l.color,
-    cells: [l.name, percent(l.readinessNow), percent(l.readinessAtEnd), '', l.status],
-    muted: l.capabilityCount === 0,
+    cells: [l.name, percent(l.readinessNow), percent(l.readinessAtEnd), '', insideLayer(l), l.status],
+    muted: l.capabilityCount === 0 || l.notNeeded,
   }));
   const placed = flow.table(cols, rows);
   // Progress bars drawn into the empty column: pale for the end of the plan, solid for now.
@@ -96,7 +127,10 @@ export function summaryPages(content: ReportContent, frame: PageFrame, firstPage
     });
   }
   flow.gap(4);
-  flow.paragraph('Solid: readiness now; pale: at the end of the plan. A layer is as ready as its weakest capability.', { fontSize: TYPE.tiny, color: MUTED });
+  flow.paragraph(
+    'Readiness is the weakest capability’s maturity against its target (solid: now; pale: at the end of the plan). “Inside the layer” shows the effort the weakest link hides: the mean over the layer’s capabilities, and the maturity steps done by the end of the plan of those the targets need.',
+    { fontSize: TYPE.tiny, color: MUTED },
+  );
 
   flow.heading('Hires by quarter');
   if (summary.hiresByQuarter.length === 0) flow.paragraph('No hires in this plan.', { color: MUTED });
@@ -123,9 +157,9 @@ export function summaryPages(content: ReportContent, frame: PageFrame, firstPage
   const shown: ReportWarning[] = [];
   for (const w of summary.warnings) {
     if (shown.length >= 5 || (w.severity === 'info' && shown.some((s) => s.severity !== 'info') && shown.length >= 3)) break;
-    const lines = wrapText(w.message, flow.width - 92, TYPE.body).length;
+    const lines = wrapText(w.summary, flow.width - 92, TYPE.body, 600).length + wrapText(`→ ${w.action}`, flow.width - 92, TYPE.body).length;
     if (!flow.fits(Math.max(2, lines) * lineHeightOf(TYPE.body) + 6 + noteHeight)) break;
-    warningBlock(flow, w);
+    warningBlock(flow, w, false);
     shown.push(w);
   }
   const rest = summary.warnings.slice(shown.length);
@@ -136,6 +170,7 @@ export function summaryPages(content: ReportContent, frame: PageFrame, firstPage
     flow.gap(2);
     flow.paragraph(`${rest.length} more warning${rest.length === 1 ? '' : 's'} (${list}): see ${SECTION_TITLES.warnings.toLowerCase()}, ${firstPageOf('warnings')}.`, { color: MUTED, italic: true });
   }
+  if (shown.length > 0) flow.paragraph(`Each warning’s full reason: ${SECTION_TITLES.warnings.toLowerCase()}, ${firstPageOf('warnings')}.`, { fontSize: TYPE.tiny, color: MUTED });
   // The summary is one page by design: it shows what fits and points to the rest.
   return flow.pages.slice(0, 1);
 }
@@ -214,10 +249,11 @@ export function pyramidPages(content: ReportContent, frame: PageFrame, endLabel:
   flow.heading('Layer by layer');
   flow.table(
     columns(flow.width, [
-      { header: 'Layer', width: 100, weight: 600 },
-      { header: 'Now', width: 34, align: 'right' },
-      { header: 'End', width: 34, align: 'right' },
-      { header: 'Reaches its gate', width: 110 },
+      { header: 'Layer', width: 92, weight: 600 },
+      { header: 'Now', width: 30, align: 'right' },
+      { header: 'End of plan', width: 46, align: 'right' },
+      { header: 'Mean now', width: 40, align: 'right' },
+      { header: 'Reaches its gate', width: 96 },
       { header: 'Weakest now (maturity / target)', width: null },
     ], 8, 10),
     [...layers].reverse().map((l) => ({
@@ -226,14 +262,15 @@ export function pyramidPages(content: ReportContent, frame: PageFrame, endLabel:
         l.name,
         percent(l.readinessNow),
         percent(l.readinessAtEnd),
+        percent(l.meanNow),
         l.status,
         l.capabilityCount === 0 ? 'no capabilities tracked' : l.weakest.length === 0 ? 'all at target' : l.weakest.join(', '),
       ],
-      muted: l.capabilityCount === 0,
+      muted: l.capabilityCount === 0 || l.notNeeded,
     })),
   );
   flow.gap(3);
-  flow.paragraph('A layer is as ready as its weakest capability: its readiness is the lowest ratio of current to target maturity among its capabilities.', {
+  flow.paragraph('A layer is as ready as its weakest capability: its readiness is the lowest ratio of current to target maturity among its capabilities. The mean over all of them shows the progress the weakest one hides.', {
     fontSize: TYPE.tiny,
     color: MUTED,
   });
@@ -243,11 +280,16 @@ export function pyramidPages(content: ReportContent, frame: PageFrame, endLabel:
 export function roadmapPages(content: ReportContent, frame: PageFrame): PageDraft[] {
   const flow = sectionFlow('roadmap', frame);
   const lh = lineHeightOf(TYPE.small);
-  const weeksWidth = 74;
+  const datesWidth = 150;
+  flow.paragraph('Each initiative raises one capability through one or more maturity steps; it is listed in the quarter its first step starts, with the dates from its first start to its last finish.', {
+    fontSize: TYPE.small,
+    color: MUTED,
+  });
+  flow.gap(4);
   for (const quarter of content.roadmap) {
     const count = quarter.layers.reduce((s, l) => s + l.items.length, 0);
     const head = `${quarter.label}${quarter.beyondHorizon ? ' · after the horizon' : ''}`;
-    const sub = `from ${quarter.startDate} · ${count === 0 ? 'no work starts' : `${count} item${count === 1 ? '' : 's'} start${count === 1 ? 's' : ''}`}`;
+    const sub = `from ${quarter.startDate} · ${count === 0 ? 'no initiative starts' : `${count} initiative${count === 1 ? '' : 's'} start${count === 1 ? 's' : ''}`}`;
     const headHeight = lineHeightOf(TYPE.h2) + 8;
     const drawHead = (continued: boolean) => {
       flow.page.rect(flow.left, flow.y, flow.width, headHeight - 2, quarter.beyondHorizon ? '#eceef1' : PANEL);
@@ -273,15 +315,22 @@ export function roadmapPages(content: ReportContent, frame: PageFrame): PageDraf
       flow.page.text(group.name, flow.left + 18, flow.y, 200, { fontSize: TYPE.small, weight: 600, color });
       flow.y += lh;
       for (const item of group.items) {
-        const titleWidth = flow.width - 18 - weeksWidth - 8;
-        const lines = wrapText(item.title, titleWidth, TYPE.small);
-        if (!flow.fits(lines.length * lh)) {
+        const titleWidth = flow.width - 18 - datesWidth - 8;
+        const lines = wrapText(item.title, titleWidth, TYPE.small, 600);
+        const detail = wrapText(
+          [item.capability, `${item.steps} step${item.steps === 1 ? '' : 's'}`, item.finishesAfterHorizon ? 'ends after the horizon' : ''].filter((p) => p !== '').join(' · '),
+          titleWidth,
+          TYPE.tiny,
+        );
+        const height = lines.length * lh + detail.length * lineHeightOf(TYPE.tiny) + 2;
+        if (!flow.fits(height)) {
           flow.newPage();
           drawHead(true);
         }
-        lines.forEach((line, i) => flow.page.text(line, flow.left + 18, flow.y + i * lh, titleWidth, { fontSize: TYPE.small }));
-        flow.page.text(`weeks ${item.start}–${item.finish}`, flow.left + flow.width - weeksWidth, flow.y, weeksWidth, { fontSize: TYPE.small, color: MUTED, align: 'right' });
-        flow.y += lines.length * lh;
+        lines.forEach((line, i) => flow.page.text(line, flow.left + 18, flow.y + i * lh, titleWidth, { fontSize: TYPE.small, weight: 600 }));
+        detail.forEach((line, i) => flow.page.text(line, flow.left + 18, flow.y + lines.length * lh + i * lineHeightOf(TYPE.tiny), titleWidth, { fontSize: TYPE.tiny, color: MUTED }));
+        flow.page.text(formatDateRange(item.startDate, item.finishDate), flow.left + flow.width - datesWidth, flow.y, datesWidth, { fontSize: TYPE.small, color: MUTED, align: 'right' });
+        flow.y += height;
       }
       flow.y += 3;
     }
@@ -305,12 +354,13 @@ export function roadmapPages(content: ReportContent, frame: PageFrame): PageDraf
 
 export function hiringPages(content: ReportContent, frame: PageFrame): PageDraft[] {
   const flow = sectionFlow('hiring', frame);
+  const currency = content.currency;
   if (content.hires.length === 0) {
     flow.paragraph('This plan proposes no hires, and the headcount has no open requisitions or planned hires.', { color: MUTED });
     return flow.pages;
   }
   flow.paragraph(
-    'Proposed hires come from the planner; open requisitions and planned hires come from the headcount and pass the same checks. Weeks count from the plan’s start.',
+    'Proposed hires come from the planner; open requisitions and planned hires come from the headcount and pass the same checks.',
     { color: MUTED },
   );
   flow.gap(6);
@@ -318,12 +368,12 @@ export function hiringPages(content: ReportContent, frame: PageFrame): PageDraft
   for (const hire of content.hires) {
     const reason = wrapText(hire.reason, flow.width - 12, TYPE.body);
     const detail = [
-      hire.personName && hire.source === 'existing' ? hire.personName : null,
-      hire.requisitionWeek !== null ? `requisition opens week ${hire.requisitionWeek}` : null,
-      `first day week ${hire.startWeek} (${hire.startDate})`,
-      `productive from week ${hire.productiveWeek}`,
+      hire.personName && hire.source === 'existing' && hire.label !== `${hire.roleName} (${hire.statusLabel.toLowerCase()})` ? hire.label : null,
+      hire.requisitionDate !== null ? `open the requisition on ${hire.requisitionDate}` : null,
+      `first day ${hire.startDate}`,
+      `productive from ${hire.productiveDate}`,
       hire.layer ? `for ${layerById(hire.layer).name}` : null,
-      hire.annualSalary !== null ? `salary ${hire.annualSalary.toLocaleString('en-US')} a year` : null,
+      hire.annualSalary !== null ? `salary ${formatMoney(hire.annualSalary, currency)} a year` : null,
     ]
       .filter((p): p is string => p !== null)
       .join(' · ');
@@ -361,15 +411,15 @@ export function warningPages(content: ReportContent, frame: PageFrame): PageDraf
   const warnings = content.summary.warnings;
   flow.heading(`Warnings (${warnings.length})`, TYPE.h2);
   if (warnings.length === 0) flow.paragraph('The planner raised no warnings.', { color: MUTED });
-  else flow.paragraph('Most important first: critical warnings change what the plan delivers or spend money too early; info ones are worth knowing.', { color: MUTED, fontSize: TYPE.small });
+  else flow.paragraph('Most important first: critical warnings change what the plan delivers or spend money too early; info ones are worth knowing. Each says what is wrong, what to do, and why.', { color: MUTED, fontSize: TYPE.small });
   flow.gap(4);
-  for (const w of warnings) warningBlock(flow, w);
+  for (const w of warnings) warningBlock(flow, w, true);
 
   flow.heading('Assumptions (scenario parameters)', TYPE.h2, 60);
   flow.table(columns(flow.width, [{ header: 'Parameter', width: 140, weight: 600 }, { header: 'Value', width: null }]), content.assumptions.map((a) => ({ cells: [a.label, a.value] })), { fontSize: TYPE.body });
 
   flow.heading('How the planner reasoned', TYPE.h2, 60);
-  content.decisions.forEach((text, i) => {
+  content.reasoning.forEach((text, i) => {
     const lines = wrapText(text, flow.width - 22, TYPE.small);
     const lh = lineHeightOf(TYPE.small);
     flow.ensure(lines.length * lh);

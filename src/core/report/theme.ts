@@ -1,16 +1,7 @@
-import type { LayerId } from '../domain/layers';
 import type { Box, Orientation, Paper } from './types';
 
-/** One colour per layer, used by every chart and table, earthy at the bottom and bright at the top. */
-export const LAYER_COLORS: Readonly<Record<LayerId, string>> = {
-  collect: '#8a6a43',
-  move_store: '#2f6fa3',
-  explore_transform: '#24877c',
-  aggregate_label: '#6b8f2a',
-  learn_optimize: '#c7861f',
-  ai: '#a83e6a',
-};
-export const OTHER_COLOR = '#6b7280';
+/** The layers' colours are the app's (core/palette.ts): one palette for the screen and the page. */
+export { LAYER_COLORS, OTHER_COLOR } from '../palette';
 
 /** The same colours mixed with white, for backgrounds behind dark text. */
 export function tint(hex: string, amount: number): string {

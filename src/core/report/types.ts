@@ -1,6 +1,8 @@
 import type { LayerId } from '../domain/layers';
 import type { Capability, Organisation, Person, Role } from '../domain/types';
 import type { PlanResult, PlanWarningCode } from '../planner/types';
+import type { ScenarioComparison } from '../planner/comparison';
+import type { ProgressReport } from '../progress/progress';
 import type { FontWeight } from './metrics';
 
 export type Paper = 'a4' | 'letter';
@@ -15,6 +17,10 @@ export interface ReportInput {
   /** ISO date `YYYY-MM-DD` printed on the cover and in every footer. */
   readonly generatedOn: string;
   readonly paper: Paper;
+  /** Progress since a baseline (progressReport of the same plan): adds the "Progress since" section. */
+  readonly progress?: ProgressReport | null;
+  /** Plans of other scenarios (made the same way): adds a page comparing them with this one. */
+  readonly compareWith?: readonly PlanResult[];
 }
 
 /** A rectangle in points, from the page's top-left corner. */
@@ -35,6 +41,11 @@ export type { Severity };
 export interface ReportWarning {
   readonly code: PlanWarningCode;
   readonly severity: Severity;
+  /** One line: what is wrong. */
+  readonly summary: string;
+  /** What to do about it. */
+  readonly action: string;
+  /** The full reason. */
   readonly message: string;
   readonly layer: LayerId | null;
   readonly week: number | null;
@@ -46,7 +57,16 @@ export interface LayerStanding {
   readonly color: string;
   readonly capabilityCount: number;
   readonly readinessNow: number | null;
+  /** The plan's readiness at the end of the horizon (`layers[].readinessAtHorizon`). */
   readonly readinessAtEnd: number | null;
+  /** Mean capability score now and at the end: the progress the weakest link hides. */
+  readonly meanNow: number | null;
+  readonly meanAtEnd: number | null;
+  /** Maturity steps the layer needs to reach its targets, and how many the plan gets done by the end. */
+  readonly stepsNeeded: number;
+  readonly stepsDoneAtEnd: number;
+  /** The scenario's target does not need the layer: nothing is planned for it. */
+  readonly notNeeded: boolean;
   readonly readyWeek: number | null;
   readonly readyQuarter: string | null;
   readonly readyDate: string | null;
@@ -64,10 +84,12 @@ export interface ReportHire {
   readonly statusLabel: string;
   readonly source: 'proposed' | 'existing';
   readonly personName: string | null;
-  readonly requisitionWeek: number | null;
+  /** Who, as one label: the role (and status), or the person's name with the role and status it does not already say. */
+  readonly label: string;
+  readonly requisitionDate: string | null;
   readonly startWeek: number;
   readonly startDate: string;
-  readonly productiveWeek: number;
+  readonly productiveDate: string;
   readonly layer: LayerId | null;
   readonly annualSalary: number | null;
   readonly reason: string;
@@ -78,13 +100,17 @@ export interface HiresInQuarter {
   readonly hires: readonly { readonly roleName: string; readonly statusLabel: string }[];
 }
 
+/** An initiative on the quarter-by-quarter roadmap, in the quarter its first step starts. */
 export interface RoadmapItem {
   readonly id: string;
   readonly title: string;
-  readonly start: number;
-  readonly finish: number;
+  /** The capability it raises, when the title is an outcome phrase; '' otherwise. */
+  readonly capability: string;
+  readonly steps: number;
   readonly startDate: string;
   readonly finishDate: string;
+  readonly finishQuarter: string;
+  readonly finishesAfterHorizon: boolean;
 }
 
 export interface RoadmapQuarter {
@@ -125,6 +151,50 @@ export interface KeyFigure {
   readonly tone: 'good' | 'bad' | 'neutral';
 }
 
+/** A hire leadership is asked to approve. */
+export interface DecisionHire {
+  readonly roleName: string;
+  readonly kind: 'new' | 'backfill';
+  readonly requisitionDate: string | null;
+  readonly startDate: string;
+  readonly quarter: string;
+  /** What it is for, from the plan: the layer and the weeks of the role's work there is. */
+  readonly why: string;
+  readonly salary: string | null;
+}
+
+/** The first page after the cover: what leadership must decide. */
+export interface DecisionsContent {
+  /** The quarter decisions are for (the status date's, or the plan's first when it starts later). */
+  readonly quarter: string;
+  readonly quarterLastDay: string;
+  readonly openNow: readonly DecisionHire[];
+  readonly openLater: readonly DecisionHire[];
+  /** Open requisitions and planned hires to pause or move, with why. */
+  readonly pauseOrMove: readonly { readonly title: string; readonly action: string; readonly reason: string }[];
+  readonly asks: readonly { readonly text: string; readonly reason: string }[];
+  /** Other warnings that need a decision, grouped by code. */
+  readonly otherActions: readonly { readonly severity: Severity; readonly code: PlanWarningCode; readonly count: number; readonly summary: string; readonly action: string }[];
+  readonly budget: {
+    readonly costed: boolean;
+    /** "2027: 210,000 EUR" per (fiscal) year of the horizon, spend on the proposed hires. */
+    readonly byYear: readonly { readonly label: string; readonly value: string }[];
+    readonly lines: readonly string[];
+  };
+}
+
+/** The "Progress since" section, from a progress report. */
+export interface ProgressContent {
+  readonly baselineName: string;
+  readonly baselineAsOf: string;
+  readonly asOf: string;
+  readonly headline: string;
+  readonly readiness: ProgressReport['readiness'];
+  readonly finished: readonly { readonly title: string; readonly date: string; readonly note: string }[];
+  readonly gates: readonly { readonly name: string; readonly text: string; readonly causes: readonly string[] }[];
+  readonly hires: readonly { readonly role: string; readonly planned: string; readonly now: string; readonly text: string }[];
+}
+
 export interface ReportContent {
   readonly cover: {
     readonly organisation: string;
@@ -148,12 +218,18 @@ export interface ReportContent {
     /** All warnings, most important first (see `severityOf`). */
     readonly warnings: readonly ReportWarning[];
   };
+  /** ISO 4217 code salaries and budgets are in ('' when not set). */
+  readonly currency: string;
+  readonly decisions: DecisionsContent;
+  readonly progress: ProgressContent | null;
+  readonly comparison: ScenarioComparison | null;
   readonly roadmap: readonly RoadmapQuarter[];
   /** Active items the plan could not place, with the planner's reason; done and dropped items are left out. */
   readonly unscheduled: readonly { readonly id: string; readonly title: string; readonly layer: LayerId | null; readonly reason: string }[];
   readonly hires: readonly ReportHire[];
   readonly assumptions: readonly Assumption[];
-  readonly decisions: readonly string[];
+  /** The planner's reasoning, step by step. */
+  readonly reasoning: readonly string[];
   readonly inventory: readonly InventoryRow[];
   readonly headcount: readonly HeadcountRow[];
   readonly people: readonly { readonly name: string; readonly role: string; readonly status: string; readonly fte: string; readonly start: string }[];
@@ -187,6 +263,13 @@ export type Shape =
       readonly dash?: readonly number[];
     }
   | {
+      readonly kind: 'polyline';
+      readonly points: readonly (readonly [number, number])[];
+      readonly stroke: string;
+      readonly strokeWidth: number;
+      readonly dash?: readonly number[];
+    }
+  | {
       readonly kind: 'polygon';
       readonly points: readonly (readonly [number, number])[];
       readonly fill: string | null;
@@ -210,11 +293,11 @@ export interface TextLine {
   readonly italic?: boolean;
 }
 
-export type SectionId = 'cover' | 'summary' | 'pyramid' | 'roadmap' | 'timeline' | 'hiring' | 'warnings' | 'appendix';
+export type SectionId = 'cover' | 'decisions' | 'summary' | 'progress' | 'pyramid' | 'roadmap' | 'timeline' | 'hiring' | 'comparison' | 'warnings' | 'appendix';
 
 export interface GanttRowLayout {
-  readonly kind: 'group' | 'item' | 'hire';
-  /** Item id, hire id, or the group's key (`layer:collect`, `hires`, `other`). */
+  readonly kind: 'group' | 'initiative' | 'hire';
+  /** Initiative id, hire id, or the group's key (`layer:collect`, `hires`, `other`). */
   readonly id: string;
   readonly label: readonly string[];
   readonly fontSize: number;
@@ -223,6 +306,8 @@ export interface GanttRowLayout {
   readonly height: number;
   /** The bar inside this page's quarter window; null when the item is not scheduled or lies outside the window. */
   readonly bar: { readonly x: number; readonly width: number; readonly clippedStart: boolean; readonly clippedEnd: boolean } | null;
+  /** An initiative's steps inside the window, as drawn: the item id and its bar. */
+  readonly steps?: readonly { readonly id: string; readonly x: number; readonly width: number }[];
   /** Where the item lies when it is outside this window. */
   readonly outside: 'before' | 'after' | null;
 }
@@ -237,6 +322,8 @@ export interface GanttPageLayout {
   /** The quarter scale, repeated on every page. */
   readonly scale: Box;
   readonly rows: readonly GanttRowLayout[];
+  /** Dependency arrows drawn on this page: from the step waited for to the step that waits. */
+  readonly arrows: readonly { readonly from: string; readonly to: string; readonly points: readonly (readonly [number, number])[] }[];
 }
 
 export interface ReportPage {
@@ -264,5 +351,16 @@ export interface ReportModel {
   readonly sections: readonly { readonly id: SectionId; readonly title: string; readonly firstPage: number }[];
   readonly pages: readonly ReportPage[];
   /** Smallest font size used anywhere in the report (points). */
+  readonly minFontSize: number;
+}
+
+/** The comparison of scenarios on its own (the Compare dialog's PDF): the same pages, painted the same way. */
+export interface ComparisonReport {
+  readonly version: 1;
+  readonly paper: Paper;
+  readonly title: string;
+  readonly generatedOn: string;
+  readonly comparison: ScenarioComparison;
+  readonly pages: readonly ReportPage[];
   readonly minFontSize: number;
 }

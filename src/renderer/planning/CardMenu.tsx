@@ -9,7 +9,7 @@ export interface MenuEntry {
  * A small actions menu (WAI-ARIA menu button): Enter, Space or ↓ opens it on the first entry,
  * ↑/↓ move, Esc closes and gives the focus back to the button, a click outside closes it.
  */
-export function CardMenu({ label, items }: { readonly label: string; readonly items: readonly MenuEntry[] }) {
+export function CardMenu({ label, items, text }: { readonly label: string; readonly items: readonly MenuEntry[]; /** A visible word instead of the "⋯" icon. */ readonly text?: string }) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -55,8 +55,8 @@ export function CardMenu({ label, items }: { readonly label: string; readonly it
       <button
         ref={buttonRef}
         type="button"
-        className="icon-button card-menu-button"
-        aria-label={label}
+        className={text ? 'button button-small card-menu-text' : 'icon-button card-menu-button'}
+        aria-label={text ? undefined : label}
         title={label}
         aria-haspopup="menu"
         aria-expanded={open}
@@ -70,11 +70,13 @@ export function CardMenu({ label, items }: { readonly label: string; readonly it
           }
         }}
       >
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-          <circle cx="3" cy="8" r="1.5" fill="currentColor" />
-          <circle cx="8" cy="8" r="1.5" fill="currentColor" />
-          <circle cx="13" cy="8" r="1.5" fill="currentColor" />
-        </svg>
+        {text ?? (
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <circle cx="3" cy="8" r="1.5" fill="currentColor" />
+            <circle cx="8" cy="8" r="1.5" fill="currentColor" />
+            <circle cx="13" cy="8" r="1.5" fill="currentColor" />
+          </svg>
+        )}
       </button>
       {open && (
         <div ref={menuRef} id={menuId} role="menu" aria-label={label} className="card-menu-list" onKeyDown={onMenuKey}>

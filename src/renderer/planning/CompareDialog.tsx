@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { LAYERS_TOP_DOWN } from '../../core/format';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { compareScenarios } from '../../core/planner/comparison';
 import type { PlanResult } from '../../core/planner/types';
 import type { CallProgress } from '../../shared/contract';
 import { call, toApiError } from '../api';
@@ -8,14 +8,16 @@ import { TableHead } from '../components/TableHead';
 import { sentence } from '../format';
 import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
-import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
+import { useToasts } from '../workspace/toasts';
+import { formatMoney } from './planFormat';
+import { SeverityIcon } from './Severity';
 
 interface Props {
   readonly initial: string | null;
   readonly onClose: () => void;
 }
 
-/** Two or three scenarios side by side: when each layer is ready, hires and cost by quarter. */
+/** Two or three scenarios side by side: what differs, when each layer is ready, hires and spend by quarter, totals. */
 export function CompareDialog({ initial, onClose }: Props) {
   const { scenarios } = useSnapshot();
   const [picked, setPicked] = useState<readonly string[]>(() => {
@@ -94,6 +96,7 @@ export function CompareDialog({ initial, onClose }: Props) {
       {plans && <Comparison plans={plans} />}
       <div className="modal-actions">
         {plans && <ExportCsvButton table="comparison" scenarioIds={plans.map((p) => p.scenario.id)} />}
+        {plans && <ExportComparisonPdf scenarioIds={plans.map((p) => p.scenario.id)} />}
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>
@@ -103,98 +106,160 @@ export function CompareDialog({ initial, onClose }: Props) {
 }
 
 function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
-  const scenarioColumns = plans.map((plan) => ({ key: plan.scenario.id, label: plan.scenario.name }));
-  // Scenarios may start on different dates: rows are calendar quarters, by label.
-  const byLabel = new Map<string, { hires: string[][]; cost: (number | null)[] }>();
-  plans.forEach((plan, p) => {
-    const count = quarterCount(plan);
-    const cost = hireCostByQuarter(plan, count);
-    for (let q = 0; q < count; q += 1) {
-      const label = quarterLabelAt(plan, q);
-      const row = byLabel.get(label) ?? { hires: plans.map(() => []), cost: plans.map(() => null) };
-      row.cost[p] = cost[q] ?? null;
-      byLabel.set(label, row);
-    }
-    for (const hire of plan.hires) {
-      const row = byLabel.get(hire.quarter) ?? { hires: plans.map(() => []), cost: plans.map(() => null) };
-      row.hires[p]?.push(hire.roleName + (hire.source === 'existing' ? ' (existing)' : ''));
-      byLabel.set(hire.quarter, row);
-    }
-  });
-  const labels = [...byLabel.keys()].sort();
-  const anyCost = plans.some((plan) => plan.hires.some((h) => h.annualSalary !== null));
-  const hireRows = labels.filter((l) => byLabel.get(l)?.hires.some((h) => h.length > 0) ?? false);
+  const { roles } = useSnapshot();
+  const c = useMemo(() => compareScenarios(plans, (id) => roles.find((r) => r.id === id)?.name ?? id), [plans, roles]);
+  const scenarioColumns = c.scenarios.map((s) => ({ key: s.id, label: s.name }));
+  const differing = c.parameters.filter((p) => p.differs && p.key !== 'name');
+  const money = (value: number | null) => (value === null ? '—' : formatMoney(value, c.currency));
 
   return (
     <div className="compare-result" data-testid="comparison">
+      <table className="grid-table compare-table" data-testid="compare-parameters">
+        <caption>What differs</caption>
+        <TableHead columns={[{ label: 'Parameter' }, ...scenarioColumns]} />
+        <tbody>
+          {differing.length === 0 ? (
+            <tr>
+              <td colSpan={c.scenarios.length + 1} className="muted">
+                Only the names: the scenarios have the same parameters.
+              </td>
+            </tr>
+          ) : (
+            differing.map((p) => (
+              <tr key={p.key}>
+                <th scope="row">{p.label}</th>
+                {p.values.map((v, i) => (
+                  <td key={c.scenarios[i]?.id ?? i}>{v}</td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+
       <table className="grid-table compare-table">
         <caption>When each layer becomes ready</caption>
         <TableHead columns={[{ label: 'Layer' }, ...scenarioColumns]} />
         <tbody>
-          {LAYERS_TOP_DOWN.map((layer) => {
-            const weeks = plans.map((plan) => plan.layers.find((l) => l.layer === layer.id)?.readyWeek ?? null);
-            // Scenarios may start on different dates: compare by calendar date, not by week.
-            const dates = plans.map((plan) => plan.layers.find((l) => l.layer === layer.id)?.readyDate ?? null);
-            const known = dates.filter((d): d is string => d !== null).sort();
-            const best = known.length > 0 && new Set(dates).size > 1 ? known[0] : null;
-            return (
-              <tr key={layer.id}>
-                <th scope="row">{layer.name}</th>
-                {plans.map((plan, p) => {
-                  const projection = plan.layers.find((l) => l.layer === layer.id);
-                  const target = plan.scenario.targetLayer === layer.id;
-                  const earliest = best !== null && dates[p] === best && weeks[p] !== 0;
-                  return (
-                    <td key={plan.scenario.id} className={`${target ? 'is-target' : ''}${earliest ? ' is-best' : ''}`.trim() || undefined}>
-                      {projection?.readyWeek !== null && projection?.readyWeek !== undefined && projection.readyWeek <= plan.statusWeek ? 'Ready now' : projection?.readyQuarter ? `${projection.readyQuarter} (${projection.readyDate ?? ''})` : 'Not within the horizon'}
-                      {target && <span className="badge compare-target">target</span>}
-                      {earliest && <span className="badge compare-best">earliest</span>}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-          <tr>
-            <th scope="row">Warnings</th>
-            {plans.map((plan) => (
-              <td key={plan.scenario.id}>{plan.warnings.length}</td>
-            ))}
-          </tr>
+          {c.layers.map((layer) => (
+            <tr key={layer.layer} className={`layer-${layer.layer}`}>
+              <th scope="row" className="compare-layer">
+                {layer.name}
+              </th>
+              {layer.cells.map((cell, i) => (
+                <td key={c.scenarios[i]?.id ?? i} className={`${cell.isTarget ? 'is-target' : ''}${cell.earliest ? ' is-best' : ''}`.trim() || undefined}>
+                  {cell.text}
+                  {cell.isTarget && <span className="badge compare-target">target</span>}
+                  {cell.earliest && <span className="badge compare-best">earliest</span>}
+                </td>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
+      {c.gatesDiffer && (
+        <p className="field-hint" data-testid="gates-differ">
+          The gate thresholds differ ({differing.find((p) => p.key === 'gateThreshold')?.values.join(' vs ')}): a lower gate counts a layer as ready sooner, so these dates are not like for like and
+          none is marked earliest.
+        </p>
+      )}
 
-      <table className="grid-table compare-table">
-        <caption>Hires by quarter{anyCost ? ' and salary cost of the new hires' : ''}</caption>
+      <table className="grid-table compare-table" data-testid="compare-quarters">
+        <caption>{c.costed ? 'Hires and salary spend by quarter' : 'Hires by quarter'}</caption>
         <TableHead columns={[{ label: 'Quarter' }, ...scenarioColumns]} />
         <tbody>
-          {(anyCost ? labels : hireRows).map((label) => {
-            const row = byLabel.get(label);
-            return (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                {plans.map((plan, p) => {
-                  const hires = row?.hires[p] ?? [];
-                  const cost = row?.cost[p] ?? null;
-                  return (
-                    <td key={plan.scenario.id}>
-                      {hires.length === 0 ? <span className="muted">—</span> : hires.join(', ')}
-                      {cost !== null && cost > 0 && <span className="compare-cost">{formatMoney(cost)}</span>}
-                    </td>
-                  );
-                })}
+          {c.quarters
+            .filter((q) => c.costed || q.hires.some((h) => h.length > 0))
+            .map((q) => (
+              <tr key={q.label}>
+                <th scope="row" className="nowrap">
+                  {q.label}
+                </th>
+                {q.hires.map((hires, i) => (
+                  <td key={c.scenarios[i]?.id ?? i}>
+                    {hires.length === 0 ? <span className="muted">no hire starts</span> : hires.join(', ')}
+                    {q.spend[i] !== null && q.spend[i] !== undefined && (
+                      <span className="compare-cost">
+                        {money(q.spend[i] ?? null)} · to date {money(q.cumulative[i] ?? null)}
+                      </span>
+                    )}
+                  </td>
+                ))}
               </tr>
-            );
-          })}
+            ))}
+        </tbody>
+      </table>
+      {c.costed && <p className="field-hint">Spend: what the plan’s hires (proposed, open requisitions and planned hires) are paid in the quarter, each salary pro rata from the first day.</p>}
+
+      <table className="grid-table compare-table" data-testid="compare-totals">
+        <caption>In all</caption>
+        <TableHead columns={[{ label: 'Total' }, ...scenarioColumns]} />
+        <tbody>
+          <tr>
+            <th scope="row">New hires proposed</th>
+            {c.totals.map((t, i) => (
+              <td key={c.scenarios[i]?.id ?? i}>{t.proposedHires}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Open or planned already</th>
+            {c.totals.map((t, i) => (
+              <td key={c.scenarios[i]?.id ?? i}>{t.existingHires}</td>
+            ))}
+          </tr>
           <tr className="compare-total">
-            <th scope="row">Proposed hires</th>
-            {plans.map((plan) => (
-              <td key={plan.scenario.id}>{plan.hires.filter((h) => h.source === 'proposed').length}</td>
+            <th scope="row">Salary spend over the horizon</th>
+            {c.totals.map((t, i) => (
+              <td key={c.scenarios[i]?.id ?? i}>{t.spend === null ? 'not costed' : money(t.spend)}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">New hires a year, once started</th>
+            {c.totals.map((t, i) => (
+              <td key={c.scenarios[i]?.id ?? i}>{t.annualRunRate === null ? 'not costed' : money(t.annualRunRate)}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Warnings</th>
+            {c.totals.map((t, i) => (
+              <td key={c.scenarios[i]?.id ?? i}>
+                <span className="warning-counts-inline">
+                  {(['critical', 'warning', 'info'] as const).map((severity) => (
+                    <span key={severity} className={`severity-badge is-${severity}`}>
+                      <SeverityIcon severity={severity} />
+                      {t.warnings[severity]} {severity}
+                    </span>
+                  ))}
+                </span>
+              </td>
             ))}
           </tr>
         </tbody>
       </table>
-      {!anyCost && <p className="field-hint">Add salaries per role to a scenario to see the cost per quarter.</p>}
+      {!c.costed && <p className="field-hint">Add salaries per role to a scenario to see what its hires cost per quarter.</p>}
     </div>
+  );
+}
+
+/** Saves the comparison as a PDF page (the main process asks where; the host plans and paints it on a worker). */
+function ExportComparisonPdf({ scenarioIds }: { readonly scenarioIds: readonly string[] }) {
+  const { notify } = useToasts();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const { path } = await call('plan.exportComparison', { scenarioIds: [...scenarioIds] });
+      if (path) notify(`Saved ${path}`);
+    } catch (cause) {
+      const error = toApiError(cause);
+      if (error.code !== 'cancelled') notify(error.message, 'error', error.code);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="button" onClick={() => void run()} disabled={busy} data-testid="export-comparison-pdf">
+      {busy ? 'Exporting…' : 'Export PDF…'}
+    </button>
   );
 }

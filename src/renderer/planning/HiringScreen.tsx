@@ -7,6 +7,8 @@ import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { PlanningScreen } from './PlanningScreen';
 import { HIRE_STATUS_LABELS, layerLabel } from '../../core/format';
 import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
+import { SeverityBadge, warningsOfHire } from './Severity';
+import { bySeverity } from '../../core/planner/warnings';
 
 /** The hires of the plan, the open requisitions and planned hires it checked, and accepting the plan. */
 export function HiringScreen() {
@@ -58,7 +60,7 @@ export function HiringScreen() {
 
 function HiringTables({ plan }: { readonly plan: PlanResult }) {
   const anySalary = plan.hires.some((h) => h.annualSalary !== null);
-  const warned = new Map(plan.warnings.filter((w) => w.code === 'luxury-hire-early').flatMap((w) => [w.hireId, w.personId].filter((id): id is string => !!id).map((id) => [id, w])));
+
   const quarters = quarterCount(plan);
   const cost = hireCostByQuarter(plan, quarters);
 
@@ -74,51 +76,48 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
           <table className="grid-table hiring-table" data-testid="hiring-table">
             <TableHead
               columns={[
-                { label: 'Role', className: 'col-hire-role' },
-                { label: 'Quarter', className: 'col-hire-quarter' },
-                { label: 'Start', className: 'col-hire-date' },
-                { label: 'Requisition', className: 'col-hire-date' },
-                { label: 'Status', className: 'col-hire-status' },
-                { label: 'Reason', className: 'col-reason' },
+                { label: 'Hire', className: 'col-hire-role' },
+                { label: 'When', className: 'col-hire-when' },
+                { label: 'Why', className: 'col-reason' },
                 anySalary && { label: 'Annual salary', className: 'num col-hire-salary' },
               ]}
             />
             <tbody>
               {plan.hires.map((hire) => {
-                const warning = warned.get(hire.id) ?? (hire.personId ? warned.get(hire.personId) : undefined);
+                const warnings = bySeverity(warningsOfHire(plan.warnings, hire));
+                const worst = warnings[0];
                 return (
-                  <tr key={hire.id} id={`hire-${hire.id}`} data-testid={`hire-${hire.id}`} className={warning ? 'has-warning' : undefined}>
-                    <td className="strong">
-                      {hire.roleName}
-                      {hire.personName && <span className="cell-hint">{hire.personName}</span>}
-                    </td>
-                    <td>{hire.quarter}</td>
-                    <td className="nowrap">
-                      {hire.startDate}
-                      <span className="cell-hint">productive {hire.productiveDate}</span>
-                    </td>
-                    <td className="nowrap">
-                      {hire.requisitionWeek === null ? (
-                        <span className="muted">{hire.status === 'open_req' ? 'open now' : '—'}</span>
-                      ) : (
-                        <>
-                          {hire.requisitionDate}
-                        </>
-                      )}
-                    </td>
+                  <tr key={hire.id} id={`hire-${hire.id}`} data-testid={`hire-${hire.id}`} className={worst ? `has-warning is-${worst.severity}` : undefined}>
                     <td>
+                      <span className="strong">{hire.roleName}</span>
+                      {hire.personName && <span className="cell-hint">{hire.personName}</span>}
                       <span className={`badge hire-status status-${hire.status}`}>{HIRE_STATUS_LABELS[hire.status]}</span>
                     </td>
+                    <td>
+                      <span className="nowrap">
+                        <strong>{hire.quarter}</strong> · {hire.startDate}
+                      </span>
+                      <span className="cell-hint nowrap">
+                        Requisition: {hire.requisitionDate ?? (hire.status === 'open_req' ? 'open now' : '—')}
+                      </span>
+                      <span className="cell-hint nowrap">Productive from {hire.productiveDate}</span>
+                    </td>
                     <td className="col-reason">
-                      {warning && (
-                        <span className="badge badge-warn warning-code" title={warning.message}>
-                          {warning.code}
-                        </span>
-                      )}
+                      {warnings.map((w, i) => (
+                        <div key={i} className={`hire-warning is-${w.severity}`}>
+                          <SeverityBadge severity={w.severity} />
+                          <code className="warning-code">{w.code}</code>
+                          <p className="warning-summary">{w.summary}</p>
+                          <p className="warning-action">
+                            <span aria-hidden="true">→ </span>
+                            {w.action}
+                          </p>
+                        </div>
+                      ))}
                       <span className="hire-reason">{hire.reason}</span>
                       {hire.layer && <span className="cell-hint">For {layerLabel(hire.layer)}</span>}
                     </td>
-                    {anySalary && <td className="num">{hire.annualSalary === null ? '—' : formatMoney(hire.annualSalary)}</td>}
+                    {anySalary && <td className="num">{hire.annualSalary === null ? '—' : formatMoney(hire.annualSalary, plan.settings.currency)}</td>}
                   </tr>
                 );
               })}
@@ -127,31 +126,46 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
         )}
       </section>
 
-      {anySalary && (
+      {cost && (
         <section className="panel" aria-labelledby="hire-cost-heading">
           <h2 id="hire-cost-heading" className="panel-title">
-            Salary cost of the hires by quarter
+            Salary spend on the hires by quarter
           </h2>
-          <table className="grid-table summary-table" data-testid="hire-cost">
-            <thead>
-              <tr>
-                {Array.from({ length: quarters }, (_, q) => (
-                  <th scope="col" className="num" key={q}>
-                    {quarterLabelAt(plan, q)}
+          <p className="field-hint">Each salary pro rata from the hire’s first day: what the quarter pays, and the total since the plan’s first quarter.</p>
+          <div className="table-scroll" tabIndex={0} role="group" aria-label="Salary spend by quarter, scrolls sideways">
+            <table className="grid-table summary-table" data-testid="hire-cost">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">Spend</span>
                   </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                {cost.map((c, q) => (
-                  <td className="num" key={q}>
-                    {c === null ? '—' : formatMoney(c)}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+                  {Array.from({ length: quarters }, (_, q) => (
+                    <th scope="col" className="num nowrap" key={q}>
+                      {quarterLabelAt(plan, q)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">In the quarter</th>
+                  {cost.map((c, q) => (
+                    <td className="num nowrap" key={q}>
+                      {formatMoney(c.spend, plan.settings.currency)}
+                    </td>
+                  ))}
+                </tr>
+                <tr className="compare-total">
+                  <th scope="row">To date</th>
+                  {cost.map((c, q) => (
+                    <td className="num nowrap" key={q}>
+                      {formatMoney(c.cumulative, plan.settings.currency)}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
     </>

@@ -1,59 +1,113 @@
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { LayerId } from '../../core/domain/layers';
 import { WORK_ITEM_STATUS_LABELS } from '../../core/domain/planning';
+import { initiativesOf, type Initiative } from '../../core/planner/initiatives';
 import type { PlannedItem, PlanResult } from '../../core/planner/types';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { CardMenu } from './CardMenu';
+import { DRAG_TYPE, InitiativeCard, leadStep } from './InitiativeCard';
 import { usePlanning, usePlanningNavigation } from './machine/usePlanning';
 import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { PlanningScreen } from './PlanningScreen';
-import { LAYERS_TOP_DOWN, maturityStepLabel, maturityStepTitle } from '../../core/format';
+import { formatPercent, LAYERS_TOP_DOWN, maturityStepLabel, maturityStepTitle } from '../../core/format';
 import { datesLabel, quarterCount, quarterIndexOfDate, quarterIndexOfItem, quarterLabelAt, planCalendar } from './planFormat';
+import { SeverityIcon, warningsOfHire } from './Severity';
 import { WorkItemEditor, type EditTarget } from './WorkItemEditor';
-
-const DRAG_TYPE = 'application/x-groundwork-item';
 
 type RowId = LayerId | 'none';
 
-/** The roadmap: quarters as columns, the pyramid's layers as rows (the bottom layer at the bottom). */
-type Density = 'comfortable' | 'compact';
+/** "Explore/Transform" may break after its slash in a narrow column (a zero-width space). */
+function breakAfterSlash(name: string): string {
+  return name.replace('/', '/\u200b');
+}
+
+/** What the cards are: initiatives (a capability's steps as one outcome) or the maturity steps themselves. */
+type View = 'initiatives' | 'steps';
+/**
+ * How much fits: comfortable cards with their details; compact two-line cards, every layer's row
+ * sharing the window's height; fit, compact with the quarters also sharing its width.
+ */
+type Density = 'comfortable' | 'compact' | 'fit';
+const VIEW_KEY = 'groundwork.roadmap.view';
 const DENSITY_KEY = 'groundwork.roadmap.density';
 
-function storedDensity(): Density {
+function stored<T extends string>(key: string, values: readonly T[], fallback: T): T {
   try {
-    return window.localStorage.getItem(DENSITY_KEY) === 'compact' ? 'compact' : 'comfortable';
+    const value = window.localStorage.getItem(key);
+    return values.find((v) => v === value) ?? fallback;
   } catch {
-    return 'comfortable';
+    return fallback;
   }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Storage may be unavailable; the choice then lasts for the session.
+  }
+}
+
+const VIEWS: readonly { value: View; label: string }[] = [
+  { value: 'initiatives', label: 'Initiatives' },
+  { value: 'steps', label: 'Maturity steps' },
+];
+const DENSITIES: readonly { value: Density; label: string }[] = [
+  { value: 'comfortable', label: 'Comfortable' },
+  { value: 'compact', label: 'Compact' },
+  { value: 'fit', label: 'Fit to window' },
+];
+
+/** A labelled choice: a native select, the smallest control that still says what it sets. */
+function Choice<T extends string>({ label, options, value, onChange, testId }: { label: string; options: readonly { value: T; label: string }[]; value: T; onChange: (v: T) => void; testId: string }) {
+  return (
+    <label className="toolbar-choice">
+      <span className="toolbar-choice-label">{label}</span>
+      <select className="field-input field-select" value={value} onChange={(e) => onChange(options.find((o) => o.value === e.target.value)?.value ?? value)} data-testid={testId}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 export function RoadmapScreen() {
   const [editing, setEditing] = useState<EditTarget | null>(null);
   const { scenario } = usePlanning();
-  const [density, setDensity] = useState<Density>(storedDensity);
-  const choose = (next: Density) => {
-    setDensity(next);
-    try {
-      window.localStorage.setItem(DENSITY_KEY, next);
-    } catch {
-      // Storage may be unavailable; the choice then lasts for the session.
-    }
-  };
+  const [view, setView] = useState<View>(() => stored(VIEW_KEY, ['initiatives', 'steps'], 'initiatives'));
+  const [density, setDensity] = useState<Density>(() => stored(DENSITY_KEY, ['comfortable', 'compact', 'fit'], 'compact'));
   return (
     <PlanningScreen
       title="Roadmap"
-      view={(plan) => <RoadmapGrid plan={plan} density={density} onEdit={setEditing} />}
+      view={(plan) => <RoadmapGrid plan={plan} view={view} density={density} onEdit={setEditing} />}
       lede="The plan by quarter, climbing the pyramid from the bottom. Drag a card to another quarter (or focus it and press Alt+← / Alt+→) to pin it there; Enter opens it."
       actions={
         <>
+          <Choice
+            label="Show"
+            options={VIEWS}
+            value={view}
+            testId="roadmap-view"
+            onChange={(v) => {
+              setView(v);
+              remember(VIEW_KEY, v);
+            }}
+          />
+          <Choice
+            label="Density"
+            options={DENSITIES}
+            value={density}
+            testId="roadmap-density"
+            onChange={(d) => {
+              setDensity(d);
+              remember(DENSITY_KEY, d);
+            }}
+          />
+          <RoadmapLegend />
           <ExportCsvButton table="roadmap" scenarioId={scenario?.id} />
-          <div className="segmented" role="group" aria-label="Card density">
-            {(['comfortable', 'compact'] as const).map((d) => (
-              <button key={d} type="button" className="segmented-button" aria-pressed={density === d} onClick={() => choose(d)}>
-                {d === 'comfortable' ? 'Comfortable' : 'Compact'}
-              </button>
-            ))}
-          </div>
           <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'new' })}>
             New work item
           </button>
@@ -67,25 +121,46 @@ export function RoadmapScreen() {
 
 interface GridProps {
   readonly plan: PlanResult;
+  readonly view: View;
   readonly density: Density;
   readonly onEdit: (target: EditTarget) => void;
 }
 
-function RoadmapGrid({ plan, density, onEdit }: GridProps) {
+/** Sizes the grid's scroller to reach the bottom of the window, so the whole grid is in view without scrolling the page. */
+function useFillWindow(ref: RefObject<HTMLDivElement | null>, deps: readonly unknown[]): void {
+  useLayoutEffect(() => {
+    const scroller = ref.current;
+    if (!scroller) return;
+    const fit = () => {
+      const top = scroller.getBoundingClientRect().top + window.scrollY;
+      scroller.style.height = `${Math.max(260, Math.floor(window.innerHeight - top - 12))}px`;
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+}
+
+function RoadmapGrid({ plan, view, density, onEdit }: GridProps) {
   const { workItems, capabilities } = useSnapshot();
   const capabilityNames = useMemo(() => new Map(capabilities.map((c) => [c.id, c.name])), [capabilities]);
+  const initiatives = useMemo(() => initiativesOf(plan, capabilities), [plan, capabilities]);
   const { pinAtQuarter, unpin, moving, planCount } = usePlanning();
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   // After a move the card is re-rendered from the new plan (a proposal even gets a new id): find it again by title.
   const refocus = useRef<string | null>(null);
+  useFillWindow(gridRef, [density, view]);
 
   const quarters = quarterCount(plan);
   const scheduled = plan.items.filter((i) => i.start !== null);
   const unscheduled = plan.items.filter((i) => i.start === null && i.status !== 'done' && i.status !== 'dropped');
   const closed = plan.items.filter((i) => i.status === 'done' || i.status === 'dropped');
+  const placedInitiatives = initiatives.filter((i) => i.start !== null);
   const rows: RowId[] = [...(scheduled.some((i) => i.layer === null) ? (['none'] as const) : []), ...LAYERS_TOP_DOWN.map((l) => l.id)];
+  const fits = density !== 'comfortable';
 
   // The pyramid is read from the bottom, where the plan starts: open on the lowest layers.
   useEffect(() => {
@@ -97,12 +172,13 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
   const { roadmapFocus, roadmapFocused } = usePlanningNavigation();
   useEffect(() => {
     if (!roadmapFocus || !gridRef.current) return;
-    const card = gridRef.current.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(roadmapFocus.itemId)}"]`);
+    const id = CSS.escape(roadmapFocus.itemId);
+    const card = gridRef.current.querySelector<HTMLElement>(`[data-item-id="${id}"], [data-step-ids~="${id}"]`);
     if (!card) return;
     card.scrollIntoView({ block: 'center', inline: 'center' });
     card.focus({ preventScroll: true });
     roadmapFocused();
-  }, [roadmapFocus, roadmapFocused, planCount]);
+  }, [roadmapFocus, roadmapFocused, planCount, view]);
 
   useEffect(() => {
     const title = refocus.current;
@@ -119,9 +195,15 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
     return quarterIndexOfItem(plan, item);
   };
 
-  const move = (item: PlannedItem, quarterIndex: number) => {
+  const quarterOfInitiative = (initiative: Initiative): number => {
+    const step = moving ? initiative.steps.find((s) => s.id === moving.itemId) : undefined;
+    if (moving && step) return moving.quarterIndex;
+    return initiative.startDate === null ? 0 : quarterIndexOfDate(plan, initiative.startDate);
+  };
+
+  const move = (item: PlannedItem, quarterIndex: number, focusTitle: string = item.title) => {
     if (quarterIndex < 0 || quarterIndex >= quarters) return;
-    refocus.current = item.title;
+    refocus.current = focusTitle;
     pinAtQuarter(item, quarterIndex);
   };
 
@@ -136,28 +218,36 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
     setDragging(null);
     setDropTarget(null);
     const item = plan.items.find((i) => i.id === id);
-    if (item && quarterIndex !== quarterOf(item)) move(item, quarterIndex);
+    if (!item) return;
+    const initiative = view === 'initiatives' ? initiatives.find((i) => i.steps.some((s) => s.id === item.id)) : undefined;
+    const from = initiative ? quarterOfInitiative(initiative) : quarterOf(item);
+    if (quarterIndex !== from) move(item, quarterIndex, initiative?.title ?? item.title);
   };
 
   const readyIn = new Map(plan.layers.map((l) => [l.layer, l]));
-  const warnedHires = new Set(
-    plan.warnings
-      .filter((w) => w.code === 'luxury-hire-early')
-      .flatMap((w) => plan.hires.filter((h) => h.id === w.hireId || (w.personId !== undefined && h.personId === w.personId)).map((h) => h.id)),
-  );
+  /** The most cards any quarter of a layer holds (at least 1): how much of the height the layer gets in compact mode. */
+  const rowWeight = (row: RowId): number => {
+    const cards = view === 'initiatives' ? placedInitiatives.filter((i) => (i.layer ?? 'none') === row).map(quarterOfInitiative) : scheduled.filter((i) => (i.layer ?? 'none') === row).map(quarterOf);
+    const perQuarter = new Map<number, number>();
+    for (const q of cards) perQuarter.set(q, (perQuarter.get(q) ?? 0) + 1);
+    return Math.max(1, ...perQuarter.values());
+  };
+  const critical = new Set(plan.hires.filter((h) => warningsOfHire(plan.warnings, h).some((w) => w.severity === 'critical')).map((h) => h.id));
 
   return (
     <>
-      <div className="roadmap-scroll" ref={gridRef}>
+      <div className={`roadmap-scroll is-${density}`} ref={gridRef} data-testid="roadmap-scroll">
         <div
-          className={`roadmap is-${density}`}
+          className={`roadmap is-${fits ? 'compact' : 'comfortable'}${density === 'fit' ? ' is-fit' : ''}`}
           style={{
-            gridTemplateColumns: `var(--roadmap-label) repeat(${quarters}, minmax(var(--roadmap-col), 1fr))`,
-            width: `max(100%, calc(var(--roadmap-label) + ${quarters} * var(--roadmap-col)))`,
+            gridTemplateColumns: density === 'fit' ? `var(--roadmap-label) repeat(${quarters}, minmax(0, 1fr))` : `var(--roadmap-label) repeat(${quarters}, minmax(var(--roadmap-col), 1fr))`,
+            width: density === 'fit' ? '100%' : `max(100%, calc(var(--roadmap-label) + ${quarters} * var(--roadmap-col)))`,
+            // Compact: the layers share what the header and the hires leave of the window's height, a busier layer more of it.
+            ...(fits ? { gridTemplateRows: `auto ${rows.map((row) => `minmax(var(--roadmap-row-min), ${rowWeight(row)}fr)`).join(' ')} auto` } : {}),
           }}
           data-testid="roadmap"
           role="table"
-          aria-label={`Roadmap of ${scheduled.length} scheduled items over ${quarters} quarters`}
+          aria-label={`Roadmap of ${view === 'initiatives' ? `${placedInitiatives.length} initiatives` : `${scheduled.length} scheduled items`} over ${quarters} quarters`}
         >
           <div role="row" className="roadmap-row roadmap-head">
             <div role="columnheader" className="roadmap-corner">
@@ -167,8 +257,7 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
               <div role="columnheader" key={q} className={`roadmap-quarter${q >= plan.quarters.length ? ' is-beyond' : ''}`}>
                 <span className="roadmap-quarter-label">{quarterLabelAt(plan, q)}</span>
                 <span className="roadmap-quarter-weeks">
-                  from {planCalendar(plan).quarterAt(q).firstDay}
-                  {q >= plan.quarters.length ? ' · past horizon' : ''}
+                  {q >= plan.quarters.length ? 'past the horizon' : density === 'fit' ? planCalendar(plan).quarterAt(q).firstDay : `from ${planCalendar(plan).quarterAt(q).firstDay}`}
                 </span>
               </div>
             ))}
@@ -176,22 +265,38 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
           {rows.map((row) => {
             const projection = row === 'none' ? undefined : readyIn.get(row);
             const items = scheduled.filter((i) => (i.layer ?? 'none') === row);
-            const readyQuarter = projection?.readyDate == null ? null : quarterIndexOfDate(plan, projection.readyDate);
+            const rowInitiatives = placedInitiatives.filter((i) => (i.layer ?? 'none') === row);
+            const count = view === 'initiatives' ? rowInitiatives.length : items.length;
+            const aboveTarget = projection !== undefined && projection.gatedCapabilityIds.length === 0 && projection.notNeededCapabilityIds.length > 0;
+            const readyQuarter = projection?.readyDate == null || aboveTarget ? null : quarterIndexOfDate(plan, projection.readyDate);
+            const gate = !projection
+              ? ''
+              : aboveTarget
+                ? 'above the target'
+                : projection.readyWeek !== null && projection.readyWeek <= plan.statusWeek
+                  ? 'at gate now'
+                  : projection.readyQuarter
+                    ? `gate ${projection.readyQuarter}`
+                    : 'gate not reached';
             return (
               <div role="row" key={row} className={`roadmap-row layer-${row}`} data-testid={`roadmap-row-${row}`}>
-                <div role="rowheader" className="roadmap-layer">
+                <div role="rowheader" className="roadmap-layer" data-testid={`roadmap-layer-${row}`}>
                   <div className="roadmap-layer-inner">
-                    <span className="roadmap-layer-name">{projection?.name ?? 'No capability'}</span>
-                    {projection && (
-                      <span className="roadmap-layer-ready">
-                        {projection.readyWeek !== null && projection.readyWeek <= plan.statusWeek ? 'at gate now' : projection.readyQuarter ? `gate ${projection.readyQuarter}` : 'gate not reached'}
+                    <span className="roadmap-layer-name">{breakAfterSlash(projection?.name ?? 'No capability')}</span>
+                    {gate && <span className="roadmap-layer-ready">{gate}</span>}
+                    <span className="roadmap-layer-count">
+                      {count} {view === 'initiatives' ? (count === 1 ? 'initiative' : 'initiatives') : count === 1 ? 'item' : 'items'}
+                    </span>
+                    {projection && !fits && (
+                      <span className="roadmap-layer-readiness" title="Readiness now (its weakest capability) and the mean over its capabilities">
+                        {formatPercent(projection.readinessNow)} ready · mean {formatPercent(projection.meanNow)}
                       </span>
                     )}
-                    <span className="roadmap-layer-count">{items.length} items</span>
                   </div>
                 </div>
                 {Array.from({ length: quarters }, (_, q) => {
                   const inCell = items.filter((i) => quarterOf(i) === q).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+                  const initiativesInCell = rowInitiatives.filter((i) => quarterOfInitiative(i) === q);
                   return (
                     <div
                       role="cell"
@@ -207,33 +312,60 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
                       onDragLeave={() => setDropTarget((t) => (t === q ? null : t))}
                       onDrop={(e) => drop(e, q)}
                     >
-                      {readyQuarter === q && projection && (
+                      {readyQuarter === q && projection && !aboveTarget && (
                         <span className="roadmap-gate" title={`${projection.name} reaches its gate on ${projection.readyDate ?? ''}`}>
-                          Gate reached · {projection.readyDate}
+                          Gate · {projection.readyDate}
                         </span>
                       )}
-                      {inCell.map((item) => (
-                        <RoadmapCard
-                          key={item.id}
-                          item={item}
-                          capabilityName={(item.capabilityId && capabilityNames.get(item.capabilityId)) ?? null}
-                          moving={moving?.itemId === item.id}
-                          quarterLabel={quarterLabelAt(plan, q)}
-                          onDragStart={() => setDragging(item.id)}
-                          onDragEnd={() => {
-                            setDragging(null);
-                            setDropTarget(null);
-                          }}
-                          onMove={(delta) => move(item, q + delta)}
-                          onEdit={() => edit(item)}
-                          onUnpin={() => {
-                            refocus.current = item.title;
-                            unpin(item);
-                          }}
-                          canMoveLeft={q > 0}
-                          canMoveRight={q < quarters - 1}
-                        />
-                      ))}
+                      {view === 'initiatives'
+                        ? initiativesInCell.map((initiative) => {
+                            const lead = leadStep(initiative);
+                            return (
+                              <InitiativeCard
+                                key={initiative.id}
+                                initiative={initiative}
+                                quarterLabel={quarterLabelAt(plan, q)}
+                                moving={moving !== null && initiative.steps.some((s) => s.id === moving.itemId)}
+                                onDragStart={() => setDragging(lead?.id ?? null)}
+                                onDragEnd={() => {
+                                  setDragging(null);
+                                  setDropTarget(null);
+                                }}
+                                onMove={(delta) => {
+                                  if (lead) move(lead, q + delta, initiative.title);
+                                }}
+                                onEditStep={edit}
+                                onUnpin={(step) => {
+                                  refocus.current = initiative.title;
+                                  unpin(step);
+                                }}
+                                canMoveLeft={q > 0}
+                                canMoveRight={q < quarters - 1}
+                              />
+                            );
+                          })
+                        : inCell.map((item) => (
+                            <RoadmapCard
+                              key={item.id}
+                              item={item}
+                              capabilityName={(item.capabilityId && capabilityNames.get(item.capabilityId)) ?? null}
+                              moving={moving?.itemId === item.id}
+                              quarterLabel={quarterLabelAt(plan, q)}
+                              onDragStart={() => setDragging(item.id)}
+                              onDragEnd={() => {
+                                setDragging(null);
+                                setDropTarget(null);
+                              }}
+                              onMove={(delta) => move(item, q + delta)}
+                              onEdit={() => edit(item)}
+                              onUnpin={() => {
+                                refocus.current = item.title;
+                                unpin(item);
+                              }}
+                              canMoveLeft={q > 0}
+                              canMoveRight={q < quarters - 1}
+                            />
+                          ))}
                     </div>
                   );
                 })}
@@ -241,7 +373,7 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
             );
           })}
           <div role="row" className="roadmap-row roadmap-hires" data-testid="roadmap-hires">
-            <div role="rowheader" className="roadmap-layer">
+            <div role="rowheader" className="roadmap-layer" data-testid="roadmap-layer-hires">
               <div className="roadmap-layer-inner">
                 <span className="roadmap-layer-name">Hires</span>
                 <span className="roadmap-layer-count">
@@ -254,17 +386,25 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
                 {plan.hires
                   .filter((h) => quarterIndexOfDate(plan, h.startDate) === q)
                   .map((h) => {
-                    const early = warnedHires.has(h.id);
+                    const early = critical.has(h.id);
                     return (
                       <span
                         key={h.id}
                         className={`hire-chip is-${h.source}${early ? ' is-early' : ''}`}
                         title={`${h.personName ?? h.roleName}: starts ${h.startDate}. ${h.reason}`}
+                        data-testid="hire-chip"
                       >
-                        <span className="hire-chip-role">{h.roleName}</span>
+                        <span className="hire-chip-role">
+                          {early && <SeverityIcon severity="critical" />}
+                          {h.roleName}
+                        </span>
                         <span className="hire-chip-meta">
-                          {h.startDate} · {h.source === 'proposed' ? 'proposed' : h.status === 'open_req' ? 'open req.' : 'planned'}
-                          {early ? ' · too early' : ''}
+                          {h.startDate}
+                          <span className="hire-chip-status">
+                            {' · '}
+                            {h.source === 'proposed' ? (h.kind === 'backfill' ? 'backfill' : 'proposed') : h.status === 'open_req' ? 'open req.' : 'planned'}
+                            {early ? ' · too early' : ''}
+                          </span>
                         </span>
                       </span>
                     );
@@ -274,7 +414,6 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
           </div>
         </div>
       </div>
-      <RoadmapLegend />
       {closed.length > 0 && (
         <section className="panel" aria-labelledby="closed-heading">
           <h2 id="closed-heading" className="panel-title">
@@ -313,13 +452,33 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
   );
 }
 
+/** What the cards' looks mean, behind a "Legend" button so it takes no room from the grid. */
 function RoadmapLegend() {
   return (
-    <p className="roadmap-legend">
-      <span className="legend-swatch is-user" aria-hidden="true" /> Your items
-      <span className="legend-swatch is-proposal" aria-hidden="true" /> Planner’s proposals
-      <span className="legend-swatch is-gate" aria-hidden="true" /> Quarter the layer reaches its gate
-    </p>
+    <details className="roadmap-legend-menu">
+      <summary className="button button-small">Legend</summary>
+      <div className="roadmap-legend">
+        <span>
+          <span className="legend-swatch is-user" aria-hidden="true" /> Your items
+        </span>
+        <span>
+          <span className="legend-swatch is-proposal" aria-hidden="true" /> Planner’s proposals
+        </span>
+        <span>
+          <span className="legend-swatch is-gate" aria-hidden="true" /> Quarter the layer reaches its gate
+        </span>
+        <span>
+          <span className="legend-hire is-proposed" aria-hidden="true" /> Proposed hire
+        </span>
+        <span>
+          <span className="legend-hire is-existing" aria-hidden="true" /> Open requisition or planned hire
+        </span>
+        <span>
+          <SeverityIcon severity="critical" /> A hire that starts before its foundations
+        </span>
+        <span>Compact: a cell with more than fits scrolls. The full title is in each card’s tooltip.</span>
+      </div>
+    </details>
   );
 }
 

@@ -13,6 +13,8 @@ import { sentence } from '../format';
 import { fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
+import { CardMenu } from './CardMenu';
+import { WarningCounts } from './Severity';
 import { CompareDialog } from './CompareDialog';
 import { usePlanning } from './machine/usePlanning';
 
@@ -80,24 +82,20 @@ export function ScenarioBar() {
         <button type="button" className="button button-small" onClick={() => setDialog('new')}>
           New…
         </button>
-        <button type="button" className="button button-small" onClick={() => void duplicate()} disabled={!scenario}>
-          Duplicate
-        </button>
-        <button type="button" className="button button-small" onClick={() => void setDefault()} disabled={!scenario || scenario.isDefault}>
-          Make default
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => setDialog('delete')}
-          disabled={!scenario || deleteRefusal !== null}
-          title={deleteRefusal === null ? undefined : sentence(deleteRefusal)}
-        >
-          Delete…
-        </button>
         <button type="button" className="button button-small button-primary" onClick={() => setDialog('compare')} disabled={scenarios.length < 2}>
           Compare…
         </button>
+        <CardMenu
+          label="More scenario actions"
+          text="More…"
+          items={[
+            ...(scenario ? [{ label: 'Duplicate', onSelect: () => void duplicate() }] : []),
+            ...(scenario && !scenario.isDefault ? [{ label: 'Make default', onSelect: () => void setDefault() }] : []),
+            ...(scenario
+              ? [{ label: 'Delete…', onSelect: () => (deleteRefusal === null ? setDialog('delete') : notify(sentence(deleteRefusal), 'error')) }]
+              : []),
+          ]}
+        />
       </div>
       <div className="scenario-foot">
         {scenario && <ScenarioSummary scenario={scenario} />}
@@ -163,12 +161,13 @@ function PlanStatus() {
         ? 'Saving the pin…'
         : 'Planning…'
     : plan
-      ? `Plan ready: ${plan.items.filter((i) => i.start !== null).length} items, ${plan.hires.filter((h) => h.source === 'proposed').length} proposed hires, ${plan.warnings.length} warnings`
+      ? `Plan ready: ${plan.items.filter((i) => i.start !== null).length} items, ${plan.hires.filter((h) => h.source === 'proposed').length} proposed hires`
       : '';
   return (
     <div className={`plan-status${busy ? ' is-busy' : ''}`} role="status" data-testid="plan-status" data-state={status}>
       {busy && <span className="spinner" aria-hidden="true" />}
       {text}
+      {!busy && plan && (plan.warnings.length === 0 ? ', no warnings' : <WarningCounts warnings={plan.warnings} />)}
     </div>
   );
 }

@@ -1,15 +1,18 @@
-import { useState } from 'react';
-import type { PlanResult, PlanWarning } from '../../core/planner/types';
+import { useId, useState } from 'react';
+import { bySeverity } from '../../core/planner/warnings';
+import type { PlanResult, PlanWarning, PlanWarningCode, Severity } from '../../core/planner/types';
 import { usePlanningNavigation } from './machine/usePlanning';
 import { PlanningScreen } from './PlanningScreen';
 import { LAYERS_TOP_DOWN, layerLabel } from '../../core/format';
+import { datesLabel } from './planFormat';
+import { SeverityBadge, WarningCounts } from './Severity';
 
 /** Every warning of the plan, why each item sits where it does, and the planner's reasoning step by step. */
 export function WarningsScreen() {
   return (
     <PlanningScreen
       title="Warnings and explanations"
-      lede="What needs attention in the plan, and the reason for every placement and hire, generated from the workspace's data."
+      lede="What needs attention in the plan, most serious first: each warning says what is wrong and what to do, with the full reason behind “Why?”. Then the reason for every placement and hire."
       view={(plan) => <Explanations plan={plan} />}
     />
   );
@@ -44,32 +47,33 @@ function Explanations({ plan }: { readonly plan: PlanResult }) {
       <section className="panel" aria-labelledby="warnings-heading">
         <h2 id="warnings-heading" className="panel-title">
           Warnings <span className="count">{plan.warnings.length}</span>
+          <WarningCounts warnings={plan.warnings} />
         </h2>
         {plan.warnings.length === 0 ? (
           <p className="empty">No warnings: the plan keeps every rule.</p>
         ) : (
-          <ul className="warning-list" data-testid="warning-list">
-            {plan.warnings.map((w, index) => {
-              const target = targetOf(plan, w);
-              return (
-                <li key={index} className={`warning warning-${w.code}`}>
-                  <span className="badge badge-warn warning-code">{w.code}</span>
-                  {target ? (
-                    <button type="button" className="warning-message link-button" onClick={() => focus(target.kind, target.id)}>
-                      {w.message}
-                    </button>
-                  ) : (
-                    <span className="warning-message">{w.message}</span>
-                  )}
-                  {w.itemId && scheduled.has(w.itemId) && (
-                    <button type="button" className="button button-small warning-show" onClick={() => showOnRoadmap(w.itemId ?? '')}>
-                      Show on roadmap
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          <div className="warning-groups" data-testid="warning-list">
+            {groupByCode(plan.warnings).map((group) => (
+              <section key={group.code} className={`warning-group is-${group.severity}`} aria-labelledby={`warning-group-${group.code}`} data-testid={`warning-group-${group.code}`}>
+                <h3 id={`warning-group-${group.code}`} className="warning-group-title">
+                  <SeverityBadge severity={group.severity} />
+                  <code className="warning-code">{group.code}</code>
+                  <span className="count">{group.warnings.length}</span>
+                </h3>
+                <ul className="warning-list">
+                  {group.warnings.map((w, index) => (
+                    <WarningRow
+                      key={index}
+                      warning={w}
+                      target={targetOf(plan, w)}
+                      onRoadmap={w.itemId !== undefined && scheduled.has(w.itemId) ? () => showOnRoadmap(w.itemId ?? '') : null}
+                      onFocus={focus}
+                    />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
         )}
       </section>
 
@@ -90,7 +94,7 @@ function Explanations({ plan }: { readonly plan: PlanResult }) {
                     <li key={item.id} id={id} tabIndex={-1} className={`explain-item${highlight === id ? ' is-highlighted' : ''}`} data-testid="placement">
                       <div className="explain-head">
                         <span className="explain-title">{item.title}</span>
-                        <span className="explain-when">{item.startQuarter ? `${item.startQuarter} · wk ${item.start}–${item.finish}` : 'not scheduled'}</span>
+                        <span className="explain-when">{item.startQuarter ? `${item.startQuarter} · ${datesLabel(item)}` : 'not scheduled'}</span>
                         <span className={`badge placement-kind kind-${item.placement.kind}`}>{item.placement.kind}</span>
                         {item.pinned && <span className="badge badge-pin">Pinned</span>}
                       </div>
@@ -143,5 +147,54 @@ function Explanations({ plan }: { readonly plan: PlanResult }) {
         </ol>
       </section>
     </>
+  );
+}
+
+/** Warnings in the planner's one order (most severe first), grouped by code. */
+function groupByCode(warnings: readonly PlanWarning[]): { code: PlanWarningCode; severity: Severity; warnings: PlanWarning[] }[] {
+  const groups = new Map<PlanWarningCode, PlanWarning[]>();
+  for (const w of bySeverity(warnings)) groups.set(w.code, [...(groups.get(w.code) ?? []), w]);
+  return [...groups].map(([code, list]) => ({ code, severity: list[0]?.severity ?? 'info', warnings: list }));
+}
+
+interface RowProps {
+  readonly warning: PlanWarning;
+  readonly target: { kind: 'item' | 'hire'; id: string } | null;
+  readonly onRoadmap: (() => void) | null;
+  readonly onFocus: (kind: 'item' | 'hire', id: string) => void;
+}
+
+/** One warning: what is wrong, what to do, and the full reason behind "Why?". */
+function WarningRow({ warning, target, onRoadmap, onFocus }: RowProps) {
+  const [open, setOpen] = useState(false);
+  const reasonId = useId();
+  return (
+    <li className={`warning is-${warning.severity}`} data-testid="warning" data-code={warning.code}>
+      <p className="warning-summary">{warning.summary}</p>
+      {warning.action && (
+        <p className="warning-action">
+          <span aria-hidden="true">→ </span>
+          {warning.action}
+        </p>
+      )}
+      <div className="warning-buttons">
+        <button type="button" className="button button-small" aria-expanded={open} aria-controls={reasonId} onClick={() => setOpen((o) => !o)}>
+          Why?
+        </button>
+        {target && (
+          <button type="button" className="button button-small" onClick={() => onFocus(target.kind, target.id)}>
+            {target.kind === 'hire' ? 'Show the hire' : 'Show the item'}
+          </button>
+        )}
+        {onRoadmap && (
+          <button type="button" className="button button-small warning-show" onClick={onRoadmap}>
+            Show on roadmap
+          </button>
+        )}
+      </div>
+      <p id={reasonId} className="warning-message" hidden={!open}>
+        {warning.message}
+      </p>
+    </li>
   );
 }

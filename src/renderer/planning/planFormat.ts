@@ -51,18 +51,14 @@ export function datesLabel(item: Pick<PlannedItem, 'startDate' | 'finishDate'>):
   return item.startDate && item.finishDate ? `${item.startDate} – ${item.finishDate}` : '';
 }
 
-const money = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+/** Money reads the same in the app, the CLI and the PDF (core/format.ts). */
+export { formatMoney } from '../../core/format';
 
-export function formatMoney(value: number, currency = ''): string {
-  const amount = money.format(Math.round(value));
-  return currency ? `${amount} ${currency}` : amount;
-}
-
-/** Salary spend of the plan's hires per quarter (core's one rule), null when no hire has a salary. */
-export function hireCostByQuarter(plan: PlanResult, quarters: number): (number | null)[] {
+/** Salary spend of the plan's hires per quarter and since the first (core's one rule); null when no hire has a salary. */
+export function hireCostByQuarter(plan: PlanResult, quarters: number): { spend: number; cumulative: number }[] | null {
   const priced = plan.hires.filter((h): h is PlannedHire & { annualSalary: number } => h.annualSalary !== null);
-  if (priced.length === 0) return Array.from({ length: quarters }, () => null);
+  if (priced.length === 0) return null;
   const cal = planCalendar(plan);
   const list = Array.from({ length: quarters }, (_, q) => cal.quarterAt(q));
-  return spendByQuarter(priced, list).map((row) => row.spend);
+  return spendByQuarter(priced, list);
 }

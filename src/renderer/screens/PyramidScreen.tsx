@@ -1,5 +1,5 @@
 import { LAYERS, type LayerId } from '../../core/domain/layers';
-import { readyUpTo, type LayerReadiness } from '../../core/domain/readiness';
+import { readinessOfLayer, readyUpTo, type LayerReadiness } from '../../core/domain/readiness';
 import { layerById } from '../../core/domain/layers';
 import { formatPercent, LAYERS_TOP_DOWN } from '../../core/format';
 import { readinessTone } from '../format';
@@ -58,7 +58,7 @@ export function PyramidScreen({ onOpenLayer }: Props) {
       <div className="pyramid-layout">
         <ol className="pyramid" aria-label="Pyramid layers, top to bottom">
           {LAYERS_TOP_DOWN.map((layer) => {
-            const l = byLayer.get(layer.id) ?? { layer: layer.id, readiness: null, mean: null, capabilityCount: 0, weakest: [] };
+            const l = byLayer.get(layer.id) ?? readinessOfLayer(readiness, layer.id);
             const tone = readinessTone(l.readiness);
             return (
               <li key={layer.id} className="pyramid-row">
@@ -82,13 +82,16 @@ export function PyramidScreen({ onOpenLayer }: Props) {
                         {l.readiness === null ? 'Not tracked' : formatPercent(l.readiness)}
                       </span>
                     </span>
-                    <span className="meter" aria-hidden="true">
+                    <span className="meter meter-layer" aria-hidden="true">
+                      {l.mean !== null && <span className="meter-fill meter-mean" style={{ width: formatPercent(l.mean) }} />}
                       <span className={`meter-fill tone-${tone}`} style={{ width: l.readiness === null ? '0%' : formatPercent(l.readiness) }} />
                     </span>
-                    <span className="pyramid-detail-meta">
-                      {l.capabilityCount} {l.capabilityCount === 1 ? 'capability' : 'capabilities'}
-                      {l.mean !== null && l.readiness !== null && l.mean > l.readiness ? ` · mean ${formatPercent(l.mean)}` : ''}
-                      {' · '}
+                    {l.readiness !== null && (
+                      <span className="pyramid-detail-progress" data-testid={`progress-${layer.id}`}>
+                        Mean {formatPercent(l.mean)} · {l.stepsReached} of {l.stepsTargeted} maturity steps · {l.capabilityCount} {l.capabilityCount === 1 ? 'capability' : 'capabilities'}
+                      </span>
+                    )}
+                    <span className="pyramid-detail-meta" title={weakestText(l)}>
                       {l.readiness !== null && l.weakest.length > 0 && <span className="weakest-label">Weakest: </span>}
                       {weakestText(l)}
                     </span>

@@ -68,6 +68,9 @@ describe('files the page asks to write', () => {
     expect(ask).toMatchObject({ kind: 'ask', dialog: { defaultPath: '/home/lead/Acme hiring.csv' }, cancelled: { ok: true, value: { path: null } } });
     if (ask.kind === 'ask') expect(ask.withPath('/tmp/h.csv')).toEqual({ table: 'hiring', savePath: '/tmp/h.csv' });
     expect(saveDialogFor('backup.restore', { path: '/x', target: 'new' }, '/a.groundwork').kind).toBe('ask');
+    const pdf = saveDialogFor('plan.exportComparison', { scenarioIds: ['a', 'b'] }, '/home/lead/Acme.groundwork');
+    expect(pdf.kind === 'ask' ? [pdf.dialog.defaultPath, pdf.dialog.filters[0]?.extensions] : null).toEqual(['/home/lead/Acme scenario comparison.pdf', ['pdf']]);
+    expect(saveDialogFor('plan.exportComparison', { scenarioIds: ['a', 'b'], savePath: '/tmp/x.pdf' }, '/a.groundwork').kind).toBe('refuse');
     expect(saveDialogFor('backup.restore', { path: '/x', target: 'current' }, '/a.groundwork').kind).toBe('none');
     expect(saveDialogFor('csv.export', { table: 'hiring', savePath: '/etc/cron.d/x' }, '/a.groundwork').kind).toBe('refuse');
     expect(saveDialogFor('person.create', { savePath: '/x' }, '/a.groundwork').kind).toBe('refuse');

@@ -10,7 +10,9 @@ import { startHost, type RunningHost } from '../../../src/host/start';
 import { HostClient } from '../../../src/main/host-client';
 import { createMenuActions, type Desktop, type MenuActions } from '../../../src/main/menu-actions';
 import type { OpenWorkspaceInfo } from '../../../src/shared/app-contract';
-import { openWorkspace } from '../../../src/storage';
+import { loadPlanInput, openWorkspace } from '../../../src/storage';
+import { plan } from '../../../src/core/planner';
+import { snapshotOf } from '../../../src/core/progress/baseline';
 import { MIGRATIONS, memoryChannelPair, sourceJobWorker } from './helpers';
 
 /*
@@ -94,6 +96,22 @@ describe('File → Export Roadmap PDF', () => {
     const text = pdftotext(target);
     expect(text).toContain('Lean');
     expect(text).toContain(`Prepared on ${TODAY}`);
+  }, 60_000);
+
+  it('adds "Progress since" the scenario’s newest baseline when it has one', async () => {
+    await host.app('app.close', {});
+    const workspace = openWorkspace(demoFile, { migrationsDir: MIGRATIONS });
+    const { input } = loadPlanInput(workspace, { today: TODAY });
+    const result = plan(input);
+    workspace.createBaseline({ name: 'Q1 as approved', scenarioId: input.scenario.id, snapshot: snapshotOf(result, input.people, input.capabilities) });
+    workspace.close();
+    expect((await host.app('app.open', { path: demoFile, create: false })).ok).toBe(true);
+    const target = join(dir, 'progress.pdf');
+    answers = [target];
+    await actions.exportRoadmapPdf('a4');
+    const text = pdftotext(target);
+    expect(text).toContain('Progress since “Q1 as approved”');
+    expect(text).toContain('Readiness over time');
   }, 60_000);
 
   it('exports the default scenario when the chosen one was deleted', async () => {

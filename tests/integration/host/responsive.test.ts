@@ -87,7 +87,8 @@ describe('the handler host', () => {
     expect(opened.ok).toBe(true);
     const timeline = await exportWhilePinging(host, join(dir, 'roadmap.pdf'));
     expect(timeline.ok).toBe(true);
-    expect(timeline.events.filter((e) => e === 'page').length).toBeGreaterThan(50);
+    // Some thirty pages (its 125 initiatives on the timeline): a render long enough to ping through.
+    expect(timeline.events.filter((e) => e === 'page').length).toBeGreaterThan(25);
     // Pongs arrived between painted pages: the host answered while the render went on.
     expect(timeline.pongsWhileRendering).toBeGreaterThanOrEqual(3);
     console.log(`host ping round trip while rendering: max ${timeline.maxRoundTripMs.toFixed(1)} ms over ${timeline.pongsWhileRendering} pings`);

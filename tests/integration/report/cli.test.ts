@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
+import { scenarioParameters } from '../../../src/core/domain/scenarios';
+import { openWorkspace } from '../../../src/storage';
 
 const TODAY = '2026-11-27';
 const dir = mkdtempSync(join(tmpdir(), 'groundwork-export-pdf-'));
@@ -64,5 +66,37 @@ describe('groundwork export-pdf', () => {
     expectRefused(await run('export-pdf', workspace, '--out', dir), /--out: .* is a folder, not a file/);
     expectRefused(await run('export-pdf', workspace, '--out', join(dir, 'x.pdf'), '--colour', 'red'), /--colour/);
     expect(pdfs()).toEqual([]);
+  });
+
+  it('exits 2 naming --baseline or --compare for a baseline or scenario that is not there, and writes no file', async () => {
+    const out = join(dir, 'refused.pdf');
+    expectRefused(await run('export-pdf', workspace, '--out', out, '--baseline', 'Nope'), /--baseline: no baseline "Nope" in this workspace \(it has none\)/);
+    expectRefused(await run('export-pdf', workspace, '--out', out, '--compare', 'Moonshot'), /--compare: no scenario "Moonshot".*Baseline/);
+    expectRefused(await run('export-pdf', workspace, '--out', out, '--compare', 'Baseline'), /--compare: name another scenario than "Baseline"/);
+    expectRefused(await run('export-pdf', workspace, '--out', out, '--compare', ' , '), /--compare: name one or two scenarios/);
+    expect(pdfs()).toEqual([]);
+  });
+
+  it('adds "Progress since" the newest baseline of the scenario, or the one named, and a comparison page with --compare', async () => {
+    const copy = join(dir, 'with-baseline.groundwork');
+    copyFileSync(workspace, copy);
+    const ws = openWorkspace(copy, { create: false });
+    const base = ws.listScenarios().find((s) => s.isDefault);
+    if (!base) throw new Error('the demo has a default scenario');
+    ws.createScenario({ ...scenarioParameters(base), name: 'Lean', maxHiresPerQuarter: 1 });
+    ws.close();
+    expect((await run('baseline', copy, '--name', 'Q1 as approved', '--as-of', TODAY)).status).toBe(0);
+    const out = join(dir, 'progress.pdf');
+    const later = '2027-02-15';
+    const result = await run('export-pdf', copy, '--out', out, '--today', later, '--compare', 'lean');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Progress since “Q1 as approved”');
+    expect(text).toContain('Readiness over time');
+    expect(text).toContain('Scenario comparison');
+    expect(text).toContain('“Baseline” and “Lean”');
+    expectRefused(await run('export-pdf', copy, '--out', join(dir, 'other.pdf'), '--baseline', 'Q2'), /--baseline: no baseline "Q2" in this workspace \(baselines: Q1 as approved\)/);
+    rmSync(out);
   });
 });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoOrganisation } from '../../../src/core/domain/demo';
 import { LAYERS } from '../../../src/core/domain/layers';
 import { defaultScenario } from '../../../src/core/domain/planning';
-import { plan } from '../../../src/core/planner';
+import { initiativesOf, plan } from '../../../src/core/planner';
+import { formatPercent } from '../../../src/core/format';
 import { buildReportModel, type Paper, type ReportModel } from '../../../src/core/report';
 import { renderRoadmapPdf, writeRoadmapPdf } from '../../../src/report';
 import { largePlanInput } from './large-workspace';
@@ -99,6 +100,50 @@ describe('the demo as a PDF', () => {
   });
 });
 
+/** The text of pages `first`–`last` as pdftotext lays it out (columns kept on their lines). */
+const pagesText = (file: string, first: number, last: number) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(first), '-l', String(last), file, '-'], { encoding: 'utf8' });
+
+describe('the demo PDF as leadership reads it (pdftotext)', () => {
+  const pagesOf = (id: string) => {
+    const index = demoA4Model.sections.findIndex((s) => s.id === id);
+    const first = demoA4Model.sections[index]?.firstPage ?? 0;
+    const next = demoA4Model.sections[index + 1]?.firstPage ?? demoA4Model.pages.length + 1;
+    return [first, next - 1] as const;
+  };
+
+  it('puts the decisions to make right after the cover', () => {
+    expect(pagesOf('decisions')).toEqual([2, 2]);
+    const text = squash(pagesText(demoA4, 2, 2));
+    expect(text).toContain('Decisions for leadership');
+    expect(text).toMatch(/Open these \d+ requisitions in 2027-Q1/);
+    for (const w of demoPlan.warnings.filter((w) => w.code === 'luxury-hire-early')) expect(text).toContain(squash(w.action));
+  });
+
+  it('has no "weeks N–M" and no week numbers on the pages leadership reads, and no role repeated in brackets anywhere', () => {
+    const leadership = ['decisions', 'summary', 'pyramid', 'roadmap', 'timeline', 'hiring'].map((id) => pagesText(demoA4, ...pagesOf(id))).join('\n');
+    expect(leadership).not.toMatch(/\bweeks? \d+\s*[–-]\s*\d+/);
+    expect(leadership).not.toMatch(/\bweek \d+/);
+    expect(pdftotext(demoA4)).not.toMatch(/\([^()]*\)\s*\([^()]*\)/);
+  });
+
+  it('prints every "End of plan" value as the plan JSON has it at the horizon', () => {
+    const [first] = pagesOf('summary');
+    const lines = pagesText(demoA4, first, first).split('\n');
+    const header = lines.find((l) => l.includes('End of plan'));
+    expect(header).toBeDefined();
+    let rows = 0;
+    for (const layer of demoPlan.layers) {
+      const row = new RegExp(`^\\s*${layer.name.replace(/[/]/g, '\\/')}\\s+(\\d+%)\\s+(\\d+%)`);
+      const match = lines.map((l) => row.exec(l)).find((m) => m !== null) ?? null;
+      expect(match, layer.name).not.toBeNull();
+      expect(match?.[1], `${layer.name} now`).toBe(formatPercent(layer.readinessNow));
+      expect(match?.[2], `${layer.name} at the end of the plan`).toBe(formatPercent(layer.readinessAtHorizon));
+      rows += 1;
+    }
+    expect(rows).toBe(LAYERS.length);
+  });
+});
+
 describe('a plan that misses its target (no hiring allowed)', () => {
   it('says every warning, the missed target first, and every item it could not place', async () => {
     const scenario = { ...defaultScenario(TODAY), name: 'No hiring', maxHiresPerQuarter: 0, hiringBudgetPerQuarter: 0 };
@@ -115,7 +160,7 @@ describe('a plan that misses its target (no hiring allowed)', () => {
     expect(unscheduled.length).toBeGreaterThan(0);
     expect(text).toContain(`Not scheduled (${unscheduled.length})`);
     for (const item of unscheduled) expect(text).toContain(squash(item.placement.text));
-    const summary = squash(zero.pages[1]?.texts.map((t) => t.text).join(' ') ?? '');
+    const summary = squash(zero.pages.find((p) => p.section === 'summary')?.texts.map((t) => t.text).join(' ') ?? '');
     const target = result.layers.find((l) => l.layer === scenario.targetLayer);
     expect(summary).toContain(target?.readyQuarter ?? 'not reached');
     expect(summary.indexOf('target-missed')).toBeLessThan(summary.indexOf('gate-unreachable'));
@@ -160,9 +205,10 @@ describe('a 500-item workspace as a PDF', () => {
     writeFileSync(file, pdf);
     expect(pdfinfo(file).pages).toBe(large.pages.length);
     const text = pdftotext(file);
-    // Spot-check the timeline: the last item of each layer is on a page.
+    // Spot-check the timeline: the last initiative of each layer is on a page.
+    const initiatives = initiativesOf(result, input.capabilities);
     for (const layer of LAYERS) {
-      const last = result.items.filter((i) => i.layer === layer.id).at(-1);
+      const last = initiatives.filter((i) => i.layer === layer.id).at(-1);
       if (last) expect(text).toContain(squash(last.title).slice(0, 40));
     }
   });

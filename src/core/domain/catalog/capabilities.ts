@@ -20,6 +20,11 @@ export interface CatalogCapability {
   /** Kebab-case key; catalog capabilities keep it as their id in a workspace. */
   readonly id: string;
   readonly name: string;
+  /**
+   * What the capability gives the business once it is built, as a lead names it to leadership
+   * ("Warehouse you can trust"): the title of its initiative on the roadmap and in the report.
+   */
+  readonly outcome: string;
   readonly layer: LayerId;
   readonly description: string;
   /**
@@ -44,6 +49,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'event-instrumentation',
     name: 'Event instrumentation',
+    outcome: 'Product events you can count on',
     layer: 'collect',
     description:
       'A tracking plan for product events and the instrumentation that sends them, so user behaviour can be counted the same way everywhere.',
@@ -60,6 +66,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'application-logging',
     name: 'Application and server logging',
+    outcome: 'Logs you can analyse',
     layer: 'collect',
     description:
       'Structured logs from applications and servers, kept long enough to be analysed and not only grepped during incidents.',
@@ -76,6 +83,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'operational-data-capture',
     name: 'Operational data and change-data capture',
+    outcome: 'Operational data captured as it changes',
     layer: 'collect',
     description:
       'Getting the state of operational databases (orders, customers, stock) out without hurting production, ideally as a stream of changes.',
@@ -92,6 +100,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'sensor-feeds',
     name: 'Sensor and IoT feeds',
+    outcome: 'Sensor data flowing in',
     layer: 'collect',
     description:
       'Telemetry from devices, machines or vehicles, collected with timestamps and device identity. Only relevant where the business runs devices.',
@@ -102,6 +111,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'external-data',
     name: 'External and third-party data',
+    outcome: 'Outside data brought in reliably',
     layer: 'collect',
     description:
       'Data bought or pulled from outside: ad platforms, payment providers, market and weather data, partner feeds.',
@@ -119,6 +129,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'batch-ingestion',
     name: 'Batch ingestion (ETL/ELT)',
+    outcome: 'Data loaded on schedule',
     layer: 'move_store',
     description:
       'Pipelines that load source data into the warehouse on a schedule, idempotently, so a failed run can simply be run again.',
@@ -135,6 +146,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'streaming-ingestion',
     name: 'Streaming ingestion',
+    outcome: 'Data arriving as it happens',
     layer: 'move_store',
     description:
       'Moving events continuously (a log or queue such as Kafka or Kinesis) for uses that cannot wait for the nightly batch. Not needed by default.',
@@ -145,6 +157,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'warehouse',
     name: 'Warehouse',
+    outcome: 'Warehouse you can trust',
     layer: 'move_store',
     description:
       'One analytical database where the organisation\'s data lands and can be queried with SQL, separate from production systems.',
@@ -161,6 +174,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'data-lake',
     name: 'Data lake / object store',
+    outcome: 'Raw data kept and findable',
     layer: 'move_store',
     description:
       'Cheap storage for raw and unstructured data (files, images, full event history) in open formats, with a known layout and retention.',
@@ -171,6 +185,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'orchestration',
     name: 'Orchestration of pipelines',
+    outcome: 'Pipelines that run themselves',
     layer: 'move_store',
     description:
       'A scheduler that runs pipelines in dependency order, retries failures and shows what ran, when and why it failed (process management in Sculley et al.).',
@@ -187,6 +202,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'infrastructure-as-code',
     name: 'Compute and infrastructure as code',
+    outcome: 'Infrastructure rebuilt from code',
     layer: 'move_store',
     description:
       'The machines, clusters and permissions the data stack runs on, declared in code and reproducible (machine resource management in Sculley et al.).',
@@ -205,6 +221,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'transformation-layer',
     name: 'Transformation and modelling layer',
+    outcome: 'Clean, modelled tables',
     layer: 'explore_transform',
     description:
       'Versioned SQL models (dbt or similar) that clean raw data into well-named, tested tables everyone builds on.',
@@ -221,6 +238,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'data-quality-tests',
     name: 'Data-quality tests',
+    outcome: 'Bad data caught before it spreads',
     layer: 'explore_transform',
     description:
       'Automated checks on data (schemas, nulls, uniqueness, ranges, freshness) that stop bad data before it reaches reports or models (ML Test Score, Data 1).',
@@ -237,6 +255,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'data-observability',
     name: 'Anomaly detection and data observability',
+    outcome: 'Broken data noticed early',
     layer: 'explore_transform',
     description:
       'Watching volumes, distributions and freshness of data over time to catch the problems no explicit test was written for.',
@@ -247,6 +266,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'analysis-access',
     name: 'SQL and notebook access for analysis',
+    outcome: 'Self-serve analysis',
     layer: 'explore_transform',
     description:
       'Analysts and scientists can query the warehouse and work in notebooks with the data they need, without asking an engineer each time (analysis tools in Sculley et al.).',
@@ -263,6 +283,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'access-controls',
     name: 'Privacy and access controls',
+    outcome: 'Safe, compliant data access',
     layer: 'explore_transform',
     description:
       'Personal data is classified, access is granted by role and logged, and retention and deletion requests are honoured (ML Test Score, Data 5).',
@@ -275,6 +296,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'metric-definitions',
     name: 'Metric definitions (metrics layer)',
+    outcome: 'One definition per metric',
     layer: 'aggregate_label',
     description:
       'The business\'s key metrics (revenue, active users, conversion…) defined once, in code, so every dashboard and analysis gets the same number.',
@@ -291,6 +313,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'bi-dashboards',
     name: 'BI dashboards and reporting',
+    outcome: 'Dashboards people rely on',
     layer: 'aggregate_label',
     description:
       'Dashboards and recurring reports that the business actually uses to decide, built on the shared models rather than on raw tables.',
@@ -307,6 +330,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'segmentation',
     name: 'Segments and aggregates',
+    outcome: 'Customer segments ready to use',
     layer: 'aggregate_label',
     description:
       'Customer segments, cohorts and pre-computed aggregates that marketing, product and finance reuse instead of recomputing.',
@@ -317,6 +341,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'feature-store',
     name: 'Features and feature store',
+    outcome: 'Reusable features for models',
     layer: 'aggregate_label',
     description:
       'Model features computed once, documented and served the same way in training and in production, so training/serving skew does not creep in (feature extraction in Sculley et al.).',
@@ -329,6 +354,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'training-data',
     name: 'Labelling and training-data pipeline',
+    outcome: 'Training data on tap',
     layer: 'aggregate_label',
     description:
       'A repeatable way to produce labelled, versioned training sets from production data, with known label quality.',
@@ -347,6 +373,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'ab-testing',
     name: 'A/B testing and experimentation platform',
+    outcome: 'Decisions tested by experiment',
     layer: 'learn_optimize',
     description:
       'Randomised experiments with correct assignment, pre-registered metrics and sound statistics, so product changes are judged by evidence.',
@@ -363,6 +390,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'experiment-tracking',
     name: 'Experiment tracking and model registry',
+    outcome: 'Every model experiment on record',
     layer: 'learn_optimize',
     description:
       'Every training run recorded with its code, data, parameters and metrics, and models kept in a registry with versions and stages (Microsoft MLOps level 2).',
@@ -379,6 +407,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'baseline-models',
     name: 'Baseline models beat a simple heuristic',
+    outcome: 'Models that beat the heuristic',
     layer: 'learn_optimize',
     description:
       'Simple, well-understood models compared against a heuristic baseline before anything complex is tried (ML Test Score, Model 5).',
@@ -389,6 +418,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'model-validation',
     name: 'Model validation before serving',
+    outcome: 'Models checked before they ship',
     layer: 'learn_optimize',
     description:
       'A model is checked on held-out and sliced data, and against the current model, before it is allowed to serve (ML Test Score, Infra 4).',
@@ -401,6 +431,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'ml-ci',
     name: 'CI for ML code',
+    outcome: 'ML code tested on every change',
     layer: 'learn_optimize',
     description:
       'Training and feature code is tested and built automatically on every change, like any other software (Microsoft MLOps level 1).',
@@ -414,6 +445,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'model-serving',
     name: 'Model serving',
+    outcome: 'Models served in production',
     layer: 'ai',
     description:
       'A path to put a model behind an API or a batch scoring job with known latency, scaling and ownership (serving infrastructure in Sculley et al.).',
@@ -430,6 +462,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'model-monitoring',
     name: 'Monitoring of drift, skew and staleness',
+    outcome: 'Models watched for drift',
     layer: 'ai',
     description:
       'Production models are watched for input drift, training/serving skew, stale data and falling quality, with alerts to an owner (ML Test Score, Monitor).',
@@ -440,6 +473,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'continuous-training',
     name: 'Continuous training',
+    outcome: 'Models that retrain themselves',
     layer: 'ai',
     description:
       'Models retrain automatically on fresh data when a schedule or a trigger fires, and are validated before they replace the current one (Google MLOps level 1).',
@@ -450,6 +484,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'ml-pipeline-cicd',
     name: 'CI/CD of ML pipelines',
+    outcome: 'ML pipelines delivered automatically',
     layer: 'ai',
     description:
       'The training pipeline itself is built, tested and deployed automatically, not only the model (Google MLOps level 2).',
@@ -460,6 +495,7 @@ export const CATALOG_CAPABILITIES: readonly CatalogCapability[] = [
   {
     id: 'safe-rollout',
     name: 'Canary releases, rollback and configuration',
+    outcome: 'Model releases that can roll back',
     layer: 'ai',
     description:
       'New models go out to a small share of traffic first, can be rolled back in minutes, and their configuration is versioned and reviewed (ML Test Score, Infra 6–7).',

@@ -40,12 +40,14 @@ describe('layer readiness', () => {
       cap('lake', 'move_store', 0, 2),
       cap('events', 'collect', 0, 3),
     ]);
-    expect(r).toEqual({ layer: 'move_store', readiness: 0, mean: 0.375, capabilityCount: 4, weakest: ['orchestration', 'lake'] });
+    // Steps in place: 2 + 0 + 1 + 0 of 2 + 3 + 2 + 2 aimed at.
+    expect(r).toEqual({ layer: 'move_store', readiness: 0, mean: 0.375, capabilityCount: 4, weakest: ['orchestration', 'lake'], stepsReached: 3, stepsTargeted: 9 });
   });
 
   it('is 1 with no weakest capability when everything meets its target', () => {
-    const r = layerReadiness('collect', [cap('a', 'collect', 3, 3), cap('b', 'collect', 0, 0)]);
-    expect(r).toEqual({ layer: 'collect', readiness: 1, mean: 1, capabilityCount: 2, weakest: [] });
+    // A capability past its target counts only up to the target.
+    const r = layerReadiness('collect', [cap('a', 'collect', 3, 3), cap('b', 'collect', 0, 0), cap('c', 'collect', 4, 2)]);
+    expect(r).toEqual({ layer: 'collect', readiness: 1, mean: 1, capabilityCount: 3, weakest: [], stepsReached: 5, stepsTargeted: 5 });
   });
 
   it('is untracked (null) when the layer has no capabilities', () => {
@@ -55,6 +57,8 @@ describe('layer readiness', () => {
       mean: null,
       capabilityCount: 0,
       weakest: [],
+      stepsReached: 0,
+      stepsTargeted: 0,
     });
   });
 });

@@ -1,10 +1,11 @@
 import { calendarOf } from '../../../../src/core/domain/calendar';
+import { spendByQuarter } from '../../../../src/core/domain/cost';
 import { warning } from '../../../../src/core/planner/warnings';
 import { describe, expect, it } from 'vitest';
 import { buildDemoOrganisation } from '../../../../src/core/domain/demo';
 import { LAYERS } from '../../../../src/core/domain/layers';
 import { defaultScenario } from '../../../../src/core/domain/planning';
-import { plan } from '../../../../src/core/planner';
+import { initiativesOf, plan } from '../../../../src/core/planner';
 import type { PlanResult, PlanWarning } from '../../../../src/core/planner/types';
 import {
   buildReportModel,
@@ -63,10 +64,11 @@ describe('report model of the demo', () => {
 
   it('has the sections in order, a one-page cover and summary, and numbers every page', () => {
     expect(model.title).toBe('Northwind Commerce — Baseline — Roadmap');
-    expect(model.sections.map((s) => s.id)).toEqual(['summary', 'pyramid', 'roadmap', 'timeline', 'hiring', 'warnings', 'appendix']);
+    expect(model.sections.map((s) => s.id)).toEqual(['decisions', 'summary', 'pyramid', 'roadmap', 'timeline', 'hiring', 'warnings', 'appendix']);
     expect(model.pages[0]?.section).toBe('cover');
-    expect(model.pages[1]?.section).toBe('summary');
-    expect(model.pages[2]?.section).toBe('pyramid');
+    expect(model.pages[1]?.section).toBe('decisions');
+    expect(model.pages[2]?.section).toBe('summary');
+    expect(model.pages[3]?.section).toBe('pyramid');
     for (const s of model.sections) expect(model.pages[s.firstPage - 1]?.section).toBe(s.id);
     model.pages.forEach((page, i) => {
       expect(page.number).toBe(i + 1);
@@ -85,7 +87,8 @@ describe('report model of the demo', () => {
     expect(model.content.hires.map((h) => h.id).sort()).toEqual(demoPlan.hires.map((h) => h.id).sort());
     expect(model.content.summary.warnings).toHaveLength(demoPlan.warnings.length);
     expect(model.content.summary.warnings[0]?.code).toBe('luxury-hire-early');
-    const ranks = model.content.summary.warnings.map((w) => ['critical', 'major', 'minor'].indexOf(w.severity));
+    const ranks = model.content.summary.warnings.map((w) => ['critical', 'warning', 'info'].indexOf(w.severity));
+    expect(ranks).not.toContain(-1);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
@@ -106,9 +109,10 @@ describe('report model of the demo', () => {
     if (!template) throw new Error('the demo plan has hires');
     const hires = Array.from({ length: 60 }, (_, i) => ({ ...template, id: `hire:x${i}`, quarter: `2027-Q${(i % 4) + 1}-${Math.floor(i / 4)}`, startWeek: i }));
     const busy = buildReportModel({ ...demo, plan: { ...demoPlan, hires }, generatedOn: TODAY, paper: 'letter' });
-    expect(busy.pages[1]?.section).toBe('summary');
-    expect(busy.pages[2]?.section).toBe('pyramid');
-    const summary = busy.pages[1];
+    const first = busy.sections.find((s) => s.id === 'summary')?.firstPage ?? 0;
+    expect(busy.pages[first - 1]?.section).toBe('summary');
+    expect(busy.pages[first]?.section).toBe('pyramid');
+    const summary = busy.pages[first - 1];
     if (!summary) throw new Error('no summary page');
     expectInsideContent(summary);
     const text = summary.texts.map((t) => t.text).join(' ');
@@ -126,6 +130,13 @@ describe('report model of the demo', () => {
     expect(model.content.summary.headline).toContain(`${total.toLocaleString('en-US')} a year in salaries`);
     const hiring = model.pages.filter((p) => p.section === 'hiring').flatMap((p) => p.texts.map((t) => t.text)).join(' ');
     expect(hiring).toContain('salary 120,000 a year');
+    // What leadership approves: the run-rate of the proposed hires, and the spend of each year, by the one cost rule.
+    expect(model.content.decisions.budget.costed).toBe(true);
+    expect(model.content.decisions.budget.lines.join(' ')).toContain(`${total.toLocaleString('en-US')} a year once all have started`);
+    const spend = spendByQuarter(costed, calendarOf(result).quarters);
+    const byYear = new Map<string, number>();
+    calendarOf(result).quarters.forEach((q, i) => byYear.set(String(q.year), (byYear.get(String(q.year)) ?? 0) + (spend[i]?.spend ?? 0)));
+    expect(model.content.decisions.budget.byYear).toEqual([...byYear].map(([label, value]) => ({ label, value: Math.round(value).toLocaleString('en-US') })));
     expect(model.content.assumptions.find((a) => a.label === 'Salaries')?.value).toContain('120,000');
   }, SLOW);
 
@@ -170,13 +181,15 @@ describe('timeline of a 500-item plan', () => {
     expect(pages.length).toBeGreaterThan(1);
   });
 
-  it('shows every item and every hire exactly once in each window of quarters', () => {
+  it('shows every initiative and every hire exactly once in each window of quarters, and every scheduled step as a bar', () => {
     const windows = new Set(pages.map((p) => p.gantt?.window.index));
+    const initiatives = initiativesOf(largePlan, large.capabilities);
+    expect(initiatives.length).toBeLessThan(largePlan.items.length);
     for (const window of windows) {
       const rows = pages.filter((p) => p.gantt?.window.index === window).flatMap((p) => p.gantt?.rows ?? []);
-      const items = rows.filter((r) => r.kind === 'item').map((r) => r.id);
-      expect(items).toHaveLength(largePlan.items.length);
-      expect(new Set(items)).toEqual(new Set(largePlan.items.map((i) => i.id)));
+      const shown = rows.filter((r) => r.kind === 'initiative').map((r) => r.id);
+      expect(shown).toHaveLength(initiatives.length);
+      expect(new Set(shown)).toEqual(new Set(initiatives.map((i) => i.id)));
       expect(rows.filter((r) => r.kind === 'hire').map((r) => r.id).sort()).toEqual(largePlan.hires.map((h) => h.id).sort());
     }
   });
@@ -211,15 +224,38 @@ describe('timeline of a 500-item plan', () => {
     }
   });
 
-  it('draws each scheduled item where its weeks are', () => {
+  it('draws each scheduled step where its weeks are, on its initiative’s row', () => {
     const byId = new Map(largePlan.items.map((i) => [i.id, i]));
+    const drawn = new Set<string>();
     for (const page of pages) {
       const gantt = page.gantt;
       if (!gantt) continue;
       for (const row of gantt.rows) {
-        const item = byId.get(row.id);
-        if (row.kind !== 'item' || !item || item.start === null || !row.bar || row.bar.clippedStart) continue;
-        expect(row.bar.x).toBeCloseTo(gantt.plot.x + (item.start - gantt.window.startWeek) * gantt.pointsPerWeek, 0);
+        for (const step of row.steps ?? []) {
+          const item = byId.get(step.id);
+          if (!item || item.start === null) throw new Error(`a bar for ${step.id}, which is not scheduled`);
+          expect(`initiative:${item.capabilityId}`).toBe(row.id);
+          drawn.add(step.id);
+          if (item.start >= gantt.window.startWeek) expect(step.x).toBeCloseTo(gantt.plot.x + (item.start - gantt.window.startWeek) * gantt.pointsPerWeek, 0);
+        }
+      }
+    }
+    expect(drawn).toEqual(new Set(largePlan.items.filter((i) => i.start !== null).map((i) => i.id)));
+  });
+
+  it('draws dependency arrows from the step waited for to the step that waits, inside the plot', () => {
+    const byId = new Map(largePlan.items.map((i) => [i.id, i]));
+    const arrows = pages.flatMap((p) => (p.gantt?.arrows ?? []).map((a) => ({ a, plot: p.gantt?.plot })));
+    expect(arrows.length).toBeGreaterThan(0);
+    for (const { a, plot } of arrows) {
+      const from = byId.get(a.from);
+      const to = byId.get(a.to);
+      expect(to?.predecessors.includes(a.from) || (to?.placement.kind === 'gate' && to.placement.itemIds?.includes(a.from))).toBe(true);
+      expect(from?.finish ?? Infinity).toBeLessThanOrEqual(to?.start ?? -Infinity);
+      for (const [x, y] of a.points) {
+        expect(x).toBeGreaterThanOrEqual((plot?.x ?? 0) - EPS);
+        expect(x).toBeLessThanOrEqual((plot?.x ?? 0) + (plot?.width ?? 0) + EPS);
+        expect(inside(plot ?? { x: 0, y: 0, width: 0, height: 0 }, y, 0)).toBe(true);
       }
     }
   });

@@ -48,13 +48,14 @@ describe('plan formatting', () => {
     const p = plan({ hires: [hire('2027-01-01', 36_500), hire('2027-03-22', 73_000), hire('2027-02-01', null)] });
     const cost = hireCostByQuarter(p, 2);
     // Q1 has 90 days: the first hire all of them (100 a day), the second 10 days (200 a day).
-    expect(cost[0]).toBeCloseTo(90 * 100 + 10 * 200);
-    // Q2 has 91 days.
-    expect(cost[1]).toBeCloseTo(91 * 100 + 91 * 200);
+    expect(cost?.[0]?.spend).toBeCloseTo(90 * 100 + 10 * 200);
+    // Q2 has 91 days; the running total adds both quarters.
+    expect(cost?.[1]?.spend).toBeCloseTo(91 * 100 + 91 * 200);
+    expect(cost?.[1]?.cumulative).toBeCloseTo(90 * 100 + 10 * 200 + 91 * 100 + 91 * 200);
   });
 
   it('has no cost at all when no salary is known', () => {
-    expect(hireCostByQuarter(plan({ hires: [hire('2027-01-01', null)] }), 2)).toEqual([null, null]);
+    expect(hireCostByQuarter(plan({ hires: [hire('2027-01-01', null)] }), 2)).toBeNull();
   });
 
   it('counts weeks between dates, negative before the start', () => {

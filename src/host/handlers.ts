@@ -75,8 +75,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       ...(asOf === undefined ? {} : { asOf }),
     }).input;
   /** The frozen copy of a plan, made with the headcount and inventory it was planned with. */
-  const freeze = (input: PlanInput, result: PlanResult, options?: Parameters<typeof baselineSnapshotOf>[3]) =>
-    baselineSnapshotOf(result, input.people, input.capabilities, options);
+  const freeze = (input: PlanInput, result: PlanResult) => baselineSnapshotOf(result, input.people, input.capabilities);
   const notAfterToday = (date: string | null | undefined, field: string) => {
     if (date && date > deps.today()) throw new HandlerError('invalid-input', `${field}: must not be after today (${deps.today()})`, field);
   };
@@ -165,13 +164,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const ws = deps.workspace();
       const acceptance = planAcceptance(result, deps.today());
       const people = acceptance.people.map((person) => ({ ...person, id: randomUUID() }));
-      const hirePeople = new Map(acceptance.hireIds.map((hireId, n) => [hireId, { id: people[n]!.id, name: people[n]!.name }]));
+      // The baseline is the plan as it stands once accepted: planned again with the accepted items
+      // and hires as the lead's own, so that the plan shown next and the baseline agree (the
+      // planner may order the lead's items differently from its proposals).
+      const accepted: PlanInput = { ...input, workItems: [...input.workItems, ...acceptance.workItems], people: [...input.people, ...people] };
+      const frozen = await jobs.run({ kind: 'plan', input: accepted }, context);
       const name = baselineName ?? defaultBaselineName(result.asOf, result.settings.fiscalYearStartMonth, ws.listBaselineSummaries().map((b) => b.name));
       const written = onField('name', 'baselineName', () =>
         ws.acceptPlan({
           workItems: acceptance.workItems,
           people,
-          baseline: { name, scenarioId: result.scenario.id, snapshot: freeze(input, result, { itemIds: acceptance.itemIds, hirePeople }) },
+          baseline: { name, scenarioId: result.scenario.id, snapshot: freeze(accepted, frozen) },
         }),
       );
       return {

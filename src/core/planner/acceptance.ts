@@ -41,10 +41,6 @@ export function workItemFromProposal(
 export interface PlanAcceptance {
   readonly workItems: readonly WorkItem[];
   readonly people: readonly Omit<Person, 'id'>[];
-  /** Proposal id → the id its work item gets, so a baseline saved with the acceptance refers to the stored items. */
-  readonly itemIds: ReadonlyMap<string, string>;
-  /** The plan's hire id of each of `people`, in the same order. */
-  readonly hireIds: readonly string[];
 }
 
 /**
@@ -65,7 +61,8 @@ export function planAcceptance(result: PlanResult, today: string): PlanAcceptanc
       notes: `Accepted on ${today} from the plan of scenario “${result.scenario.name}” (${i.startQuarter}). ${i.placement.text}`,
     }),
   }));
-  const hires = result.hires.filter((h) => h.source === 'proposed');
-  const people = hires.map((h) => ({ name: `${h.roleName} hire (${h.quarter})`, roleId: h.roleId, fte: 1, status: 'planned' as const, startDate: h.startDate, endDate: null }));
-  return { workItems, people, itemIds: newIds, hireIds: hires.map((h) => h.id) };
+  const people = result.hires
+    .filter((h) => h.source === 'proposed')
+    .map((h) => ({ name: `${h.roleName} hire (${h.quarter})`, roleId: h.roleId, fte: 1, status: 'planned' as const, startDate: h.startDate, endDate: null }));
+  return { workItems, people };
 }

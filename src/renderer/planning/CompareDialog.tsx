@@ -8,6 +8,7 @@ import { TableHead } from '../components/TableHead';
 import { sentence } from '../format';
 import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
+import { usePlanning } from './machine/usePlanning';
 import { formatMoney, hireCostByQuarter, quarterCount, quarterLabelAt } from './planFormat';
 
 interface Props {
@@ -18,6 +19,7 @@ interface Props {
 /** Two or three scenarios side by side: when each layer is ready, hires and cost by quarter. */
 export function CompareDialog({ initial, onClose }: Props) {
   const { scenarios } = useSnapshot();
+  const { asOf } = usePlanning();
   const [picked, setPicked] = useState<readonly string[]>(() => {
     const first = initial ?? scenarios[0]?.id;
     const second = scenarios.find((s) => s.id !== first)?.id;
@@ -44,7 +46,7 @@ export function CompareDialog({ initial, onClose }: Props) {
     setProgress(null);
     try {
       const ordered = scenarios.filter((s) => picked.includes(s.id)).map((s) => s.id);
-      const result = await call('plan.compare', { scenarioIds: ordered }, { signal: controller.signal, onProgress: setProgress });
+      const result = await call('plan.compare', { scenarioIds: ordered, ...(asOf ? { asOf } : {}) }, { signal: controller.signal, onProgress: setProgress });
       setPlans(result.plans);
     } catch (cause) {
       const error = toApiError(cause);

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import type { PlanResult } from '../../core/planner/types';
-import { ConfirmDialog } from '../components/Modal';
 import { TableHead } from '../components/TableHead';
+import { useSnapshot } from '../workspace/WorkspaceProvider';
+import { AcceptPlanDialog } from './AcceptPlanDialog';
+import { AsksPanel } from './AsksPanel';
+import { JoinButton } from '../progress/JoinDialog';
+import { BackfillNote } from './HireExtras';
+import { MarginalValues } from './MarginalValues';
 import { usePlanning } from './machine/usePlanning';
 import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { PlanningScreen } from './PlanningScreen';
@@ -36,19 +41,12 @@ export function HiringScreen() {
       }
     >
       {confirming && plan && (
-        <ConfirmDialog
-          title={`Accept the plan of “${plan.scenario.name}”?`}
-          message={
-            <p>
-              {proposals} proposed work items become your planned items, and {proposedHires} proposed hires become planned hires in the headcount. You can
-              still edit or delete them afterwards.
-            </p>
-          }
-          confirmLabel="Accept plan"
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
+        <AcceptPlanDialog
+          plan={plan}
+          onClose={() => setConfirming(false)}
+          onAccept={(baselineName) => {
             setConfirming(false);
-            accept();
+            accept(baselineName);
           }}
         />
       )}
@@ -57,6 +55,9 @@ export function HiringScreen() {
 }
 
 function HiringTables({ plan }: { readonly plan: PlanResult }) {
+  const { settings } = useSnapshot();
+  const money = (value: number) => formatMoney(value, settings.currency);
+  const anyJoinable = plan.hires.some((h) => h.source === 'existing');
   const anySalary = plan.hires.some((h) => h.annualSalary !== null);
   const warned = new Map(plan.warnings.filter((w) => w.code === 'luxury-hire-early').flatMap((w) => [w.hireId, w.personId].filter((id): id is string => !!id).map((id) => [id, w])));
   const quarters = quarterCount(plan);
@@ -81,6 +82,7 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                 { label: 'Status', className: 'col-hire-status' },
                 { label: 'Reason', className: 'col-reason' },
                 anySalary && { label: 'Annual salary', className: 'num col-hire-salary' },
+                anyJoinable && { label: 'Actions', hidden: true, className: 'col-hire-actions' },
               ]}
             />
             <tbody>
@@ -91,6 +93,7 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                     <td className="strong">
                       {hire.roleName}
                       {hire.personName && <span className="cell-hint">{hire.personName}</span>}
+                      <BackfillNote hire={hire} />
                     </td>
                     <td>{hire.quarter}</td>
                     <td className="nowrap">
@@ -118,7 +121,12 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                       <span className="hire-reason">{hire.reason}</span>
                       {hire.layer && <span className="cell-hint">For {layerLabel(hire.layer)}</span>}
                     </td>
-                    {anySalary && <td className="num">{hire.annualSalary === null ? '—' : formatMoney(hire.annualSalary)}</td>}
+                    {anySalary && <td className="num">{hire.annualSalary === null ? '—' : money(hire.annualSalary)}</td>}
+                    {anyJoinable && (
+                      <td className="col-hire-actions">
+                        <JoinButton personId={hire.source === 'existing' ? hire.personId : null} />
+                      </td>
+                    )}
                   </tr>
                 );
               })}
@@ -146,7 +154,7 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
               <tr>
                 {cost.map((c, q) => (
                   <td className="num" key={q}>
-                    {c === null ? '—' : formatMoney(c)}
+                    {c === null ? '—' : money(c)}
                   </td>
                 ))}
               </tr>
@@ -154,6 +162,8 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
           </table>
         </section>
       )}
+      <AsksPanel plan={plan} />
+      <MarginalValues plan={plan} />
     </>
   );
 }

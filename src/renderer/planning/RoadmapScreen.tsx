@@ -3,7 +3,11 @@ import type { LayerId } from '../../core/domain/layers';
 import { WORK_ITEM_STATUS_LABELS } from '../../core/domain/planning';
 import type { PlannedItem, PlanResult } from '../../core/planner/types';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
-import { CardMenu } from './CardMenu';
+import { CardMenu, type MenuEntry } from './CardMenu';
+import { useCardProgress } from '../progress/CardProgress';
+import { useBaselineChoice } from '../progress/BaselineProvider';
+import { SlipBadge, slipLabel, useItemSlips } from '../progress/SlipBadge';
+import type { ItemSlip } from '../../core/progress/progress';
 import { usePlanning, usePlanningNavigation } from './machine/usePlanning';
 import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { PlanningScreen } from './PlanningScreen';
@@ -75,6 +79,9 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
   const { workItems, capabilities } = useSnapshot();
   const capabilityNames = useMemo(() => new Map(capabilities.map((c) => [c.id, c.name])), [capabilities]);
   const { pinAtQuarter, unpin, moving, planCount } = usePlanning();
+  const progress = useCardProgress();
+  const slips = useItemSlips(plan);
+  const { baseline } = useBaselineChoice();
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -232,6 +239,9 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
                           }}
                           canMoveLeft={q > 0}
                           canMoveRight={q < quarters - 1}
+                          extraMenu={progress.entries(item)}
+                          slip={slips?.get(item.id)}
+                          baselineName={baseline?.name ?? ''}
                         />
                       ))}
                     </div>
@@ -275,6 +285,7 @@ function RoadmapGrid({ plan, density, onEdit }: GridProps) {
         </div>
       </div>
       <RoadmapLegend />
+      {progress.dialog}
       {closed.length > 0 && (
         <section className="panel" aria-labelledby="closed-heading">
           <h2 id="closed-heading" className="panel-title">
@@ -336,9 +347,14 @@ interface CardProps {
   readonly onUnpin: () => void;
   readonly canMoveLeft: boolean;
   readonly canMoveRight: boolean;
+  /** More entries for the card's menu (progress: mark in progress, mark done). */
+  readonly extraMenu?: readonly MenuEntry[];
+  /** How the item moved since the baseline compared with. */
+  readonly slip?: ItemSlip | undefined;
+  readonly baselineName?: string;
 }
 
-function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, onDragEnd, onMove, onEdit, onUnpin, canMoveLeft, canMoveRight }: CardProps) {
+function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, onDragEnd, onMove, onEdit, onUnpin, canMoveLeft, canMoveRight, extraMenu = [], slip, baselineName = '' }: CardProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget) return;
     if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
@@ -356,7 +372,7 @@ function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, 
   const step = maturityStepLabel(item.fromMaturity, item.toMaturity);
   const generated = capabilityName !== null && item.fromMaturity !== null && item.toMaturity !== null && item.title === maturityStepTitle(capabilityName, item.fromMaturity, item.toMaturity);
   const name = generated ? capabilityName : item.title;
-  const label = `${item.title}, ${own ? 'your item' : 'proposal'}, ${quarterLabel}, ${item.startDate ?? '?'} to ${item.finishDate ?? '?'}${item.pinned ? ', pinned' : ''}`;
+  const label = `${item.title}, ${own ? 'your item' : 'proposal'}, ${quarterLabel}, ${item.startDate ?? '?'} to ${item.finishDate ?? '?'}${item.pinned ? ', pinned' : ''}${slip && slipLabel(slip) ? `, ${slipLabel(slip)} since the baseline` : ''}`;
 
   return (
     <article
@@ -388,6 +404,7 @@ function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, 
             ...(canMoveLeft ? [{ label: 'Move to the previous quarter', onSelect: () => onMove(-1) }] : []),
             ...(canMoveRight ? [{ label: 'Move to the next quarter', onSelect: () => onMove(1) }] : []),
             ...(item.pinned ? [{ label: 'Unpin', onSelect: onUnpin }] : []),
+            ...extraMenu,
           ]}
         />
       </div>
@@ -399,6 +416,7 @@ function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, 
           </span>
         )}
         <span className="roadmap-card-badges">
+          <SlipBadge slip={slip} baselineName={baselineName} />
           {item.pinned && (
             <span className="badge badge-pin" data-testid="pinned-badge">
               Pinned

@@ -13,6 +13,8 @@ import { sentence } from '../format';
 import { fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
+import { StatusDatePicker } from '../progress/StatusDatePicker';
+import { BorrowedEditor, borrowedDrafts, borrowedOf, type BorrowedDraft } from './BorrowedEditor';
 import { CompareDialog } from './CompareDialog';
 import { usePlanning } from './machine/usePlanning';
 
@@ -72,6 +74,7 @@ export function ScenarioBar() {
             </option>
           ))}
         </select>
+        <StatusDatePicker />
       </div>
       <div className="scenario-actions" role="group" aria-label="Scenario actions">
         <button type="button" className="button button-small" onClick={() => setDialog('edit')} disabled={!scenario}>
@@ -194,7 +197,7 @@ interface Draft {
   rampUpWeeks: string;
   runSharePercent: string;
   salaries: Record<string, string>;
-  borrowed: Scenario['borrowed'];
+  borrowed: BorrowedDraft[];
 }
 
 /** The form's text for a scenario; with none, for the one every workspace starts with (defaultScenario). */
@@ -213,7 +216,7 @@ function draftOf(scenario: Scenario | null): Draft {
     rampUpWeeks: s.rampUpWeeks === null ? '' : String(s.rampUpWeeks),
     runSharePercent: String(Math.round(s.runShare * 100)),
     salaries: Object.fromEntries(Object.entries(s.salaries).map(([k, v]) => [k, String(v)])),
-    borrowed: s.borrowed,
+    borrowed: borrowedDrafts(s.borrowed),
   };
 }
 
@@ -233,7 +236,7 @@ function fieldsOfDraft(d: Draft): ScenarioFields {
     rampUpWeeks: d.rampUpWeeks.trim() === '' ? null : parseNumber(d.rampUpWeeks),
     salaries,
     runShare: parseNumber(d.runSharePercent) / 100,
-    borrowed: d.borrowed.map((b) => ({ ...b })),
+    borrowed: borrowedOf(d.borrowed),
   };
 }
 
@@ -267,7 +270,7 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
     setDraft((d) => ({ ...d, [key]: value }));
     // A corrected field drops its error; the others keep theirs until the next save.
     const field = key === 'gatePercent' ? 'gateThreshold' : key;
-    setErrors((e) => (key === 'salaries' ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('salaries'))) : withoutKey(e, field)));
+    setErrors((e) => (key === 'salaries' || key === 'borrowed' ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(key))) : withoutKey(e, field)));
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -359,6 +362,7 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
             </div>
           </fieldset>
         )}
+        <BorrowedEditor rows={draft.borrowed} roles={roles} errors={errors} onChange={(rows) => set('borrowed', rows)} />
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

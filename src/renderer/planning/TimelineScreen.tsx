@@ -7,6 +7,8 @@ import { PlanningScreen } from './PlanningScreen';
 import { toIsoDate } from '../../core/calendar';
 import { LAYERS_TOP_DOWN, layerLabel } from '../../core/format';
 import { planCalendar, weeksBetween } from './planFormat';
+import { BaselineBars, BaselineLegend } from '../progress/BaselineBars';
+import { CapacityOverlayLegend, CapacityOverlays, overlaySummary } from './CapacityOverlays';
 
 /** Hand-drawn SVG: one x scale for the Gantt and the capacity charts, so they line up week by week. */
 const WEEK_PX = 11;
@@ -105,6 +107,7 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
             <span className="legend-swatch is-proposal" aria-hidden="true" /> Proposal
             <span className="legend-line is-today" aria-hidden="true" /> Today
             <span className="legend-line is-horizon" aria-hidden="true" /> Horizon end
+            <BaselineLegend />
           </span>
         </h2>
         <div className="timeline-scroll" tabIndex={0} role="group" aria-label="Schedule, scrolls sideways">
@@ -137,6 +140,7 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
                 </g>
               ))}
               <line x1={scale.x(plan.scenario.horizonWeeks)} x2={scale.x(plan.scenario.horizonWeeks)} y1={0} y2={height} className="gantt-horizon" />
+              <BaselineBars plan={plan} rows={rows.flatMap((r) => (r.kind === 'item' ? [{ itemId: r.item.id, y: r.y }] : []))} x={scale.x} rowHeight={ROW_PX} />
               {rows.map((r) => {
                 if (r.kind === 'group') {
                   const projection = plan.layers.find((l) => l.layer === r.layer);
@@ -269,10 +273,12 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
           <span className="legend-line is-capacity" aria-hidden="true" /> Capacity
           <span className="legend-swatch is-over" aria-hidden="true" /> Over capacity
           <span className="legend-hire" aria-hidden="true" /> Hire starts
+          <CapacityOverlayLegend runShare={plan.scenario.runShare} anyBorrowed={plan.capacity.some((c) => c.steps.some((s) => s.borrowed > 0))} />
         </span>
       </h2>
       <p className="timeline-note">
         Load: people the running items need each week. Capacity: people on staff and the plan’s hires from the week they are productive.
+        Borrowed people count in the capacity; the top of the load is the share of time kept for run work.
       </p>
       <div className="timeline-scroll" tabIndex={0} role="group" aria-label="Capacity charts, scroll sideways">
         <div className="timeline-inner" style={{ width: 240 + scale.width }}>
@@ -295,7 +301,12 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
               const capPath = c.cap.map((v, w) => `${w === 0 ? 'M' : 'L'}${scale.x(w)},${yOf(v)} L${scale.x(w + 1)},${yOf(v)}`).join(' ');
               const label = `${c.capacity.roleName}: capacity ${c.capacity.steps.map((s) => `${fte(s.people)} from week ${s.from}`).join(', ')}; load peaks at ${fte(c.peak)} ${
                 c.peak === 1 ? 'person' : 'people'
-              }${c.peak > 0 ? ` in the week of ${planCalendar(plan).dateOfWeek(c.peakWeek)}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}${hireWeeks(plan, c.capacity.roleId)}.`;
+              }${c.peak > 0 ? ` in the week of ${planCalendar(plan).dateOfWeek(c.peakWeek)}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}${hireWeeks(plan, c.capacity.roleId)}${overlaySummary(
+                c.capacity,
+                weeks,
+                plan.scenario.runShare,
+                (w) => planCalendar(plan).dateOfWeek(w),
+              )}.`;
               return (
                 <svg
                   key={c.capacity.roleId}
@@ -319,6 +330,7 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
                       <rect key={`over-${w}`} x={scale.x(w)} y={yOf(l)} width={WEEK_PX} height={yOf(c.cap[w] ?? 0) - yOf(l)} className="capacity-over" />
                     ) : null,
                   )}
+                  <CapacityOverlays capacity={c.capacity} load={c.load} cap={c.cap} runShare={plan.scenario.runShare} x={scale.x} yOf={yOf} />
                   <path d={capPath} className="capacity-line" />
                   {plan.hires
                     .filter((h) => h.roleId === c.capacity.roleId && h.startWeek < weeks)

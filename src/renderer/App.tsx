@@ -170,7 +170,6 @@ function Shell() {
             {screen === 'warnings' && <WarningsScreen />}
             {screen === 'progress' && <ProgressScreen />}
           </div>
-      </BaselineProvider>
         </main>
       </div>
       </BaselineProvider>

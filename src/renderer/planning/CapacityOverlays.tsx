@@ -1,3 +1,4 @@
+import type { Scenario } from '../../core/domain/planning';
 import type { RoleCapacity } from '../../core/planner/types';
 import { fte } from '../format';
 
@@ -63,12 +64,13 @@ export function CapacityOverlays({ capacity, load, cap, runShare, x, yOf }: Prop
   );
 }
 
-/** The same in words, for the chart's summary. */
-export function overlaySummary(capacity: RoleCapacity, weeks: number, runShare: number, dateOfWeek: (week: number) => string): string {
-  const runs = borrowedRuns(capacity, weeks);
+/** The same in words, for the chart's summary: the loans as the scenario has them (dates as entered). */
+export function overlaySummary(roleId: string, scenario: Pick<Scenario, 'runShare' | 'borrowed'>): string {
   const parts: string[] = [];
-  if (runShare > 0) parts.push(`${Math.round(runShare * 100)} % of the busy people's time is kept for run work`);
-  for (const r of runs) parts.push(`${fte(r.people)} borrowed from ${dateOfWeek(r.from)} for ${r.to - r.from} weeks`);
+  if (scenario.runShare > 0) parts.push(`${Math.round(scenario.runShare * 100)} % of the busy people's time is kept for run work`);
+  for (const b of scenario.borrowed.filter((l) => l.roleId === roleId)) {
+    parts.push(`${fte(b.fte)} borrowed from ${b.startDate ?? 'the status date'} for ${b.weeks} ${b.weeks === 1 ? 'week' : 'weeks'}${b.note ? ` (${b.note})` : ''}`);
+  }
   return parts.length ? `; ${parts.join('; ')}` : '';
 }
 

@@ -74,7 +74,6 @@ export function ScenarioBar() {
             </option>
           ))}
         </select>
-        <StatusDatePicker />
       </div>
       <div className="scenario-actions" role="group" aria-label="Scenario actions">
         <button type="button" className="button button-small" onClick={() => setDialog('edit')} disabled={!scenario}>
@@ -103,6 +102,7 @@ export function ScenarioBar() {
         </button>
       </div>
       <div className="scenario-foot">
+        <StatusDatePicker />
         {scenario && <ScenarioSummary scenario={scenario} />}
         <PlanStatus />
       </div>

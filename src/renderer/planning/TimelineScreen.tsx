@@ -301,12 +301,7 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
               const capPath = c.cap.map((v, w) => `${w === 0 ? 'M' : 'L'}${scale.x(w)},${yOf(v)} L${scale.x(w + 1)},${yOf(v)}`).join(' ');
               const label = `${c.capacity.roleName}: capacity ${c.capacity.steps.map((s) => `${fte(s.people)} from week ${s.from}`).join(', ')}; load peaks at ${fte(c.peak)} ${
                 c.peak === 1 ? 'person' : 'people'
-              }${c.peak > 0 ? ` in the week of ${planCalendar(plan).dateOfWeek(c.peakWeek)}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}${hireWeeks(plan, c.capacity.roleId)}${overlaySummary(
-                c.capacity,
-                weeks,
-                plan.scenario.runShare,
-                (w) => planCalendar(plan).dateOfWeek(w),
-              )}.`;
+              }${c.peak > 0 ? ` in the week of ${planCalendar(plan).dateOfWeek(c.peakWeek)}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}${hireWeeks(plan, c.capacity.roleId)}${overlaySummary(c.capacity.roleId, plan.scenario)}.`;
               return (
                 <svg
                   key={c.capacity.roleId}

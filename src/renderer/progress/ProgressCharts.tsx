@@ -58,7 +58,7 @@ function StepChart({ rows, axis, label, height, yDomain, unit = '', lines, child
             tick={{ fontSize: 11 }}
             minTickGap={8}
           />
-          <YAxis domain={yDomain as [number, number]} className="chart-axis" tick={{ fontSize: 11 }} width={36} unit={unit} allowDecimals={false} />
+          <YAxis domain={yDomain as [number, number]} className="chart-axis" tick={{ fontSize: 11 }} width={unit === '%' ? 46 : 32} unit={unit} allowDecimals={false} />
           <Tooltip
             labelFormatter={(t) => dateOf(Number(t))}
             formatter={(value) => (value === null || value === undefined ? '—' : `${typeof value === 'number' ? fte(value) : String(value)}${unit}`)}
@@ -72,14 +72,15 @@ function StepChart({ rows, axis, label, height, yDomain, unit = '', lines, child
               dataKey={l.key}
               name={l.name}
               type="stepAfter"
-              dot={false}
+              // A series of one point (history that starts today) would draw nothing as a line.
+              dot={rows.filter((r) => typeof r[l.key] === 'number').length === 1 ? { r: 3.5, className: `chart-dot ${l.className}-dot` } : false}
               isAnimationActive={false}
               className={l.className}
               strokeWidth={2}
               {...(l.dashed ? { strokeDasharray: '5 4' } : {})}
             />
           ))}
-          <ReferenceLine x={axis.asOf} className="chart-today" label={{ value: 'Status date', position: 'insideTopRight', fontSize: 11, className: 'chart-today-label' }} />
+          <ReferenceLine x={axis.asOf} className="chart-today" />
           {children}
         </LineChart>
       </ResponsiveContainer>
@@ -225,7 +226,7 @@ export function HeadcountCharts({ report, fiscalStartMonth }: { readonly report:
                 <figcaption>
                   <span className="progress-figure-title">{c.roleName}</span>
                   <span className="progress-figure-meta">
-                    on staff {fte(c.actualNow)} · planned {fte(c.plannedNow)}
+                    on staff {fte(c.actualNow)} · planned {c.plannedNow === null ? '—' : fte(c.plannedNow)}
                   </span>
                 </figcaption>
                 <StepChart
@@ -233,7 +234,7 @@ export function HeadcountCharts({ report, fiscalStartMonth }: { readonly report:
                   axis={axis}
                   height={130}
                   yDomain={[0, Math.ceil(top)]}
-                  label={`${c.roleName}: ${fte(c.actualNow)} on staff on ${report.asOf}, ${fte(c.plannedNow)} planned by then.`}
+                  label={`${c.roleName}: ${fte(c.actualNow)} on staff on ${report.asOf}, ${c.plannedNow === null ? 'none planned yet' : `${fte(c.plannedNow)} planned by then`}.`}
                   lines={[
                     { key: 'planned', name: 'Planned', className: 'chart-planned', dashed: true },
                     { key: 'actual', name: 'On staff', className: 'chart-actual' },

@@ -100,10 +100,8 @@ export function ProgressScreen() {
               <Summary report={report} />
               <WhySlipped report={report} />
               <ReadinessCharts report={report} fiscalStartMonth={fiscal} />
-              <div className="progress-pair">
-                <BurnUpChart report={report} fiscalStartMonth={fiscal} />
-                <HeadcountCharts report={report} fiscalStartMonth={fiscal} />
-              </div>
+              <BurnUpChart report={report} fiscalStartMonth={fiscal} />
+              <HeadcountCharts report={report} fiscalStartMonth={fiscal} />
               <SlipTables report={report} />
             </div>
           )}

@@ -37,8 +37,12 @@ function ChangeBadge({ change }: { readonly change: keyof typeof CHANGE_LABELS }
 
 const days = (value: number | null) => (value === null ? '—' : value === 0 ? '0' : `${value > 0 ? '+' : '−'}${Math.abs(value)}`);
 
+/** Causes shown per gate before "Show all": the biggest say most of why. */
+export const CAUSES_SHOWN = 4;
+
 export function WhySlipped({ report }: { readonly report: ProgressReport }) {
   const gates = new Map(report.slips.gates.map((g) => [g.layer, g]));
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   return (
     <section className="panel" aria-labelledby="why-heading" data-testid="why-slipped">
       <h2 id="why-heading" className="panel-title">
@@ -54,8 +58,8 @@ export function WhySlipped({ report }: { readonly report: ProgressReport }) {
               {gate.causes.length === 0 ? (
                 <p className="muted">No single cause in the data: the work moved with the rest of the plan.</p>
               ) : (
-                <ol className="why-causes" aria-label={`Causes for ${gate.name}, biggest first`}>
-                  {gate.causes.map((cause, i) => (
+                <ol className="why-causes" aria-label={`Causes for ${gate.name}, biggest first`} id={`why-causes-${gate.layer}`}>
+                  {(open.has(gate.layer) ? gate.causes : gate.causes.slice(0, CAUSES_SHOWN)).map((cause, i) => (
                     <li key={i} className={`why-cause cause-${cause.kind}`}>
                       <span className="why-days" title={cause.days === null ? 'not measured in days' : `${cause.days} days`}>
                         {cause.days === null ? '—' : `${cause.days} d`}
@@ -65,6 +69,17 @@ export function WhySlipped({ report }: { readonly report: ProgressReport }) {
                     </li>
                   ))}
                 </ol>
+              )}
+              {gate.causes.length > CAUSES_SHOWN && (
+                <button
+                  type="button"
+                  className="link-button why-more"
+                  aria-expanded={open.has(gate.layer)}
+                  aria-controls={`why-causes-${gate.layer}`}
+                  onClick={() => setOpen((o) => (o.has(gate.layer) ? new Set([...o].filter((l) => l !== gate.layer)) : new Set([...o, gate.layer])))}
+                >
+                  {open.has(gate.layer) ? 'Show the biggest only' : `Show all ${gate.causes.length} causes`}
+                </button>
               )}
             </li>
           ))}

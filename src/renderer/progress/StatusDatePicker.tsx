@@ -58,14 +58,14 @@ export function StatusDatePicker() {
         className="field-input status-date-input"
         type="text"
         inputMode="numeric"
-        placeholder={`today (${todayIso()})`}
+        placeholder="today"
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={apply}
         onKeyDown={onKeyDown}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        title="Plans are made as of this date: done work lies before it, nothing new starts before it. Empty: today."
+        title={`Plans are made as of this date: done work lies before it, nothing new starts before it. Empty: today (${todayIso()}).`}
         data-testid="status-date"
       />
       {asOf !== null && (

@@ -94,7 +94,8 @@ export interface RoleChart {
   readonly roleId: string;
   readonly roleName: string;
   readonly rows: readonly ChartRow[];
-  readonly plannedNow: number;
+  /** Null before the baseline's headcount begins (its plan starts later). */
+  readonly plannedNow: number | null;
   readonly actualNow: number;
 }
 
@@ -113,7 +114,7 @@ export function headcountCharts(report: ProgressReport, end: string): RoleChart[
         roleId: r.roleId,
         roleName: r.roleName,
         rows: stepRows({ planned, actual }, { planned: end, actual: report.asOf }),
-        plannedNow: valueAt(planned, report.asOf) ?? 0,
+        plannedNow: valueAt(planned, report.asOf),
         actualNow: valueAt(actual, report.asOf) ?? 0,
       };
     });

@@ -48,7 +48,10 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
           hint={`Quarters are counted from this month. Today is in ${example.label} (${example.firstDay} – ${example.lastDay}).`}
         >
           {(p) => (
-            <select {...p} className="field-input field-select" value={month} onChange={(e) => setMonth(e.target.value)} data-autofocus>
+            <select {...p} className="field-input field-select" value={month} onChange={(e) => {
+                setMonth(e.target.value);
+                setErrors(({ fiscalYearStartMonth: _dropped, ...rest }) => rest);
+              }} data-autofocus>
               {MONTHS.map((name, i) => (
                 <option key={name} value={String(i + 1)}>
                   {name}
@@ -59,7 +62,10 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
           )}
         </FormField>
         <FormField label="Currency" error={errors.currency} hint="Three-letter code of salaries and budgets, e.g. EUR; empty for none.">
-          {(p) => <input {...p} className="field-input field-short" type="text" value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />}
+          {(p) => <input {...p} className="field-input field-short" type="text" value={currency} maxLength={3} onChange={(e) => {
+                setCurrency(e.target.value.toUpperCase());
+                setErrors(({ currency: _dropped, ...rest }) => rest);
+              }} />}
         </FormField>
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>

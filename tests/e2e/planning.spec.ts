@@ -277,7 +277,7 @@ test('accepting the plan turns its proposals into planned items and hires', asyn
   await page.getByTestId('accept-plan').click();
   const confirm = page.getByRole('dialog', { name: /Accept the plan of “Baseline”/ });
   await confirm.getByRole('button', { name: 'Accept plan' }).click();
-  await expect(page.getByText(/^Accepted the plan: \d+ work items are now yours, and \d+ hires are planned\.$/)).toBeVisible();
+  await expect(page.getByText(/^Accepted the plan: \d+ work items are now yours, and \d+ hires are planned\. Saved as the baseline “2026-Q4 plan as approved”\.$/)).toBeVisible();
   await planReady(page);
   const table = page.getByTestId('hiring-table');
   await expect(table.getByRole('row').filter({ hasText: 'Proposed' })).toHaveCount(0);

@@ -262,6 +262,21 @@ test('the hiring plan weighs one more hire of each role, lists asks and marks ba
   await expect(marginal.getByRole('row')).toHaveCount(9);
   await expect(marginal).toContainText(/\d+ weeks? earlier|No gain/);
   await shots(app, page, 'hiring-marginal');
+
+  // A scenario that hires nobody: what no one can do becomes a borrow or contract ask.
+  await page.getByRole('button', { name: 'New…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New scenario' });
+  await dialog.getByLabel('Name').fill('No hiring');
+  await dialog.getByLabel('Max hires per quarter').fill('0');
+  await dialog.getByRole('button', { name: 'Create scenario' }).click();
+  await expect(dialog).toBeHidden();
+  await planReady(page);
+  const asks = page.getByTestId('asks');
+  await expect(asks).toContainText('Borrow a statistician for 5 weeks');
+  await expect(asks.locator('.ask').filter({ hasText: 'Contract a data scientist' }).locator('.ask-kind')).toHaveText('Contract');
+  await asks.scrollIntoViewIfNeeded();
+  await app.screenshot('hiring-asks');
+  await app.checkA11y();
 });
 
 test('borrowed capacity and the run-work share in the scenario, shown in the capacity charts; the settings and the status date', async ({ app }) => {
@@ -289,6 +304,8 @@ test('borrowed capacity and the run-work share in the scenario, shown in the cap
   await expect(software).toHaveAttribute('aria-label', /^Software engineer: .*0\.5 borrowed from 2027-01-04 for 12 weeks \(Checkout squad\)/);
   await expect(software).toHaveAttribute('aria-label', /20 % of the busy people's time is kept for run work/);
   expect(await page.getByTestId('capacity-run').count()).toBeGreaterThan(0);
+  await software.scrollIntoViewIfNeeded();
+  await app.screenshot('capacity-borrowed');
 
   // The status date: plans as of it; the Progress view compares as of it too.
   const statusDate = page.getByTestId('status-date');

@@ -2,12 +2,11 @@ import type { PlanResult } from '../../core/planner/types';
 import { layerLabel } from '../../core/format';
 
 /**
- * Work the team cannot do itself and should borrow or contract (issue 9): each ask with how much,
- * for which items, and why it is not a hire.
+ * Work the team cannot do itself and should borrow or contract (issue 9): each ask says how much
+ * and for which items, and why it is not a hire.
  */
 export function AsksPanel({ plan }: { readonly plan: PlanResult }) {
   if (plan.asks.length === 0) return null;
-  const titles = new Map(plan.items.map((i) => [i.id, i.title]));
   return (
     <section className="panel" aria-labelledby="asks-heading" data-testid="asks">
       <h2 id="asks-heading" className="panel-title">
@@ -21,12 +20,7 @@ export function AsksPanel({ plan }: { readonly plan: PlanResult }) {
               <span className="ask-text">{ask.text}</span>
             </div>
             <p className="ask-reason">{ask.reason}</p>
-            {ask.itemIds.length > 0 && (
-              <p className="cell-hint">
-                For {ask.layer ? `${layerLabel(ask.layer)}: ` : ''}
-                {ask.itemIds.map((id) => `“${titles.get(id) ?? id}”`).join(', ')}
-              </p>
-            )}
+            {ask.layer && <p className="ask-layer">For {layerLabel(ask.layer)}</p>}
           </li>
         ))}
       </ul>

@@ -57,7 +57,6 @@ export function HiringScreen() {
 function HiringTables({ plan }: { readonly plan: PlanResult }) {
   const { settings } = useSnapshot();
   const money = (value: number) => formatMoney(value, settings.currency);
-  const anyJoinable = plan.hires.some((h) => h.source === 'existing');
   const anySalary = plan.hires.some((h) => h.annualSalary !== null);
   const warned = new Map(plan.warnings.filter((w) => w.code === 'luxury-hire-early').flatMap((w) => [w.hireId, w.personId].filter((id): id is string => !!id).map((id) => [id, w])));
   const quarters = quarterCount(plan);
@@ -82,7 +81,6 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                 { label: 'Status', className: 'col-hire-status' },
                 { label: 'Reason', className: 'col-reason' },
                 anySalary && { label: 'Annual salary', className: 'num col-hire-salary' },
-                anyJoinable && { label: 'Actions', hidden: true, className: 'col-hire-actions' },
               ]}
             />
             <tbody>
@@ -111,6 +109,7 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                     </td>
                     <td>
                       <span className={`badge hire-status status-${hire.status}`}>{HIRE_STATUS_LABELS[hire.status]}</span>
+                      {hire.source === 'existing' && <JoinButton personId={hire.personId} />}
                     </td>
                     <td className="col-reason">
                       {warning && (
@@ -122,11 +121,6 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                       {hire.layer && <span className="cell-hint">For {layerLabel(hire.layer)}</span>}
                     </td>
                     {anySalary && <td className="num">{hire.annualSalary === null ? '—' : money(hire.annualSalary)}</td>}
-                    {anyJoinable && (
-                      <td className="col-hire-actions">
-                        <JoinButton personId={hire.source === 'existing' ? hire.personId : null} />
-                      </td>
-                    )}
                   </tr>
                 );
               })}

@@ -16,7 +16,10 @@ const OUTCOME: Readonly<Record<MarginalHireValue['outcome'], string>> = { earlie
 
 /** "6 weeks earlier", "No gain", "Not yet": the outcome in a few words. */
 export function outcomeLabel(value: Pick<MarginalHireValue, 'outcome' | 'weeksEarlier'>): string {
-  if (value.outcome === 'earlier') return value.weeksEarlier === null ? 'Ready within the plan' : `${value.weeksEarlier} ${value.weeksEarlier === 1 ? 'week' : 'weeks'} earlier`;
+  const weeks = (n: number) => `${n} ${n === 1 ? 'week' : 'weeks'}`;
+  if (value.outcome === 'earlier') return value.weeksEarlier === null ? 'Ready within the plan' : `${weeks(value.weeksEarlier)} earlier`;
+  // The planner may place the rest differently with one more person: say so when the gate comes later.
+  if (value.outcome === 'none' && value.weeksEarlier !== null && value.weeksEarlier < 0) return `No gain (${weeks(-value.weeksEarlier)} later)`;
   return OUTCOME[value.outcome];
 }
 

@@ -340,6 +340,7 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
           {number('rampUpWeeks', 'Ramp-up (weeks)', errors.rampUpWeeks, "Empty: each role's own ramp-up")}
           {number('runSharePercent', 'Run work (% of time)', errors.runShare, 'Support, on-call, maintenance; most teams keep 20–40 %')}
         </div>
+        <BorrowedEditor rows={draft.borrowed} roles={roles} errors={errors} onChange={(rows) => set('borrowed', rows)} />
         {roles.length > 0 && (
           <fieldset className="salary-group">
             <legend>Annual salary per role (optional)</legend>
@@ -362,7 +363,6 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
             </div>
           </fieldset>
         )}
-        <BorrowedEditor rows={draft.borrowed} roles={roles} errors={errors} onChange={(rows) => set('borrowed', rows)} />
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -60,7 +60,10 @@ export function JoinDialog({ person, onClose }: { readonly person: Person; reado
     >
       <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)} data-testid="join-dialog">
         <FormField label="First day" error={error} hint="YYYY-MM-DD, today or before">
-          {(p) => <input {...p} className="field-input field-short" type="text" inputMode="numeric" value={date} onChange={(e) => setDate(e.target.value)} data-autofocus />}
+          {(p) => <input {...p} className="field-input field-short" type="text" inputMode="numeric" value={date} onChange={(e) => {
+                setDate(e.target.value);
+                setError(undefined);
+              }} data-autofocus />}
         </FormField>
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>

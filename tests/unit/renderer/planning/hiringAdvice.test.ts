@@ -60,6 +60,8 @@ describe('the hiring plan', () => {
     expect(outcomeLabel({ outcome: 'earlier', weeksEarlier: 1 })).toBe('1 week earlier');
     expect(outcomeLabel({ outcome: 'earlier', weeksEarlier: null })).toBe('Ready within the plan');
     expect(outcomeLabel({ outcome: 'none', weeksEarlier: 0 })).toBe('No gain');
+    expect(outcomeLabel({ outcome: 'none', weeksEarlier: null })).toBe('No gain');
+    expect(outcomeLabel({ outcome: 'none', weeksEarlier: -3 })).toBe('No gain (3 weeks later)');
     expect(outcomeLabel({ outcome: 'not-yet', weeksEarlier: null })).toBe('Not yet');
   });
 

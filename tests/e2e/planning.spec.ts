@@ -185,11 +185,12 @@ test('Enter on a card opens its editor; a dependency cycle is refused next to th
   await edit.getByRole('button', { name: 'Cancel' }).click();
   await expect(edit).toBeHidden();
 
-  // Done work leaves the roadmap's grid and is listed below it, still editable.
+  // Done work leaves the roadmap's grid and is listed below it, still editable. Marking it done asks for its dates first.
   await first.focus();
   await page.keyboard.press('Enter');
   await edit.getByLabel('Status').selectOption('done');
   await edit.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('dialog', { name: 'Mark “Migrate the legacy tracker” done?' }).getByRole('button', { name: 'Mark done' }).click();
   await expect(edit).toBeHidden();
   await planReady(page);
   await expect(cardTitled(page, 'Migrate the legacy tracker')).toHaveCount(0);

@@ -2,19 +2,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { MonthNumber } from '../../core/domain/calendar';
 import type { PlanResult } from '../../core/planner/types';
 import { defaultBaselineName } from '../../core/progress/names';
-import { baselineNameSchema } from '../../shared/schemas';
 import { FormField, focusFirstInvalid } from '../components/FormField';
 import { Modal } from '../components/Modal';
-import { fieldErrors } from '../validation';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
-
-/** The error for a baseline name: the shared schema's, or that the name is taken (names are unique ignoring case). */
-export function baselineNameError(name: string, taken: readonly string[]): string | undefined {
-  const error = fieldErrors(baselineNameSchema, name)[''];
-  if (error) return error;
-  const key = name.trim().toLowerCase();
-  return taken.some((t) => t.trim().toLowerCase() === key) ? `a baseline named “${name.trim()}” already exists` : undefined;
-}
+import { baselineNameError } from './hiringAdvice';
 
 interface Props {
   readonly plan: PlanResult;

@@ -1,27 +1,8 @@
 import { useId } from 'react';
-import type { BorrowedCapacity } from '../../core/domain/planning';
 import type { Role } from '../../core/domain/types';
 import { TrashIcon } from '../components/icons';
-import { fte } from '../format';
-import { parseDate, parseNumber, type FieldErrors } from '../validation';
-
-/** One loan as the form holds it: text, checked by the scenario schema when saved. */
-export interface BorrowedDraft {
-  readonly roleId: string;
-  readonly fte: string;
-  readonly startDate: string;
-  readonly weeks: string;
-  readonly note: string;
-}
-
-export function borrowedDrafts(borrowed: readonly BorrowedCapacity[]): BorrowedDraft[] {
-  return borrowed.map((b) => ({ roleId: b.roleId, fte: fte(b.fte), startDate: b.startDate ?? '', weeks: String(b.weeks), note: b.note }));
-}
-
-/** The drafts as the scenario stores them; bad text becomes NaN or an unparsed date, which the schema reports. */
-export function borrowedOf(drafts: readonly BorrowedDraft[]): BorrowedCapacity[] {
-  return drafts.map((d) => ({ roleId: d.roleId, fte: parseNumber(d.fte), startDate: parseDate(d.startDate), weeks: parseNumber(d.weeks), note: d.note.trim() }));
-}
+import type { FieldErrors } from '../validation';
+import type { BorrowedDraft } from './hiringAdvice';
 
 interface Props {
   readonly rows: readonly BorrowedDraft[];

@@ -5,23 +5,13 @@ import { call, toApiError } from '../api';
 import { TableHead } from '../components/TableHead';
 import { planPayload } from './machine/actors';
 import { usePlanning } from './machine/usePlanning';
+import { outcomeLabel } from './hiringAdvice';
 
 type State =
   | { readonly kind: 'weighing'; readonly progress: CallProgress | null }
   | { readonly kind: 'done'; readonly values: readonly MarginalHireValue[] }
   | { readonly kind: 'stopped' }
   | { readonly kind: 'failed'; readonly message: string };
-
-const OUTCOME: Readonly<Record<MarginalHireValue['outcome'], string>> = { earlier: 'Earlier', none: 'No gain', 'not-yet': 'Not yet' };
-
-/** "6 weeks earlier", "No gain", "Not yet": the outcome in a few words. */
-export function outcomeLabel(value: Pick<MarginalHireValue, 'outcome' | 'weeksEarlier'>): string {
-  const weeks = (n: number) => `${n} ${n === 1 ? 'week' : 'weeks'}`;
-  if (value.outcome === 'earlier') return value.weeksEarlier === null ? 'Ready within the plan' : `${weeks(value.weeksEarlier)} earlier`;
-  // The planner may place the rest differently with one more person: say so when the gate comes later.
-  if (value.outcome === 'none' && value.weeksEarlier !== null && value.weeksEarlier < 0) return `No gain (${weeks(-value.weeksEarlier)} later)`;
-  return OUTCOME[value.outcome];
-}
 
 /**
  * What one more hire of each role now does to the target layer's gate (issue 9): a plan per role,

@@ -14,7 +14,8 @@ import { fieldErrors, parseDate, parseNumber, type FieldErrors } from '../valida
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
 import { StatusDatePicker } from '../progress/StatusDatePicker';
-import { BorrowedEditor, borrowedDrafts, borrowedOf, type BorrowedDraft } from './BorrowedEditor';
+import { BorrowedEditor } from './BorrowedEditor';
+import { borrowedDrafts, borrowedOf, type BorrowedDraft } from './hiringAdvice';
 import { CompareDialog } from './CompareDialog';
 import { usePlanning } from './machine/usePlanning';
 

@@ -8,7 +8,8 @@ import { toIsoDate } from '../../core/calendar';
 import { LAYERS_TOP_DOWN, layerLabel } from '../../core/format';
 import { planCalendar, weeksBetween } from './planFormat';
 import { BaselineBars, BaselineLegend } from '../progress/BaselineBars';
-import { CapacityOverlayLegend, CapacityOverlays, overlaySummary } from './CapacityOverlays';
+import { CapacityOverlayLegend, CapacityOverlays } from './CapacityOverlays';
+import { overlaySummary } from './hiringAdvice';
 
 /** Hand-drawn SVG: one x scale for the Gantt and the capacity charts, so they line up week by week. */
 const WEEK_PX = 11;

@@ -3,21 +3,14 @@ import type { PlanResult } from '../../core/planner/types';
 import { itemSlips, type ItemSlip } from '../../core/progress/progress';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { useBaselineChoice } from './BaselineProvider';
+import { slipLabel } from './slips';
+
 
 /** How each item of the plan moved since the baseline compared with (core's itemSlips), by item id; null without one. */
 export function useItemSlips(plan: PlanResult): ReadonlyMap<string, ItemSlip> | null {
   const { baseline } = useBaselineChoice();
   const { workItems } = useSnapshot();
   return useMemo(() => (baseline ? new Map(itemSlips(baseline.snapshot, { plan, workItems }).map((s) => [s.id, s])) : null), [baseline, plan, workItems]);
-}
-
-/** The badge's text: "+12 d" (later), "−5 d" (earlier), "New" (added since the baseline); null when it did not move. */
-export function slipLabel(slip: ItemSlip | undefined): string | null {
-  if (!slip) return null;
-  if (slip.change === 'added') return 'New';
-  if ((slip.change === 'later' || slip.change === 'earlier') && slip.days !== null && slip.days !== 0) return `${slip.days > 0 ? '+' : '−'}${Math.abs(slip.days)} d`;
-  if (slip.change === 'later') return 'Slipped';
-  return null;
 }
 
 /** Marks a roadmap card that moved since the baseline; its title says from when to when. */

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../../../src/core/domain/planning';
 import type { RoleCapacity } from '../../../../src/core/planner/types';
 import { scenarioFieldsSchema } from '../../../../src/shared/schemas';
-import { baselineNameError } from '../../../../src/renderer/planning/AcceptPlanDialog';
-import { borrowedDrafts, borrowedOf } from '../../../../src/renderer/planning/BorrowedEditor';
-import { borrowedAt, borrowedRuns, overlaySummary } from '../../../../src/renderer/planning/CapacityOverlays';
-import { outcomeLabel } from '../../../../src/renderer/planning/MarginalValues';
+import { baselineNameError, borrowedAt, borrowedDrafts, borrowedOf, borrowedRuns, outcomeLabel, overlaySummary } from '../../../../src/renderer/planning/hiringAdvice';
 import { fieldErrors } from '../../../../src/renderer/validation';
 
 describe('the borrowed-capacity editor', () => {
@@ -61,7 +58,6 @@ describe('the hiring plan', () => {
     expect(outcomeLabel({ outcome: 'earlier', weeksEarlier: null })).toBe('Ready within the plan');
     expect(outcomeLabel({ outcome: 'none', weeksEarlier: 0 })).toBe('No gain');
     expect(outcomeLabel({ outcome: 'none', weeksEarlier: null })).toBe('No gain');
-    expect(outcomeLabel({ outcome: 'none', weeksEarlier: -3 })).toBe('No gain (3 weeks later)');
     expect(outcomeLabel({ outcome: 'not-yet', weeksEarlier: null })).toBe('Not yet');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressReport } from '../../../../src/core/progress/progress';
 import { dateOf, headcountCharts, quarterTicks, readinessCharts, reportSpan, stepRows, timeOf, valueAt } from '../../../../src/renderer/progress/chartData';
-import { slipLabel } from '../../../../src/renderer/progress/SlipBadge';
+import { slipLabel } from '../../../../src/renderer/progress/slips';
 
 const t = timeOf;
 

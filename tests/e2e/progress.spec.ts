@@ -274,7 +274,6 @@ test('the hiring plan weighs one more hire of each role, lists asks and marks ba
   const asks = page.getByTestId('asks');
   await expect(asks).toContainText('Borrow a statistician for 5 weeks');
   await expect(asks.locator('.ask').filter({ hasText: 'Contract a data scientist' }).locator('.ask-kind')).toHaveText('Contract');
-  await asks.scrollIntoViewIfNeeded();
   await app.screenshot('hiring-asks');
   await app.checkA11y();
 });
@@ -304,7 +303,6 @@ test('borrowed capacity and the run-work share in the scenario, shown in the cap
   await expect(software).toHaveAttribute('aria-label', /^Software engineer: .*0\.5 borrowed from 2027-01-04 for 12 weeks \(Checkout squad\)/);
   await expect(software).toHaveAttribute('aria-label', /20 % of the busy people's time is kept for run work/);
   expect(await page.getByTestId('capacity-run').count()).toBeGreaterThan(0);
-  await software.scrollIntoViewIfNeeded();
   await app.screenshot('capacity-borrowed');
 
   // The status date: plans as of it; the Progress view compares as of it too.

@@ -164,9 +164,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const ws = deps.workspace();
       const acceptance = planAcceptance(result, deps.today());
       const people = acceptance.people.map((person) => ({ ...person, id: randomUUID() }));
-      // The baseline is the plan as it stands once accepted: planned again with the accepted items
-      // and hires as the lead's own, so that the plan shown next and the baseline agree (the
-      // planner may order the lead's items differently from its proposals).
+      // The baseline is frozen from the plan made with the accepted items and hires as the lead's
+      // own: the plan shown next, referring to the stored items and people by their ids.
       const accepted: PlanInput = { ...input, workItems: [...input.workItems, ...acceptance.workItems], people: [...input.people, ...people] };
       const frozen = await jobs.run({ kind: 'plan', input: accepted }, context);
       const name = baselineName ?? defaultBaselineName(result.asOf, result.settings.fiscalYearStartMonth, ws.listBaselineSummaries().map((b) => b.name));

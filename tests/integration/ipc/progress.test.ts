@@ -92,6 +92,7 @@ describe('workItem.progress', () => {
     const capability = snap.capabilities.find((c) => c.id === 'external-data')!;
     expect(item.toMaturity).toBe(capability.currentMaturity + 1);
 
+    const adopted = await ok('plan.run', {});
     const done = await ok('workItem.progress', { id, status: 'done', actualStart: '2026-10-01', actualFinish: '2026-11-20', capabilityMaturity: item.toMaturity! });
     expect(done.workItems.find((w) => w.id === id)).toMatchObject({ status: 'done', actualStart: '2026-10-01', actualFinish: '2026-11-20' });
     expect(done.capabilities.find((c) => c.id === 'external-data')!.currentMaturity).toBe(item.toMaturity);
@@ -100,13 +101,16 @@ describe('workItem.progress', () => {
     // One write: the status, the dates and the maturity share one timestamp.
     expect(history.filter((r) => r.at === last).map((r) => r.field).sort()).toEqual(['actualFinish', 'actualStart', 'currentMaturity', 'status']);
 
-    // The plan no longer proposes the level reached and counts it as reached. (Whether every gate
-    // then comes no later is the scheduler's business: see the closing note of issue 10's UI.)
+    // The plan no longer proposes the level reached, counts it as reached, and no gate moves back.
     const after = await ok('plan.run', {});
     expect(after.items.some((i) => i.source === 'proposal' && i.capabilityId === 'external-data' && i.toMaturity === item.toMaturity)).toBe(false);
     expect(after.items.find((i) => i.id === id)).toMatchObject({ status: 'done', start: null, placement: { kind: 'done' } });
     const collect = (p: PlanResult) => p.layers.find((l) => l.layer === 'collect')!;
     expect(collect(after).meanNow!).toBeGreaterThan(collect(before).meanNow!);
+    for (const layer of after.layers) {
+      const was = adopted.layers.find((l) => l.layer === layer.layer)!.readyWeek;
+      if (was !== null) expect(layer.readyWeek ?? Infinity, layer.layer).toBeLessThanOrEqual(was);
+    }
 
     // Undo: the renderer sends the values from before.
     const undone = await ok('workItem.progress', { id, status: 'planned', actualStart: null, actualFinish: null, capabilityMaturity: capability.currentMaturity });

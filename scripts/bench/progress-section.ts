@@ -6,6 +6,8 @@ import { defaultScenario } from '../../src/core/domain/planning';
 import { plan } from '../../src/core/planner';
 import { snapshotOf } from '../../src/core/progress/baseline';
 import { progressReport } from '../../src/core/progress/progress';
+import { createHandlers } from '../../src/host/handlers';
+import { dispatch } from '../../src/host/dispatch';
 import { loadPlanInput, openWorkspace, openWorkspaceReadOnly } from '../../src/storage';
 import { writeRestoredWorkspace } from '../../src/storage/workspace';
 import { median, type BenchContext, type BenchSection } from './context';
@@ -63,6 +65,28 @@ async function run(context: BenchContext): Promise<void> {
       times.push(performance.now() - t0);
     }
     context.print(`progress: ${rows.toLocaleString('en-US')} history rows, 10 baselines — open + plan + progress report median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target ≤ 200 ms)`);
+
+    // The app's path through the handler host: the snapshot every edit answers (it lists the
+    // baselines), and progress.get (the history copied to the job as a worker would get it).
+    const app = openWorkspace(file, { create: false });
+    try {
+      const handlers = createHandlers({ workspace: () => app, today: () => today });
+      const snapshotTimes: number[] = [];
+      const progressTimes: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        let t0 = performance.now();
+        await dispatch(handlers, 'workspace.snapshot', {});
+        snapshotTimes.push(performance.now() - t0);
+        t0 = performance.now();
+        structuredClone(app.listMaturityHistory());
+        const result = await dispatch(handlers, 'progress.get', {});
+        if (!result.ok) throw new Error(result.error.message);
+        progressTimes.push(performance.now() - t0);
+      }
+      context.print(`          app: workspace.snapshot median ${median(snapshotTimes).toFixed(1)} ms; progress.get (+ the history copied once more, as to a job worker) median ${median(progressTimes).toFixed(1)} ms, max ${Math.max(...progressTimes).toFixed(1)} ms`);
+    } finally {
+      app.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
-import { plan, type PlanInput, type PlanResult } from '../core/planner';
+import { marginalHireValues, plan, type MarginalHireValue, type PlanInput, type PlanResult } from '../core/planner';
 import type { Baseline } from '../core/progress/baseline';
-import { progressReport, type HistoryRow } from '../core/progress/progress';
+import { progressReport, type HistoryRow, type ProgressReport } from '../core/progress/progress';
 import { buildComparisonReport, buildRoadmapReport, type Paper } from '../core/report';
 import type { Role } from '../core/domain/types';
 import { writeRoadmapPdf } from '../report';
@@ -14,6 +14,8 @@ import { throwIfCancelled } from './dispatch';
 export type Job =
   | { readonly kind: 'plan'; readonly input: PlanInput }
   | { readonly kind: 'compare'; readonly inputs: readonly PlanInput[] }
+  | { readonly kind: 'marginal'; readonly input: PlanInput }
+  | { readonly kind: 'progress'; readonly input: PlanInput; readonly baseline: Baseline; readonly history: readonly HistoryRow[] }
   | {
       readonly kind: 'roadmapPdf';
       readonly input: PlanInput;
@@ -39,6 +41,8 @@ export type Job =
 export interface JobResults {
   readonly plan: PlanResult;
   readonly compare: readonly PlanResult[];
+  readonly marginal: readonly MarginalHireValue[];
+  readonly progress: ProgressReport;
   readonly roadmapPdf: { readonly pages: number; readonly scenarioName: string };
   readonly comparisonPdf: { readonly pages: number };
 }
@@ -67,6 +71,24 @@ async function runAnyJob(job: Job, progress: ReportProgress, signal: AbortSignal
         progress(index / job.inputs.length, `planning scenario “${input.scenario.name}” (${index + 1} of ${job.inputs.length})`);
         return plan(input);
       });
+    case 'marginal':
+      progress(0, `weighing one more hire of each role in “${job.input.scenario.name}”`);
+      return marginalHireValues(job.input);
+    case 'progress': {
+      progress(0, `planning scenario “${job.input.scenario.name}”`);
+      const current = plan(job.input);
+      throwIfCancelled(signal);
+      progress(0.5, `comparing with the baseline “${job.baseline.name}”`);
+      return progressReport({
+        baseline: job.baseline,
+        plan: current,
+        workItems: job.input.workItems,
+        people: job.input.people,
+        capabilities: job.input.capabilities,
+        history: job.history,
+        asOf: job.input.asOf ?? current.asOf,
+      });
+    }
     case 'roadmapPdf': {
       progress(0, `planning scenario “${job.input.scenario.name}”`);
       const result = plan(job.input);

@@ -87,9 +87,10 @@ export function createSafetyHandlers(deps: SafetyDeps, snapshot: () => Workspace
     throw error;
   };
 
-  const tableOf = (table: CsvTable, scenarioId?: string, scenarioIds?: readonly string[]): Table => {
+  const tableOf = (table: CsvTable, scenarioId?: string, scenarioIds?: readonly string[], asOf?: string): Table => {
     const ws = deps.workspace();
-    const planOf = (id?: string) => plan(loadPlanInput(ws, { today: deps.today(), ...(id === undefined ? {} : { scenario: id }) }).input);
+    const planOf = (id?: string) =>
+      plan(loadPlanInput(ws, { today: deps.today(), ...(id === undefined ? {} : { scenario: id }), ...(asOf === undefined ? {} : { asOf }) }).input);
     switch (table) {
       case 'inventory':
         return inventoryTable(ws.listCapabilities());
@@ -171,8 +172,8 @@ export function createSafetyHandlers(deps: SafetyDeps, snapshot: () => Workspace
         return csvError(error);
       }
     },
-    'csv.export': async ({ table, scenarioId, scenarioIds, savePath }) => {
-      const text = tableToCsv(tableOf(table, scenarioId, scenarioIds));
+    'csv.export': async ({ table, scenarioId, scenarioIds, asOf, savePath }) => {
+      const text = tableToCsv(tableOf(table, scenarioId, scenarioIds, asOf));
       const ws = deps.workspace();
       const stem = basename(ws.path).replace(/\.groundwork$/i, '');
       const chosen =

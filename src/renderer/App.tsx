@@ -19,9 +19,11 @@ import { PlanningProvider } from './planning/machine/usePlanning';
 import { RoadmapScreen } from './planning/RoadmapScreen';
 import { TimelineScreen } from './planning/TimelineScreen';
 import { WarningsScreen } from './planning/WarningsScreen';
+import { BaselineProvider } from './progress/BaselineProvider';
+import { ProgressScreen } from './progress/ProgressScreen';
 import { useWorkspace } from './workspace/WorkspaceProvider';
 
-type ScreenId = 'pyramid' | 'inventory' | 'headcount' | 'roles' | 'roadmap' | 'timeline' | 'hiring' | 'warnings';
+type ScreenId = 'pyramid' | 'inventory' | 'headcount' | 'roles' | 'roadmap' | 'timeline' | 'hiring' | 'warnings' | 'progress';
 
 const SCREENS: readonly ScreenTab<ScreenId>[] = [
   { id: 'pyramid', label: 'Pyramid', hint: 'Readiness by layer' },
@@ -32,6 +34,7 @@ const SCREENS: readonly ScreenTab<ScreenId>[] = [
   { id: 'timeline', label: 'Timeline', hint: 'Schedule and capacity' },
   { id: 'hiring', label: 'Hiring plan', hint: 'Who to hire, and when' },
   { id: 'warnings', label: 'Warnings', hint: 'And the reasons' },
+  { id: 'progress', label: 'Progress', hint: 'Against a baseline' },
 ];
 
 const PLANNING_SCREENS: ReadonlySet<ScreenId> = new Set(['roadmap', 'timeline', 'hiring', 'warnings']);
@@ -152,6 +155,7 @@ function Shell() {
     <SafetyActionsContext.Provider value={safetyActions}>
     <PlanningProvider active={PLANNING_SCREENS.has(screen)} onShowRoadmap={showRoadmap}>
       {csvImport && <CsvImportDialog kind={csvImport} onClose={() => setCsvImport(null)} />}
+      <BaselineProvider>
       <div className="shell">
         <ScreenTabs tabs={SCREENS} current={screen} onSelect={setScreen} />
         <main className="main">
@@ -164,9 +168,11 @@ function Shell() {
             {screen === 'timeline' && <TimelineScreen />}
             {screen === 'hiring' && <HiringScreen />}
             {screen === 'warnings' && <WarningsScreen />}
+            {screen === 'progress' && <ProgressScreen />}
           </div>
         </main>
       </div>
+      </BaselineProvider>
     </PlanningProvider>
     </SafetyActionsContext.Provider>
   );

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { Scenario, WorkItem } from '../core/domain/planning';
 import type { Capability, Organisation, Person, Role } from '../core/domain/types';
 import type { WorkspaceReadiness } from '../core/domain/readiness';
-import type { PlanResult } from '../core/planner/types';
+import type { WorkspaceSettings } from '../core/domain/settings';
+import type { MarginalHireValue, PlanResult } from '../core/planner/types';
+import type { Baseline, BaselineSummary } from '../core/progress/baseline';
+import type { ProgressReport } from '../core/progress/progress';
 import type { BackupCountsLike } from '../core/backups/rotation';
 import {
   CAPABILITY_FIELDS,
@@ -20,18 +23,23 @@ import {
 import { LIMITS } from '../core/input/limits';
 import type { MenuCommand } from './channels';
 import {
+  baselineNameSchema,
   capabilityFieldsSchema,
   capabilityPatchSchema,
   idSchema,
+  isoDateSchema,
   organisationSchema,
   personFieldsSchema,
+  personJoinSchema,
   personPatchSchema,
   roleFieldsSchema,
   rolePatchSchema,
   scenarioFieldsSchema,
   scenarioPatchSchema,
+  settingsPatchSchema,
   workItemFieldsSchema,
   workItemPatchSchema,
+  workItemProgressSchema,
 } from './schemas';
 
 /**
@@ -52,11 +60,21 @@ export interface WorkspaceSnapshot {
   readonly workItems: readonly WorkItem[];
   readonly scenarios: readonly Scenario[];
   readonly readiness: WorkspaceReadiness;
+  /** Fiscal year start and currency: how quarters and amounts read everywhere. */
+  readonly settings: WorkspaceSettings;
+  /** The saved baselines, newest first, without their frozen plans (`baseline.get` has those). */
+  readonly baselines: readonly BaselineSummary[];
 }
 
 /** What `plan.accept` wrote, exactly as the storage wrote it, and the workspace after it. */
 export interface PlanAccepted {
-  readonly accepted: { readonly workItems: readonly WorkItem[]; readonly people: readonly Person[] };
+  readonly accepted: { readonly workItems: readonly WorkItem[]; readonly people: readonly Person[]; readonly baseline: BaselineSummary | null };
+  readonly snapshot: WorkspaceSnapshot;
+}
+
+/** A baseline saved by `baseline.create`, and the workspace after it. */
+export interface BaselineSaved {
+  readonly baseline: BaselineSummary;
   readonly snapshot: WorkspaceSnapshot;
 }
 
@@ -119,11 +137,18 @@ export type ContractShape = Readonly<Record<string, { readonly input: z.ZodType;
 
 const empty = z.strictObject({});
 const byId = z.strictObject({ id: idSchema });
-const planRequest = z.strictObject({ scenarioId: idSchema.optional() });
+/** The status date a plan is made as of (default: today). */
+const asOf = isoDateSchema.optional();
+const planRequest = z.strictObject({ scenarioId: idSchema.optional(), asOf });
+const acceptRequest = z.strictObject({ scenarioId: idSchema.optional(), asOf, baselineName: baselineNameSchema.optional() });
 const chooseRequest = z.strictObject({ scenarioId: idSchema.nullable() });
 const compareRequest = z.strictObject({
   scenarioIds: z.array(idSchema).min(2, 'pick two or three scenarios').max(3, 'pick two or three scenarios'),
+  asOf,
 });
+const baselineCreate = z.strictObject({ name: baselineNameSchema, scenarioId: idSchema.optional(), asOf });
+const baselineRename = z.strictObject({ id: idSchema, name: baselineNameSchema });
+const progressRequest = z.strictObject({ baselineId: idSchema.optional(), scenarioId: idSchema.optional(), asOf });
 
 const csvFields = z.enum([...new Set([...PEOPLE_FIELDS, ...CAPABILITY_FIELDS].map((f) => f.field))] as [CsvField, ...CsvField[]]);
 const csvRequest = z.strictObject({
@@ -144,12 +169,14 @@ const restoreRequest = z.strictObject({
 const exportComparisonRequest = z.strictObject({
   scenarioIds: z.array(idSchema).min(2, 'pick two or three scenarios').max(3, 'pick two or three scenarios'),
   paper: z.enum(['a4', 'letter']).default('a4'),
+  asOf,
   savePath,
 });
 const exportCsvRequest = z.strictObject({
   table: z.enum(CSV_TABLES),
   scenarioId: idSchema.optional(),
   scenarioIds: z.array(idSchema).min(2).max(3).optional(),
+  asOf,
   savePath,
 });
 
@@ -185,6 +212,15 @@ export const contract = {
     z.strictObject({ id: idSchema, patch: workItemPatchSchema }),
   ),
   'workItem.delete': method<typeof byId, WorkspaceSnapshot>(byId),
+  /**
+   * A status change in one transaction: the status, the actual dates (left out: what the change
+   * records by itself, e.g. today as the start of work going in progress) and, when given, the
+   * current maturity of the item's capability (raised when a step is marked done, set back by undo).
+   */
+  'workItem.progress': method<typeof workItemProgressSchema, WorkspaceSnapshot>(workItemProgressSchema),
+  /** An open requisition or planned hire joined: on staff from the given (past or today's) date. */
+  'person.join': method<typeof personJoinSchema, WorkspaceSnapshot>(personJoinSchema),
+  'settings.update': method<typeof settingsPatchSchema, WorkspaceSnapshot>(settingsPatchSchema),
 
   'scenario.create': method<typeof scenarioFieldsSchema, WorkspaceSnapshot>(scenarioFieldsSchema),
   'scenario.update': method<z.ZodObject<{ id: typeof idSchema; patch: typeof scenarioPatchSchema }>, WorkspaceSnapshot>(
@@ -198,9 +234,27 @@ export const contract = {
   'plan.compare': method<typeof compareRequest, ScenarioComparison>(compareRequest),
   /**
    * Accepts a scenario's plan: its scheduled proposals become planned work items of the user's,
-   * and its proposed hires become planned hires in the headcount.
+   * its proposed hires become planned hires in the headcount, and the plan is saved as a baseline
+   * (`baselineName`, by default "<quarter> plan as approved"), all in one transaction.
    */
-  'plan.accept': method<typeof planRequest, PlanAccepted>(planRequest),
+  'plan.accept': method<typeof acceptRequest, PlanAccepted>(acceptRequest),
+  /**
+   * What one more hire of each role now does to the target layer's gate: a plan per role, so it
+   * is asked for after the plan is shown, runs where plans run, and can be cancelled.
+   */
+  'plan.marginal': method<typeof planRequest, readonly MarginalHireValue[]>(planRequest),
+
+  'baseline.list': method<typeof empty, readonly BaselineSummary[]>(empty),
+  'baseline.get': method<typeof byId, Baseline>(byId),
+  /** Freezes the plan of a scenario (default: the default one) as of a date under a name. */
+  'baseline.create': method<typeof baselineCreate, BaselineSaved>(baselineCreate),
+  'baseline.rename': method<typeof baselineRename, WorkspaceSnapshot>(baselineRename),
+  'baseline.delete': method<typeof byId, WorkspaceSnapshot>(byId),
+  /**
+   * Progress against a baseline (default: the newest) as of a date: slips, their causes, and the
+   * series the Progress view charts. Planned with the baseline's scenario unless `scenarioId` says.
+   */
+  'progress.get': method<typeof progressRequest, ProgressReport>(progressRequest),
   /**
    * The scenario the window shows (null: the default one). File → Export Roadmap PDF exports it,
    * so the PDF is the roadmap the user is looking at.
@@ -247,6 +301,12 @@ export const WRITE_METHODS: ReadonlySet<Method> = new Set<Method>([
   'scenario.setDefault',
   'plan.accept',
   'csv.import',
+  'workItem.progress',
+  'person.join',
+  'settings.update',
+  'baseline.create',
+  'baseline.rename',
+  'baseline.delete',
 ]);
 
 export type Contract = typeof contract;

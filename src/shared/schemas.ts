@@ -228,3 +228,25 @@ export const settingsPatchSchema = z
   })
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** A baseline's name: what the lead calls the plan they commit to ("2027-Q1 plan as approved"). */
+export const baselineNameSchema = requiredText(120);
+
+/**
+ * Progress on one work item (`workItem.progress`): its status and actual dates, and the current
+ * maturity its capability gets (marking a maturity step done raises it; undoing sets it back). A
+ * date left out takes what the status change records by itself (statusChange in core).
+ */
+export const workItemProgressSchema = z
+  .strictObject({
+    id: idSchema,
+    status: workItemShape.status,
+    actualStart: isoDateSchema.nullable().optional(),
+    actualFinish: isoDateSchema.nullable().optional(),
+    capabilityMaturity: maturitySchema.optional(),
+  })
+  .refine(actualOrderOk, actualOrderIssue);
+export type WorkItemProgress = z.infer<typeof workItemProgressSchema>;
+
+/** An open requisition or planned hire who joined: on staff from `startDate`. */
+export const personJoinSchema = z.strictObject({ id: idSchema, startDate: isoDateSchema });

@@ -40,6 +40,17 @@ const VALID: Record<Method, unknown> = {
   'csv.import': { kind: 'people', data: Buffer.from('Name,Role\r\nAda,Wizard\r\n').toString('base64') },
   'csv.export': { table: 'inventory' },
   'plan.exportComparison': { scenarioIds: ['default', 'default'] },
+  'workItem.progress': { id: 'no-such-item', status: 'done', actualFinish: '2026-11-20' },
+  'person.join': { id: 'demo-ml-engineer-req', startDate: '2026-11-20' },
+  'settings.update': { fiscalYearStartMonth: 4, currency: 'EUR' },
+  // A scenario or baseline that is not there: refused before any plan is made, so the fuzz stays fast.
+  'plan.marginal': { scenarioId: 'no-such-scenario' },
+  'baseline.list': {},
+  'baseline.get': { id: 'no-such-baseline' },
+  'baseline.create': { name: 'Fuzzed', scenarioId: 'no-such-scenario' },
+  'baseline.rename': { id: 'no-such-baseline', name: 'Renamed' },
+  'baseline.delete': { id: 'no-such-baseline' },
+  'progress.get': { baselineId: 'no-such-baseline' },
 };
 
 const HOSTILE_VALUES = fc.oneof(

@@ -57,8 +57,12 @@ export const test = base.extend<{ app: AppHarness }>({
     const savePaths: (string | null)[] = [];
     const saveRequests: SaveRequest[] = [];
 
+    // The workspace's clock (its history's timestamps) starts on the same "today" and runs on, so
+    // history recorded in a test lies on or after that day, as it would in the app.
+    const started = Date.now();
+    const now = () => new Date(Date.parse(`${E2E_TODAY}T12:00:00Z`) + (Date.now() - started));
     const openHandlers = () => {
-      session = new WorkspaceSession({ migrationsDir: MIGRATIONS });
+      session = new WorkspaceSession({ migrationsDir: MIGRATIONS, now });
       session.switchTo(file, true);
       const current = session;
       handlers = createHandlers({

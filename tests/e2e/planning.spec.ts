@@ -222,11 +222,12 @@ test('Enter on a card opens its editor; a dependency cycle is refused next to th
   await edit.getByRole('button', { name: 'Cancel' }).click();
   await expect(edit).toBeHidden();
 
-  // Done work leaves the roadmap's grid and is listed below it, still editable.
+  // Done work leaves the roadmap's grid and is listed below it, still editable. Marking it done asks for its dates first.
   await first.focus();
   await page.keyboard.press('Enter');
   await edit.getByLabel('Status').selectOption('done');
   await edit.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('dialog', { name: 'Mark “Migrate the legacy tracker” done?' }).getByRole('button', { name: 'Mark done' }).click();
   await expect(edit).toBeHidden();
   await planReady(page);
   await expect(cardTitled(page, 'Migrate the legacy tracker')).toHaveCount(0);
@@ -344,7 +345,7 @@ test('accepting the plan turns its proposals into planned items and hires', asyn
   await page.getByTestId('accept-plan').click();
   const confirm = page.getByRole('dialog', { name: /Accept the plan of “Baseline”/ });
   await confirm.getByRole('button', { name: 'Accept plan' }).click();
-  await expect(page.getByText(/^Accepted the plan: \d+ work items are now yours, and \d+ hires are planned\.$/)).toBeVisible();
+  await expect(page.getByText(/^Accepted the plan: \d+ work items are now yours, and \d+ hires are planned\. Saved as the baseline “2026-Q4 plan as approved”\.$/)).toBeVisible();
   await planReady(page);
   const table = page.getByTestId('hiring-table');
   await expect(table.getByRole('row').filter({ hasText: 'Proposed' })).toHaveCount(0);

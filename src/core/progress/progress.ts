@@ -147,7 +147,12 @@ export interface ProgressReport {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${Math.abs(n) === 1 ? one : many}`;
 const daysText = (days: number) => plural(Math.abs(days), 'day');
 
-function itemSlips(b: BaselineSnapshot, input: ProgressInput): ItemSlip[] {
+/**
+ * How each of the baseline's items moved (and what was added since), from the current plan and the
+ * stored items' actual dates. Exported for the views that mark moved work (the roadmap's slip
+ * badges) without making the whole report.
+ */
+export function itemSlips(b: BaselineSnapshot, input: Pick<ProgressInput, 'plan' | 'workItems'>): ItemSlip[] {
   const current = new Map(input.plan.items.map((i) => [i.id, i]));
   const stored = new Map(input.workItems.map((w) => [w.id, w]));
   const out: ItemSlip[] = [];

@@ -4,6 +4,7 @@ import { useWorkspace } from '../workspace/WorkspaceProvider';
 import type { WorkspaceSnapshot } from '../../shared/contract';
 import { EditableText } from './EditableText';
 import { PyramidMark } from './PyramidMark';
+import { SettingsButton } from '../settings/SettingsDialog';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const MOD_LABEL = isMac ? '⌘' : 'Ctrl+';
@@ -42,6 +43,7 @@ export function TitleBar({ snapshot, onShowBackups }: { readonly snapshot: Works
         </span>
       </div>
       <div className="titlebar-actions">
+        {!snapshot.isEmpty && <SettingsButton />}
         <button type="button" className="button button-small" onClick={onShowBackups} title="File ▸ Restore from backup">
           Backups
         </button>

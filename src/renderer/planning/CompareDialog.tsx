@@ -11,6 +11,7 @@ import { useSnapshot } from '../workspace/WorkspaceProvider';
 import { useToasts } from '../workspace/toasts';
 import { formatMoney } from './planFormat';
 import { SeverityIcon } from './Severity';
+import { usePlanning } from './machine/usePlanning';
 
 interface Props {
   readonly initial: string | null;
@@ -20,6 +21,7 @@ interface Props {
 /** Two or three scenarios side by side: what differs, when each layer is ready, hires and spend by quarter, totals. */
 export function CompareDialog({ initial, onClose }: Props) {
   const { scenarios } = useSnapshot();
+  const { asOf } = usePlanning();
   const [picked, setPicked] = useState<readonly string[]>(() => {
     const first = initial ?? scenarios[0]?.id;
     const second = scenarios.find((s) => s.id !== first)?.id;
@@ -46,7 +48,7 @@ export function CompareDialog({ initial, onClose }: Props) {
     setProgress(null);
     try {
       const ordered = scenarios.filter((s) => picked.includes(s.id)).map((s) => s.id);
-      const result = await call('plan.compare', { scenarioIds: ordered }, { signal: controller.signal, onProgress: setProgress });
+      const result = await call('plan.compare', { scenarioIds: ordered, ...(asOf ? { asOf } : {}) }, { signal: controller.signal, onProgress: setProgress });
       setPlans(result.plans);
     } catch (cause) {
       const error = toApiError(cause);
@@ -95,7 +97,7 @@ export function CompareDialog({ initial, onClose }: Props) {
       )}
       {plans && <Comparison plans={plans} />}
       <div className="modal-actions">
-        {plans && <ExportCsvButton table="comparison" scenarioIds={plans.map((p) => p.scenario.id)} />}
+        {plans && <ExportCsvButton table="comparison" scenarioIds={plans.map((p) => p.scenario.id)} asOf={asOf} />}
         {plans && <ExportComparisonPdf scenarioIds={plans.map((p) => p.scenario.id)} />}
         <button type="button" className="button" onClick={onClose}>
           Close
@@ -244,11 +246,12 @@ function Comparison({ plans }: { readonly plans: readonly PlanResult[] }) {
 /** Saves the comparison as a PDF page (the main process asks where; the host plans and paints it on a worker). */
 function ExportComparisonPdf({ scenarioIds }: { readonly scenarioIds: readonly string[] }) {
   const { notify } = useToasts();
+  const { asOf } = usePlanning();
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
-      const { path } = await call('plan.exportComparison', { scenarioIds: [...scenarioIds] });
+      const { path } = await call('plan.exportComparison', { scenarioIds: [...scenarioIds], ...(asOf ? { asOf } : {}) });
       if (path) notify(`Saved ${path}`);
     } catch (cause) {
       const error = toApiError(cause);

@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import type { PlanResult } from '../../core/planner/types';
-import { ConfirmDialog } from '../components/Modal';
 import { TableHead } from '../components/TableHead';
+import { AcceptPlanDialog } from './AcceptPlanDialog';
+import { AsksPanel } from './AsksPanel';
+import { JoinButton } from '../progress/JoinDialog';
+import { BackfillNote } from './HireExtras';
+import { MarginalValues } from './MarginalValues';
 import { usePlanning } from './machine/usePlanning';
 import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { PlanningScreen } from './PlanningScreen';
@@ -12,7 +16,7 @@ import { bySeverity } from '../../core/planner/warnings';
 
 /** The hires of the plan, the open requisitions and planned hires it checked, and accepting the plan. */
 export function HiringScreen() {
-  const { plan, busy, accept, status } = usePlanning();
+  const { plan, busy, accept, status, asOf } = usePlanning();
   const [confirming, setConfirming] = useState(false);
   const proposals = plan?.items.filter((i) => i.source === 'proposal' && i.start !== null).length ?? 0;
   const proposedHires = plan?.hires.filter((h) => h.source === 'proposed').length ?? 0;
@@ -24,7 +28,7 @@ export function HiringScreen() {
       lede="The hires the plan proposes, in the order the foundations allow, and the open requisitions and planned hires it checked against them."
       actions={
         <>
-          <ExportCsvButton table="hiring" scenarioId={plan?.scenario.id} />
+          <ExportCsvButton table="hiring" scenarioId={plan?.scenario.id} asOf={asOf} />
           <button
             type="button"
             className="button button-primary"
@@ -38,19 +42,12 @@ export function HiringScreen() {
       }
     >
       {confirming && plan && (
-        <ConfirmDialog
-          title={`Accept the plan of “${plan.scenario.name}”?`}
-          message={
-            <p>
-              {proposals} proposed work items become your planned items, and {proposedHires} proposed hires become planned hires in the headcount. You can
-              still edit or delete them afterwards.
-            </p>
-          }
-          confirmLabel="Accept plan"
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
+        <AcceptPlanDialog
+          plan={plan}
+          onClose={() => setConfirming(false)}
+          onAccept={(baselineName) => {
             setConfirming(false);
-            accept();
+            accept(baselineName);
           }}
         />
       )}
@@ -91,7 +88,9 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
                     <td>
                       <span className="strong">{hire.roleName}</span>
                       {hire.personName && <span className="cell-hint">{hire.personName}</span>}
+                      <BackfillNote hire={hire} />
                       <span className={`badge hire-status status-${hire.status}`}>{HIRE_STATUS_LABELS[hire.status]}</span>
+                      {hire.source === 'existing' && <JoinButton personId={hire.personId} />}
                     </td>
                     <td>
                       <span className="nowrap">
@@ -168,6 +167,8 @@ function HiringTables({ plan }: { readonly plan: PlanResult }) {
           </div>
         </section>
       )}
+      <AsksPanel plan={plan} />
+      <MarginalValues plan={plan} />
     </>
   );
 }

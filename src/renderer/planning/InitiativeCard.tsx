@@ -2,6 +2,8 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { WORK_ITEM_STATUS_LABELS } from '../../core/domain/planning';
 import { initiativeTitle, stepLevels, type Initiative } from '../../core/planner/initiatives';
 import type { PlannedItem } from '../../core/planner/types';
+import type { ItemSlip } from '../../core/progress/progress';
+import { SlipBadge } from '../progress/SlipBadge';
 import { CardMenu, type MenuEntry } from './CardMenu';
 import { datesLabel } from './planFormat';
 
@@ -27,6 +29,11 @@ interface Props {
   readonly onUnpin: (item: PlannedItem) => void;
   readonly canMoveLeft: boolean;
   readonly canMoveRight: boolean;
+  /** More menu entries for one of the steps (progress: mark in progress, mark done). */
+  readonly stepMenu?: (step: PlannedItem) => readonly MenuEntry[];
+  /** How the initiative moved since the baseline compared with (its step that moved most). */
+  readonly slip?: ItemSlip | undefined;
+  readonly baselineName?: string;
 }
 
 /**
@@ -34,7 +41,7 @@ interface Props {
  * chevron) shows the steps, each opening its editor. Dragging it, or Alt+←/→, pins its first
  * step that has not started at another quarter.
  */
-export function InitiativeCard({ initiative, quarterLabel, moving, onDragStart, onDragEnd, onMove, onEditStep, onUnpin, canMoveLeft, canMoveRight }: Props) {
+export function InitiativeCard({ initiative, quarterLabel, moving, onDragStart, onDragEnd, onMove, onEditStep, onUnpin, canMoveLeft, canMoveRight, stepMenu, slip, baselineName = '' }: Props) {
   const [open, setOpen] = useState(false);
   const stepsId = useId();
   const lead = leadStep(initiative);
@@ -64,6 +71,10 @@ export function InitiativeCard({ initiative, quarterLabel, moving, onDragStart, 
     ...(movable && canMoveLeft ? [{ label: 'Move to the previous quarter', onSelect: () => onMove(-1) }] : []),
     ...(movable && canMoveRight ? [{ label: 'Move to the next quarter', onSelect: () => onMove(1) }] : []),
     ...initiative.steps.filter((s) => s.pinned).map((s) => ({ label: `Unpin “${s.title}”`, onSelect: () => onUnpin(s) })),
+    // Progress entries name their step when the initiative has more than one.
+    ...initiative.steps.flatMap((s) =>
+      (stepMenu?.(s) ?? []).map((entry) => (steps === 1 ? entry : { ...entry, label: `${stepLevels(s) ?? s.title}: ${entry.label}` })),
+    ),
   ];
 
   return (
@@ -118,6 +129,7 @@ export function InitiativeCard({ initiative, quarterLabel, moving, onDragStart, 
           {steps} step{steps === 1 ? '' : 's'}
         </span>
         <span className="roadmap-card-badges">
+          <SlipBadge slip={slip} baselineName={baselineName} />
           {initiative.inProgress && <span className="badge badge-progress">In progress</span>}
           {initiative.pinned && (
             <span className="badge badge-pin" data-testid="pinned-badge">

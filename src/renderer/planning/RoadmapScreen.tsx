@@ -4,8 +4,13 @@ import { WORK_ITEM_STATUS_LABELS } from '../../core/domain/planning';
 import { initiativesOf, type Initiative } from '../../core/planner/initiatives';
 import type { PlannedItem, PlanResult } from '../../core/planner/types';
 import { useSnapshot } from '../workspace/WorkspaceProvider';
-import { CardMenu } from './CardMenu';
+import { CardMenu, type MenuEntry } from './CardMenu';
 import { DRAG_TYPE, InitiativeCard, leadStep } from './InitiativeCard';
+import { useCardProgress } from '../progress/CardProgress';
+import { useBaselineChoice } from '../progress/BaselineProvider';
+import { SlipBadge, initiativeSlip, useItemSlips } from '../progress/SlipBadge';
+import { slipLabel } from '../progress/slips';
+import type { ItemSlip } from '../../core/progress/progress';
 import { usePlanning, usePlanningNavigation } from './machine/usePlanning';
 import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { PlanningScreen } from './PlanningScreen';
@@ -76,7 +81,7 @@ function Choice<T extends string>({ label, options, value, onChange, testId }: {
 
 export function RoadmapScreen() {
   const [editing, setEditing] = useState<EditTarget | null>(null);
-  const { scenario } = usePlanning();
+  const { scenario, asOf } = usePlanning();
   const [view, setView] = useState<View>(() => stored(VIEW_KEY, ['initiatives', 'steps'], 'initiatives'));
   const [density, setDensity] = useState<Density>(() => stored(DENSITY_KEY, ['comfortable', 'compact', 'fit'], 'compact'));
   return (
@@ -107,7 +112,7 @@ export function RoadmapScreen() {
             }}
           />
           <RoadmapLegend />
-          <ExportCsvButton table="roadmap" scenarioId={scenario?.id} />
+          <ExportCsvButton table="roadmap" scenarioId={scenario?.id} asOf={asOf} />
           <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'new' })}>
             New work item
           </button>
@@ -147,6 +152,9 @@ function RoadmapGrid({ plan, view, density, onEdit }: GridProps) {
   const capabilityNames = useMemo(() => new Map(capabilities.map((c) => [c.id, c.name])), [capabilities]);
   const initiatives = useMemo(() => initiativesOf(plan, capabilities), [plan, capabilities]);
   const { pinAtQuarter, unpin, moving, planCount } = usePlanning();
+  const progress = useCardProgress();
+  const slips = useItemSlips(plan);
+  const { baseline } = useBaselineChoice();
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -341,6 +349,9 @@ function RoadmapGrid({ plan, view, density, onEdit }: GridProps) {
                                 }}
                                 canMoveLeft={q > 0}
                                 canMoveRight={q < quarters - 1}
+                                stepMenu={progress.entries}
+                                slip={initiativeSlip(initiative.steps, slips)}
+                                baselineName={baseline?.name ?? ''}
                               />
                             );
                           })
@@ -364,6 +375,9 @@ function RoadmapGrid({ plan, view, density, onEdit }: GridProps) {
                               }}
                               canMoveLeft={q > 0}
                               canMoveRight={q < quarters - 1}
+                              extraMenu={progress.entries(item)}
+                              slip={slips?.get(item.id)}
+                              baselineName={baseline?.name ?? ''}
                             />
                           ))}
                     </div>
@@ -414,6 +428,7 @@ function RoadmapGrid({ plan, view, density, onEdit }: GridProps) {
           </div>
         </div>
       </div>
+      {progress.dialog}
       {closed.length > 0 && (
         <section className="panel" aria-labelledby="closed-heading">
           <h2 id="closed-heading" className="panel-title">
@@ -495,9 +510,14 @@ interface CardProps {
   readonly onUnpin: () => void;
   readonly canMoveLeft: boolean;
   readonly canMoveRight: boolean;
+  /** More entries for the card's menu (progress: mark in progress, mark done). */
+  readonly extraMenu?: readonly MenuEntry[];
+  /** How the item moved since the baseline compared with. */
+  readonly slip?: ItemSlip | undefined;
+  readonly baselineName?: string;
 }
 
-function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, onDragEnd, onMove, onEdit, onUnpin, canMoveLeft, canMoveRight }: CardProps) {
+function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, onDragEnd, onMove, onEdit, onUnpin, canMoveLeft, canMoveRight, extraMenu = [], slip, baselineName = '' }: CardProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget) return;
     if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
@@ -515,7 +535,7 @@ function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, 
   const step = maturityStepLabel(item.fromMaturity, item.toMaturity);
   const generated = capabilityName !== null && item.fromMaturity !== null && item.toMaturity !== null && item.title === maturityStepTitle(capabilityName, item.fromMaturity, item.toMaturity);
   const name = generated ? capabilityName : item.title;
-  const label = `${item.title}, ${own ? 'your item' : 'proposal'}, ${quarterLabel}, ${item.startDate ?? '?'} to ${item.finishDate ?? '?'}${item.pinned ? ', pinned' : ''}`;
+  const label = `${item.title}, ${own ? 'your item' : 'proposal'}, ${quarterLabel}, ${item.startDate ?? '?'} to ${item.finishDate ?? '?'}${item.pinned ? ', pinned' : ''}${slip && slipLabel(slip) ? `, ${slipLabel(slip)} since the baseline` : ''}`;
 
   return (
     <article
@@ -547,6 +567,7 @@ function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, 
             ...(canMoveLeft ? [{ label: 'Move to the previous quarter', onSelect: () => onMove(-1) }] : []),
             ...(canMoveRight ? [{ label: 'Move to the next quarter', onSelect: () => onMove(1) }] : []),
             ...(item.pinned ? [{ label: 'Unpin', onSelect: onUnpin }] : []),
+            ...extraMenu,
           ]}
         />
       </div>
@@ -558,6 +579,7 @@ function RoadmapCard({ item, capabilityName, moving, quarterLabel, onDragStart, 
           </span>
         )}
         <span className="roadmap-card-badges">
+          <SlipBadge slip={slip} baselineName={baselineName} />
           {item.pinned && (
             <span className="badge badge-pin" data-testid="pinned-badge">
               Pinned

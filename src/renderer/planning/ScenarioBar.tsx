@@ -15,6 +15,9 @@ import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
 import { CardMenu } from './CardMenu';
 import { WarningCounts } from './Severity';
+import { StatusDatePicker } from '../progress/StatusDatePicker';
+import { BorrowedEditor } from './BorrowedEditor';
+import { borrowedDrafts, borrowedOf, type BorrowedDraft } from './hiringAdvice';
 import { CompareDialog } from './CompareDialog';
 import { usePlanning } from './machine/usePlanning';
 
@@ -98,6 +101,7 @@ export function ScenarioBar() {
         />
       </div>
       <div className="scenario-foot">
+        <StatusDatePicker />
         {scenario && <ScenarioSummary scenario={scenario} />}
         <PlanStatus />
       </div>
@@ -193,7 +197,7 @@ interface Draft {
   rampUpWeeks: string;
   runSharePercent: string;
   salaries: Record<string, string>;
-  borrowed: Scenario['borrowed'];
+  borrowed: BorrowedDraft[];
 }
 
 /** The form's text for a scenario; with none, for the one every workspace starts with (defaultScenario). */
@@ -212,7 +216,7 @@ function draftOf(scenario: Scenario | null): Draft {
     rampUpWeeks: s.rampUpWeeks === null ? '' : String(s.rampUpWeeks),
     runSharePercent: String(Math.round(s.runShare * 100)),
     salaries: Object.fromEntries(Object.entries(s.salaries).map(([k, v]) => [k, String(v)])),
-    borrowed: s.borrowed,
+    borrowed: borrowedDrafts(s.borrowed),
   };
 }
 
@@ -232,7 +236,7 @@ function fieldsOfDraft(d: Draft): ScenarioFields {
     rampUpWeeks: d.rampUpWeeks.trim() === '' ? null : parseNumber(d.rampUpWeeks),
     salaries,
     runShare: parseNumber(d.runSharePercent) / 100,
-    borrowed: d.borrowed.map((b) => ({ ...b })),
+    borrowed: borrowedOf(d.borrowed),
   };
 }
 
@@ -266,7 +270,7 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
     setDraft((d) => ({ ...d, [key]: value }));
     // A corrected field drops its error; the others keep theirs until the next save.
     const field = key === 'gatePercent' ? 'gateThreshold' : key;
-    setErrors((e) => (key === 'salaries' ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('salaries'))) : withoutKey(e, field)));
+    setErrors((e) => (key === 'salaries' || key === 'borrowed' ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(key))) : withoutKey(e, field)));
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -336,6 +340,7 @@ function ScenarioDialog({ scenario, roles, isNew = false, onCreate, onClose }: D
           {number('rampUpWeeks', 'Ramp-up (weeks)', errors.rampUpWeeks, "Empty: each role's own ramp-up")}
           {number('runSharePercent', 'Run work (% of time)', errors.runShare, 'Support, on-call, maintenance; most teams keep 20–40 %')}
         </div>
+        <BorrowedEditor rows={draft.borrowed} roles={roles} errors={errors} onChange={(rows) => set('borrowed', rows)} />
         {roles.length > 0 && (
           <fieldset className="salary-group">
             <legend>Annual salary per role (optional)</legend>

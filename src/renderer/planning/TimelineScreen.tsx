@@ -9,6 +9,9 @@ import { PlanningScreen } from './PlanningScreen';
 import { toIsoDate } from '../../core/calendar';
 import { LAYERS_TOP_DOWN, layerLabel } from '../../core/format';
 import { datesLabel, planCalendar, weeksBetween } from './planFormat';
+import { BaselineBars, BaselineLegend } from '../progress/BaselineBars';
+import { CapacityOverlayLegend, CapacityOverlays } from './CapacityOverlays';
+import { overlaySummary } from './hiringAdvice';
 
 /** Hand-drawn SVG: one x scale for the Gantt and the capacity charts, so they line up week by week. */
 const WEEK_PX = 11;
@@ -215,6 +218,7 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
             <span className="legend-swatch is-proposal" aria-hidden="true" /> Proposal
             <span className="legend-line is-today" aria-hidden="true" /> Today
             <span className="legend-line is-horizon" aria-hidden="true" /> Horizon end
+            <BaselineLegend />
           </span>
         </h2>
         <div className="timeline-toolbar">
@@ -261,6 +265,17 @@ function Timeline({ plan }: { readonly plan: PlanResult }) {
                 </g>
               ))}
               <line x1={scale.x(plan.scenario.horizonWeeks)} x2={scale.x(plan.scenario.horizonWeeks)} y1={0} y2={height} className="gantt-horizon" />
+              <BaselineBars
+                plan={plan}
+                rows={rows.flatMap((r) =>
+                  r.kind === 'item'
+                    ? [{ key: r.item.id, itemIds: [r.item.id], y: r.y, height: r.height }]
+                    : r.kind === 'initiative'
+                      ? [{ key: r.initiative.id, itemIds: r.initiative.steps.map((s) => s.id), y: r.y, height: r.height }]
+                      : [],
+                )}
+                x={scale.x}
+              />
               {rows.map((r) => {
                 if (r.kind === 'group') {
                   const projection = plan.layers.find((l) => l.layer === r.layer);
@@ -393,10 +408,12 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
           <span className="legend-line is-capacity" aria-hidden="true" /> Capacity
           <span className="legend-swatch is-over" aria-hidden="true" /> Over capacity
           <span className="legend-hire" aria-hidden="true" /> Hire starts
+          <CapacityOverlayLegend runShare={plan.scenario.runShare} anyBorrowed={plan.capacity.some((c) => c.steps.some((s) => s.borrowed > 0))} />
         </span>
       </h2>
       <p className="timeline-note">
         Load: people the running items need each week. Capacity: people on staff and the plan’s hires from the week they are productive.
+        Borrowed people count in the capacity; the top of the load is the share of time kept for run work.
       </p>
       <div className="timeline-scroll" tabIndex={0} role="group" aria-label="Capacity charts, scroll sideways">
         <div className="timeline-inner" style={{ width: `calc(var(--tl-label) + ${scale.width}px)` }}>
@@ -419,7 +436,7 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
               const capPath = c.cap.map((v, w) => `${w === 0 ? 'M' : 'L'}${scale.x(w)},${yOf(v)} L${scale.x(w + 1)},${yOf(v)}`).join(' ');
               const label = `${c.capacity.roleName}: capacity ${c.capacity.steps.map((s) => `${fte(s.people)} from ${s.date}`).join(', ')}; load peaks at ${fte(c.peak)} ${
                 c.peak === 1 ? 'person' : 'people'
-              }${c.peak > 0 ? ` in the week of ${planCalendar(plan).dateOfWeek(c.peakWeek)}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}${hireWeeks(plan, c.capacity.roleId)}.`;
+              }${c.peak > 0 ? ` in the week of ${planCalendar(plan).dateOfWeek(c.peakWeek)}` : ''}${c.over > 0 ? `; load exceeds capacity in ${c.over} weeks` : ''}${hireWeeks(plan, c.capacity.roleId)}${overlaySummary(c.capacity.roleId, plan.scenario)}.`;
               return (
                 <svg
                   key={c.capacity.roleId}
@@ -443,6 +460,7 @@ function CapacityCharts({ plan, scale }: { readonly plan: PlanResult; readonly s
                       <rect key={`over-${w}`} x={scale.x(w)} y={yOf(l)} width={WEEK_PX} height={yOf(c.cap[w] ?? 0) - yOf(l)} className="capacity-over" />
                     ) : null,
                   )}
+                  <CapacityOverlays capacity={c.capacity} load={c.load} cap={c.cap} runShare={plan.scenario.runShare} x={scale.x} yOf={yOf} />
                   <path d={capPath} className="capacity-line" />
                   {plan.hires
                     .filter((h) => h.roleId === c.capacity.roleId && h.startWeek < weeks)

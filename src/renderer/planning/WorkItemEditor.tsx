@@ -10,6 +10,8 @@ import { ConfirmDialog, Modal } from '../components/Modal';
 import { fieldErrors, parseDate, parseNumber, type FieldErrors } from '../validation';
 import { useToasts } from '../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
+import { MarkDoneDialog } from '../progress/MarkDoneDialog';
+import { todayIso, useProgress } from '../progress/useProgress';
 
 /** What the editor opens on: a stored item, a planner's proposal (saved as the user's own), or nothing (new). */
 export type EditTarget = { readonly kind: 'stored'; readonly item: WorkItem } | { readonly kind: 'proposal'; readonly item: PlannedItem } | { readonly kind: 'new' };
@@ -104,6 +106,10 @@ export function WorkItemEditor({ target, onClose }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const { record } = useProgress();
+  // A status change to done asks first (MarkDoneDialog); the editor stays open meanwhile.
+  const [askDone, setAskDone] = useState<{ readonly item: WorkItem; readonly start: string; readonly finish: string } | null>(null);
+  const asking = useRef(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
     // A corrected field drops its error; the others keep theirs until the next save.
@@ -133,15 +139,34 @@ export function WorkItemEditor({ target, onClose }: Props) {
       setErrors,
       setBusy,
       save: async () => {
+        // A new status goes through workItem.progress (undoable, with what the change records); the rest as usual.
+        const statusChanged = fields.status !== (target.kind === 'stored' ? target.item.status : 'planned');
+        const { status, actualStart, actualFinish: _finish, ...rest } = fields;
+        let stored: WorkItem | undefined;
         if (target.kind === 'stored') {
-          await change('workItem.update', { id: target.item.id, patch: fields });
-          notify(`Saved “${fields.title.trim()}”.`);
+          const answer = await change('workItem.update', { id: target.item.id, patch: statusChanged ? rest : fields });
+          stored = answer.workItems.find((w) => w.id === target.item.id);
         } else {
-          await change('workItem.create', fields);
-          notify(target.kind === 'proposal' ? `“${fields.title.trim()}” is now your own work item.` : `Added “${fields.title.trim()}”.`);
+          const known = new Set(workItems.map((w) => w.id));
+          const answer = await change('workItem.create', statusChanged ? { ...rest, status: 'planned', actualStart: null, actualFinish: null } : fields);
+          stored = answer.workItems.find((w) => !known.has(w.id));
         }
+        const saved = target.kind === 'stored' ? `Saved “${fields.title.trim()}”.` : target.kind === 'proposal' ? `“${fields.title.trim()}” is now your own work item.` : `Added “${fields.title.trim()}”.`;
+        if (!statusChanged || !stored) {
+          notify(saved);
+          return;
+        }
+        if (status === 'done') {
+          asking.current = true;
+          setAskDone({ item: stored, start: draft.actualStart.trim(), finish: draft.actualFinish.trim() });
+          return;
+        }
+        await record(stored, { status, ...(status === 'in_progress' && actualStart ? { actualStart } : {}) });
+        notify(saved);
       },
-      onSaved: onClose,
+      onSaved: () => {
+        if (!asking.current) onClose();
+      },
       serverErrors: (field, message) => ({ [fieldKey(field)]: message }),
     });
   };
@@ -155,6 +180,30 @@ export function WorkItemEditor({ target, onClose }: Props) {
   const title = target.kind === 'new' ? 'New work item' : target.kind === 'proposal' ? 'Adopt the proposal' : 'Edit work item';
   const description =
     target.kind === 'proposal' ? 'The planner proposed this item from the catalog’s estimates. Saving it makes it your own work item, which wins over the proposal.' : undefined;
+
+  if (askDone) {
+    const capability = askDone.item.capabilityId === null ? null : (capabilities.find((c) => c.id === askDone.item.capabilityId) ?? null);
+    return (
+      <MarkDoneDialog
+        item={askDone.item}
+        capability={capability}
+        today={todayIso()}
+        plannedStart={target.kind === 'stored' ? null : target.kind === 'proposal' ? target.item.startDate : null}
+        initial={{ start: askDone.start, finish: askDone.finish }}
+        onConfirm={async (values) => {
+          await record(askDone.item, values);
+          notify(`“${askDone.item.title}” is done${values.capabilityMaturity !== undefined && capability ? `; ${capability.name} is at maturity ${values.capabilityMaturity}` : ''}.`);
+          asking.current = false;
+          onClose();
+        }}
+        onClose={() => {
+          asking.current = false;
+          setAskDone(null);
+          setBusy(false);
+        }}
+      />
+    );
+  }
 
   if (confirmDelete && target.kind === 'stored') {
     return (

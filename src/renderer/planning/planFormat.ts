@@ -36,9 +36,12 @@ export function quarterCount(plan: PlanResult): number {
   return Math.max(1, cal.quartersThrough(lastStart).length);
 }
 
-/** The plan quarter an item starts in, by its start date (a date the user entered counts as entered). */
+/**
+ * The plan quarter an item starts in, by its start date (a date the user entered counts as
+ * entered). Work in progress that started before the plan did shows in its first quarter.
+ */
 export function quarterIndexOfItem(plan: PlanResult, item: PlannedItem): number {
-  return item.startDate === null ? 0 : planCalendar(plan).quarterIndexOfDate(item.startDate);
+  return item.startDate === null ? 0 : Math.max(0, planCalendar(plan).quarterIndexOfDate(item.startDate));
 }
 
 /** The plan quarter a date falls in. */

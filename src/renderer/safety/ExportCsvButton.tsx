@@ -7,11 +7,13 @@ interface Props {
   readonly table: CsvTable;
   readonly scenarioId?: string | undefined;
   readonly scenarioIds?: readonly string[] | undefined;
+  /** The status date the plan behind the table is made as of (the planning tables; default today). */
+  readonly asOf?: string | null | undefined;
   readonly label?: string;
 }
 
 /** Saves the table the screen shows as CSV (the main process asks where). */
-export function ExportCsvButton({ table, scenarioId, scenarioIds, label = 'Export CSV…' }: Props) {
+export function ExportCsvButton({ table, scenarioId, scenarioIds, asOf, label = 'Export CSV…' }: Props) {
   const { notify } = useToasts();
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -21,6 +23,7 @@ export function ExportCsvButton({ table, scenarioId, scenarioIds, label = 'Expor
         table,
         ...(scenarioId === undefined ? {} : { scenarioId }),
         ...(scenarioIds === undefined ? {} : { scenarioIds: [...scenarioIds] }),
+        ...(asOf ? { asOf } : {}),
       });
       if (path) notify(`Saved ${path}`);
     } catch (cause) {

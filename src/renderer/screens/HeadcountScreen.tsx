@@ -15,6 +15,7 @@ import { useSnapshot, useWorkspace } from '../workspace/WorkspaceProvider';
 import { ExportCsvButton } from '../safety/ExportCsvButton';
 import { useSafetyActions } from '../safety/SafetyActions';
 import { TrashIcon } from '../components/icons';
+import { JoinButton } from '../progress/JoinDialog';
 
 const DATE_PLACEHOLDER = 'YYYY-MM-DD';
 
@@ -237,6 +238,7 @@ function PersonRow({ person: p, roles, onDelete }: { readonly person: Person; re
         />
       </td>
       <td className="col-actions">
+        <JoinButton personId={p.id} />
         <button type="button" className="icon-button" aria-label={`Remove ${p.name}`} title={`Remove ${p.name}`} onClick={onDelete}>
           <TrashIcon />
         </button>

@@ -49,6 +49,10 @@ function send(edit: FieldEdit, direction: 'before' | 'after'): Promise<Workspace
       return call('role.update', { id: edit.id, patch: edit[direction] });
     case 'organisation':
       return call('workspace.setOrganisation', edit[direction]);
+    case 'progress':
+      return call('workItem.progress', { id: edit.id, ...edit[direction] });
+    case 'join':
+      return direction === 'after' ? call('person.join', { id: edit.id, ...edit.after }) : call('person.update', { id: edit.id, patch: edit.before });
   }
 }
 

@@ -3,13 +3,13 @@ import type { WorkItem } from '../../../core/domain/planning';
 import { workItemFromProposal } from '../../../core/planner/acceptance';
 import type { PlannedItem, PlanResult } from '../../../core/planner/types';
 import type { MethodInput } from '../../../shared/contract';
-import type { PinRequest } from './planningMachine';
+import type { AcceptRequest, PinRequest, PlanTarget } from './planningMachine';
 
 /** What the planning workflow needs from the outside world; the app wires it to the IPC client. */
 export interface PlanningApi {
   /** `signal` aborts when the machine no longer wants the plan (an edit made it stale): the call is cancelled. */
-  runPlan(scenarioId: string | null, signal: AbortSignal): Promise<PlanResult>;
-  acceptPlan(scenarioId: string | null): Promise<void>;
+  runPlan(target: PlanTarget, signal: AbortSignal): Promise<PlanResult>;
+  acceptPlan(request: AcceptRequest): Promise<void>;
   createWorkItem(fields: MethodInput<'workItem.create'>): Promise<void>;
   updateWorkItem(id: string, patch: MethodInput<'workItem.update'>['patch']): Promise<void>;
   /** The user's stored items, to keep only predecessors that exist when a proposal is adopted. */
@@ -31,11 +31,14 @@ export function pinCall(item: PlannedItem, pinnedStart: string | null, stored: r
   return { method: 'workItem.create', fields: workItemFromProposal(item, { predecessorId: (id) => (known.has(id) ? id : null), pinnedStart, notes: '' }) };
 }
 
-export const createRunPlanActor = (api: PlanningApi) =>
-  fromPromise<PlanResult, { readonly scenarioId: string | null }>(({ input, signal }) => api.runPlan(input.scenarioId, signal));
+export const createRunPlanActor = (api: PlanningApi) => fromPromise<PlanResult, PlanTarget>(({ input, signal }) => api.runPlan(input, signal));
 
-export const createAcceptPlanActor = (api: PlanningApi) =>
-  fromPromise<void, { readonly scenarioId: string | null }>(({ input }) => api.acceptPlan(input.scenarioId));
+export const createAcceptPlanActor = (api: PlanningApi) => fromPromise<void, AcceptRequest>(({ input }) => api.acceptPlan(input));
+
+/** The payload of a plan call: the default scenario and today are what the host assumes when left out. */
+export function planPayload(target: PlanTarget): { scenarioId?: string; asOf?: string } {
+  return { ...(target.scenarioId ? { scenarioId: target.scenarioId } : {}), ...(target.asOf ? { asOf: target.asOf } : {}) };
+}
 
 export const createSavePinActor = (api: PlanningApi) =>
   fromPromise<void, PinRequest>(async ({ input }) => {

@@ -30,8 +30,21 @@ export interface PinRequest {
   readonly quarterIndex: number | null;
 }
 
+/** What a plan is made for: a scenario (null: the default one) as of a status date (null: today). */
+export interface PlanTarget {
+  readonly scenarioId: string | null;
+  readonly asOf: string | null;
+}
+
+/** Accepting the plan also saves it as a baseline, under this name (null: the default name). */
+export interface AcceptRequest extends PlanTarget {
+  readonly baselineName: string | null;
+}
+
 export interface PlanningContext {
   readonly scenarioId: string | null;
+  /** The status date plans are made as of; null: today. */
+  readonly asOf: string | null;
   readonly plan: PlanResult | null;
   readonly error: string | null;
   /** A card moved but not yet re-planned: the roadmap shows it in its new column meanwhile. */
@@ -43,13 +56,15 @@ export interface PlanningContext {
 export type PlanningEvent =
   | { readonly type: 'snapshot.changed' }
   | { readonly type: 'scenario.select'; readonly scenarioId: string | null }
+  | { readonly type: 'asOf.select'; readonly asOf: string | null }
   | { readonly type: 'plan.request' }
   | { readonly type: 'item.pin'; readonly request: PinRequest }
-  | { readonly type: 'plan.accept' }
+  | { readonly type: 'plan.accept'; readonly baselineName?: string | null }
   | { readonly type: 'error.dismiss' };
 
 export interface PlanningInput {
   readonly scenarioId?: string | null;
+  readonly asOf?: string | null;
 }
 
 function message(error: unknown): string {
@@ -66,8 +81,8 @@ export const planningMachine = setup({
     input: {} as PlanningInput,
   },
   actors: {
-    runPlan: fromPromise<PlanResult, { readonly scenarioId: string | null }>(notProvided('runPlan')),
-    acceptPlan: fromPromise<void, { readonly scenarioId: string | null }>(notProvided('acceptPlan')),
+    runPlan: fromPromise<PlanResult, PlanTarget>(notProvided('runPlan')),
+    acceptPlan: fromPromise<void, AcceptRequest>(notProvided('acceptPlan')),
     savePin: fromPromise<void, PinRequest>(notProvided('savePin')),
   },
   delays: {
@@ -77,6 +92,10 @@ export const planningMachine = setup({
     selectScenario: assign(({ event }) => {
       assertEvent(event, 'scenario.select');
       return { scenarioId: event.scenarioId, error: null };
+    }),
+    selectAsOf: assign(({ event }) => {
+      assertEvent(event, 'asOf.select');
+      return { asOf: event.asOf, error: null };
     }),
     startMove: assign(({ event }) => {
       assertEvent(event, 'item.pin');
@@ -90,6 +109,7 @@ export const planningMachine = setup({
   id: 'planning',
   context: ({ input }) => ({
     scenarioId: input.scenarioId ?? null,
+    asOf: input.asOf ?? null,
     plan: null,
     error: null,
     moving: null,
@@ -99,6 +119,7 @@ export const planningMachine = setup({
   on: {
     'snapshot.changed': { target: '.editing', reenter: true },
     'scenario.select': { target: '.editing', reenter: true, actions: 'selectScenario' },
+    'asOf.select': { target: '.editing', reenter: true, actions: 'selectAsOf' },
     'plan.request': { target: '.planning' },
   },
   states: {
@@ -109,7 +130,7 @@ export const planningMachine = setup({
     planning: {
       invoke: {
         src: 'runPlan',
-        input: ({ context }) => ({ scenarioId: context.scenarioId }),
+        input: ({ context }) => ({ scenarioId: context.scenarioId, asOf: context.asOf }),
         onDone: {
           target: 'reviewing',
           actions: assign(({ event, context }) => ({
@@ -154,7 +175,10 @@ export const planningMachine = setup({
     accepting: {
       invoke: {
         src: 'acceptPlan',
-        input: ({ context }) => ({ scenarioId: context.scenarioId }),
+        input: ({ context, event }) => {
+          assertEvent(event, 'plan.accept');
+          return { scenarioId: context.scenarioId, asOf: context.asOf, baselineName: event.baselineName ?? null };
+        },
         onDone: { target: 'editing' },
         onError: {
           target: 'reviewing',

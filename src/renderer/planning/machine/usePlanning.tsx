@@ -8,7 +8,7 @@ import type { WorkspaceSnapshot } from '../../../shared/contract';
 import { call } from '../../api';
 import { useToasts } from '../../workspace/toasts';
 import { useSnapshot, useWorkspace } from '../../workspace/WorkspaceProvider';
-import { createAcceptPlanActor, createRunPlanActor, createSavePinActor, type PlanningApi } from './actors';
+import { createAcceptPlanActor, createRunPlanActor, createSavePinActor, planPayload, type PlanningApi } from './actors';
 import { planningMachine, type PlanningStateValue } from './planningMachine';
 
 type PlanningActorRef = ActorRefFrom<typeof planningMachine>;
@@ -50,12 +50,13 @@ export function PlanningProvider({ active, onShowRoadmap, children }: ProviderPr
 
   const api = useMemo<PlanningApi>(
     () => ({
-      runPlan: (scenarioId, signal) => call('plan.run', scenarioId ? { scenarioId } : {}, { signal }),
-      acceptPlan: async (scenarioId) => {
-        const { accepted } = await change('plan.accept', scenarioId ? { scenarioId } : {});
+      runPlan: (target, signal) => call('plan.run', planPayload(target), { signal }),
+      acceptPlan: async (request) => {
+        const { accepted } = await change('plan.accept', { ...planPayload(request), ...(request.baselineName ? { baselineName: request.baselineName } : {}) });
         const items = accepted.workItems.length;
         const hires = accepted.people.length;
-        notify(`Accepted the plan: ${items} work ${items === 1 ? 'item is' : 'items are'} now yours, and ${hires} ${hires === 1 ? 'hire is' : 'hires are'} planned.`);
+        const saved = accepted.baseline ? ` Saved as the baseline “${accepted.baseline.name}”.` : '';
+        notify(`Accepted the plan: ${items} work ${items === 1 ? 'item is' : 'items are'} now yours, and ${hires} ${hires === 1 ? 'hire is' : 'hires are'} planned.${saved}`);
       },
       createWorkItem: async (fields) => {
         await change('workItem.create', fields);
@@ -149,12 +150,17 @@ export interface Planning {
   readonly planCount: number;
   /** The chosen scenario (the default one unless another was picked). */
   readonly scenario: Scenario | null;
+  /** The status date plans are made as of; null: today. */
+  readonly asOf: string | null;
   selectScenario(scenarioId: string): void;
+  /** Plans as of another status date (null: today). */
+  selectAsOf(asOf: string | null): void;
   requestPlan(): void;
   /** Pins the item at the start of a quarter of the plan (its first week). */
   pinAtQuarter(item: PlannedItem, quarterIndex: number): void;
   unpin(item: PlannedItem): void;
-  accept(): void;
+  /** Accepts the plan and saves it as a baseline named `baselineName` (null: the default name). */
+  accept(baselineName?: string | null): void;
   dismissError(): void;
 }
 
@@ -169,6 +175,7 @@ export function usePlanning(): Planning {
   const moving = useSelector(actorRef, (s) => s.context.moving);
   const planCount = useSelector(actorRef, (s) => s.context.planCount);
   const scenarioId = useSelector(actorRef, (s) => s.context.scenarioId);
+  const asOf = useSelector(actorRef, (s) => s.context.asOf);
 
   const scenario = useMemo(
     () => snapshot.scenarios.find((s) => s.id === scenarioId) ?? snapshot.scenarios.find((s) => s.isDefault) ?? snapshot.scenarios[0] ?? null,
@@ -184,16 +191,18 @@ export function usePlanning(): Planning {
       moving,
       planCount,
       scenario,
+      asOf,
       selectScenario: (id) => actorRef.send({ type: 'scenario.select', scenarioId: id }),
+      selectAsOf: (date) => actorRef.send({ type: 'asOf.select', asOf: date }),
       requestPlan: () => actorRef.send({ type: 'plan.request' }),
       pinAtQuarter: (item, quarterIndex) => {
         if (!plan) return;
         actorRef.send({ type: 'item.pin', request: { item, pinnedStart: quarterStartDate(plan, quarterIndex), quarterIndex } });
       },
       unpin: (item) => actorRef.send({ type: 'item.pin', request: { item, pinnedStart: null, quarterIndex: null } }),
-      accept: () => actorRef.send({ type: 'plan.accept' }),
+      accept: (baselineName) => actorRef.send({ type: 'plan.accept', baselineName: baselineName ?? null }),
       dismissError: () => actorRef.send({ type: 'error.dismiss' }),
     }),
-    [status, plan, error, moving, planCount, scenario, actorRef],
+    [status, plan, error, moving, planCount, scenario, asOf, actorRef],
   );
 }

@@ -41,6 +41,8 @@ describe('plan formatting', () => {
     // 2027-04-01 falls in the week that starts on 2027-03-26 (Q1); the date itself is in Q2.
     expect(quarterIndexOfItem(plan({}), item('2027-04-01'))).toBe(1);
     expect(quarterIndexOfItem(plan({}), item('2027-03-31'))).toBe(0);
+    // Work in progress since before the plan starts shows in its first quarter.
+    expect(quarterIndexOfItem(plan({}), item('2026-11-27'))).toBe(0);
     expect(datesLabel({ startDate: '2027-04-01', finishDate: '2027-04-28' })).toBe('2027-04-01 – 2027-04-28');
   });
 

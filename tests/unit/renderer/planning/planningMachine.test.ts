@@ -3,7 +3,7 @@ import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
 import type { WorkItem } from '../../../../src/core/domain/planning';
 import type { PlannedItem, PlanResult } from '../../../../src/core/planner/types';
 import { pinCall } from '../../../../src/renderer/planning/machine/actors';
-import { planningMachine, REPLAN_DELAY_MS, type PinRequest } from '../../../../src/renderer/planning/machine/planningMachine';
+import { planningMachine, REPLAN_DELAY_MS, type AcceptRequest, type PinRequest, type PlanTarget } from '../../../../src/renderer/planning/machine/planningMachine';
 
 function fakePlan(label: string): PlanResult {
   return { version: 2, organisation: label } as unknown as PlanResult;
@@ -41,16 +41,19 @@ interface Fakes {
   plans: Array<string | null>;
   pins: PinRequest[];
   accepts: Array<string | null>;
+  acceptRequests: AcceptRequest[];
+  targets: PlanTarget[];
 }
 
 /** The machine with fake actors that record their calls; delays are zero, so tests need no clock. */
 function start(options: { failPlan?: boolean; failPin?: boolean; planDelayMs?: number } = {}) {
-  const fakes: Fakes = { plans: [], pins: [], accepts: [] };
+  const fakes: Fakes = { plans: [], pins: [], accepts: [], acceptRequests: [], targets: [] };
   const machine = planningMachine.provide({
     delays: { replanDelay: 0 },
     actors: {
-      runPlan: fromPromise<PlanResult, { readonly scenarioId: string | null }>(async ({ input }) => {
+      runPlan: fromPromise<PlanResult, PlanTarget>(async ({ input }) => {
         fakes.plans.push(input.scenarioId);
+        fakes.targets.push(input);
         if (options.planDelayMs) await new Promise((r) => setTimeout(r, options.planDelayMs));
         if (options.failPlan) throw new Error('dependency cycle');
         return fakePlan(`plan ${fakes.plans.length} of ${input.scenarioId ?? 'default'}`);
@@ -59,8 +62,9 @@ function start(options: { failPlan?: boolean; failPin?: boolean; planDelayMs?: n
         fakes.pins.push(input);
         if (options.failPin) throw new Error('pin refused');
       }),
-      acceptPlan: fromPromise<void, { readonly scenarioId: string | null }>(async ({ input }) => {
+      acceptPlan: fromPromise<void, AcceptRequest>(async ({ input }) => {
         fakes.accepts.push(input.scenarioId);
+        fakes.acceptRequests.push(input);
       }),
     },
   });
@@ -109,6 +113,36 @@ describe('planning workflow machine', () => {
     expect(fakes.plans).toHaveLength(2);
     expect(done.context.planCount).toBe(1);
     expect(done.context.plan?.organisation).toBe('plan 2 of default');
+  });
+
+  it('plans as of the status date the user picks, and as of today again when it is cleared', async () => {
+    const { actor, fakes } = start();
+    await waitFor(actor, (s) => s.matches('reviewing'));
+    actor.send({ type: 'asOf.select', asOf: '2027-04-01' });
+    expect(actor.getSnapshot().value).toBe('editing');
+    await waitFor(actor, (s) => s.matches('reviewing') && s.context.planCount === 2);
+    actor.send({ type: 'asOf.select', asOf: null });
+    await waitFor(actor, (s) => s.matches('reviewing') && s.context.planCount === 3);
+    expect(fakes.targets).toEqual([
+      { scenarioId: null, asOf: null },
+      { scenarioId: null, asOf: '2027-04-01' },
+      { scenarioId: null, asOf: null },
+    ]);
+  });
+
+  it('accepts the plan under the baseline name given, for the scenario and status date shown', async () => {
+    const { actor, fakes } = start();
+    await waitFor(actor, (s) => s.matches('reviewing'));
+    actor.send({ type: 'scenario.select', scenarioId: 'lean' });
+    actor.send({ type: 'asOf.select', asOf: '2027-01-04' });
+    await waitFor(actor, (s) => s.matches('reviewing') && s.context.planCount === 2);
+    actor.send({ type: 'plan.accept', baselineName: '2027-Q1 plan as approved' });
+    await waitFor(actor, () => fakes.acceptRequests.length === 1);
+    expect(fakes.acceptRequests).toEqual([{ scenarioId: 'lean', asOf: '2027-01-04', baselineName: '2027-Q1 plan as approved' }]);
+    await waitFor(actor, (s) => s.matches('reviewing') && s.context.planCount === 3);
+    actor.send({ type: 'plan.accept' });
+    await waitFor(actor, () => fakes.acceptRequests.length === 2);
+    expect(fakes.acceptRequests[1]!.baselineName).toBeNull();
   });
 
   it('plans the scenario the user picks', async () => {
@@ -184,7 +218,7 @@ describe('the re-plan debounce', () => {
     const plans: Array<string | null> = [];
     const machine = planningMachine.provide({
       actors: {
-        runPlan: fromPromise<PlanResult, { readonly scenarioId: string | null }>(({ input }) => {
+        runPlan: fromPromise<PlanResult, PlanTarget>(({ input }) => {
           plans.push(input.scenarioId);
           return new Promise<PlanResult>(() => undefined);
         }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import type { PlanResult } from '../../../../src/core/planner/types';
 import { createRunPlanActor, type PlanningApi } from '../../../../src/renderer/planning/machine/actors';
-import { planningMachine, type PinRequest } from '../../../../src/renderer/planning/machine/planningMachine';
+import { planningMachine, type AcceptRequest, type PinRequest } from '../../../../src/renderer/planning/machine/planningMachine';
 
 /*
  * A plan an edit has made stale is not only ignored but cancelled: the run-plan actor hands its
@@ -13,7 +13,7 @@ describe('a stale plan', () => {
   it('is cancelled when an edit arrives while it is being made', async () => {
     const signals: AbortSignal[] = [];
     const api: PlanningApi = {
-      runPlan: (_scenarioId, signal) => {
+      runPlan: (_target, signal) => {
         signals.push(signal);
         // The second plan answers; the first would only answer when cancelled.
         if (signals.length > 1) return Promise.resolve({ version: 2 } as unknown as PlanResult);
@@ -29,7 +29,7 @@ describe('a stale plan', () => {
       actors: {
         runPlan: createRunPlanActor(api),
         savePin: fromPromise<void, PinRequest>(async () => undefined),
-        acceptPlan: fromPromise<void, { readonly scenarioId: string | null }>(async () => undefined),
+        acceptPlan: fromPromise<void, AcceptRequest>(async () => undefined),
       },
     });
     const actor = createActor(machine, { input: {} }).start();

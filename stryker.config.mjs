@@ -10,7 +10,6 @@ export default {
   mutate: [
     'src/core/planner/**/*.ts',
     'src/core/domain/**/*.ts',
-    'src/core/progress/**/*.ts',
     // Data, not rules: the catalogs and the demo organisation.
     '!src/core/domain/catalog/capabilities.ts',
     '!src/core/domain/catalog/roles.ts',
@@ -31,4 +30,6 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 85, low: 75, break: null },
   tempDirName: '.stryker-tmp',
+  // Re-runs only the mutants whose code or tests changed since the last run (reports/stryker-incremental.json).
+  incremental: true,
 };

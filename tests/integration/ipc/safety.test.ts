@@ -84,6 +84,38 @@ describe('CSV over IPC', () => {
   });
 });
 
+describe('exports as of the status date', () => {
+  it('plans the roadmap CSV and the comparison PDF as of the date the app plans as of, not today', async () => {
+    const { dir, saves, call } = setup();
+    await call('workspace.openDemo', {});
+    const asOf = '2027-06-01';
+    const roadmap = join(dir, 'roadmap.csv');
+    saves.push(roadmap);
+    await call('csv.export', { table: 'roadmap', asOf });
+    const starts = readFileSync(roadmap, 'utf8')
+      .split('\r\n')
+      .slice(1)
+      .flatMap((line) => line.match(/,(\d{4}-\d{2}-\d{2}),\d{4}-\d{2}-\d{2},/)?.[1] ?? []);
+    expect(starts.length).toBeGreaterThan(10);
+    // Work in progress keeps its actual start; nothing else starts before the status date.
+    expect(starts.filter((d) => d < asOf).length).toBeLessThanOrEqual(3);
+    const today = join(dir, 'roadmap-today.csv');
+    saves.push(today);
+    await call('csv.export', { table: 'roadmap' });
+    expect(readFileSync(today, 'utf8')).not.toBe(readFileSync(roadmap, 'utf8'));
+
+    type Snap = { scenarios: ({ id: string; isDefault: boolean } & Record<string, unknown>)[] };
+    const { id: _id, isDefault: _d, ...fields } = (await call<Snap>('workspace.snapshot', {})).scenarios[0]!;
+    await call('scenario.create', { ...fields, name: 'No hiring', hiringBudgetPerQuarter: 0 });
+    const ids = (await call<Snap>('workspace.snapshot', {})).scenarios.map((s) => s.id);
+    expect(ids).toHaveLength(2);
+    const pdf = join(dir, 'comparison.pdf');
+    expect(await call('plan.exportComparison', { scenarioIds: ids, asOf, savePath: pdf })).toEqual({ path: pdf });
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(call('csv.export', { table: 'roadmap', asOf: '2027-02-30' })).rejects.toMatchObject({ code: 'invalid-input', field: 'asOf' });
+  });
+});
+
 describe('a damaged workspace at start (app contract)', () => {
   it('names its newest good backup and restores it into a new file beside it, which is opened; the damaged file stays', async () => {
     const { dir, session, call } = setup();

@@ -77,6 +77,9 @@ export class AutomaticBackups {
         const made = await createBackup(workspace, reason, { now: this.now });
         if (made) this.options.onBackup?.(made);
       } catch (error) {
+        // Closed while the copy was being made (File ▸ Open during a backup): the copy is dropped,
+        // and the workspace is backed up again when it is next opened; not a failure to report.
+        if (!workspace.isOpen) return;
         this.options.onError?.(error);
       }
     });

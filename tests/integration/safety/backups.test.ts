@@ -92,6 +92,30 @@ describe('backups', () => {
     expect(listBackups(second.path).map((x) => x.reason)).toEqual(['open']);
     second.close();
   });
+
+  it('drops, without an error, a backup whose workspace was closed while the copy was being made; a real failure is reported', async () => {
+    const ws = demo(join(tempDir(), 'closing.groundwork'));
+    // The workspace as the backup sees it: closed by File ▸ Open in the middle of its copy.
+    const closingMidCopy = (fail: boolean) =>
+      new Proxy(ws, {
+        get(target, key) {
+          if (key === 'saveCopyTo')
+            return async () => {
+              if (!fail) target.close();
+              throw new TypeError('The database connection is not open');
+            };
+          const value = Reflect.get(target, key, target) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    const errors: unknown[] = [];
+    const auto = new AutomaticBackups({ onError: (e) => errors.push(e) });
+    await auto.opened(closingMidCopy(true));
+    expect(errors).toHaveLength(1);
+    await auto.opened(closingMidCopy(false));
+    expect(errors).toHaveLength(1);
+    expect(ws.isOpen).toBe(false);
+  });
 });
 
 describe('restore', () => {

@@ -30,6 +30,12 @@ async function progressReady(page: Page) {
   await expect(page.getByTestId('progress-status')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
 }
 
+/** The roadmap's maturity steps, one card each, instead of its initiatives (the view is kept while the app runs). */
+async function showSteps(page: Page) {
+  await page.getByTestId('roadmap-view').selectOption('steps');
+  await expect(page.getByTestId('roadmap-card').first()).toBeVisible();
+}
+
 function card(page: Page, title: string) {
   return page.locator(`[data-testid="roadmap-card"][data-card-title="${title}"]`);
 }
@@ -77,6 +83,7 @@ test('marking work done raises its capability and takes it out of the plan; undo
   await expect(page.getByLabel('Current maturity of External and third-party data')).toHaveValue('1');
   await showScreen(page, 'Roadmap', 'Roadmap');
   await planReady(page);
+  await showSteps(page);
 
   await card(page, EXTERNAL_DATA).getByRole('button', { name: `Actions for ${EXTERNAL_DATA}` }).click();
   await page.getByRole('menuitem', { name: 'Mark done…' }).click();
@@ -142,6 +149,7 @@ test('a baseline, a card dragged later: the baseline bar, the slip badge, and th
   // The Collect step its layer's gate waits for longest, moved a quarter later.
   await showScreen(page, 'Roadmap', 'Roadmap');
   await planReady(page);
+  await showSteps(page);
   const title = 'Event instrumentation: maturity 2 → 3';
   const moving = card(page, title);
   await expect(moving).toContainText('Yours');
@@ -153,16 +161,27 @@ test('a baseline, a card dragged later: the baseline bar, the slip badge, and th
   const moved = page.getByTestId(`cell-collect-${quarter + 1}`).locator(`[data-card-title="${title}"]`);
   await expect(moved.getByTestId('slip-badge')).toHaveText(/Since the baseline: \+\d+ d/);
   await expect(moved).toHaveAttribute('aria-label', /\+\d+ d since the baseline/);
+  // Its initiative carries the badge too, and its menu offers progress for each open step.
+  await page.getByTestId('roadmap-view').selectOption('initiatives');
+  const initiative = page.locator(`[data-testid="initiative-card"][data-step-ids~="${id}"]`);
+  await expect(initiative.getByTestId('slip-badge')).toHaveText(/Since the baseline: \+\d+ d/);
+  const outcome = (await initiative.getAttribute('data-card-title')) ?? '';
+  await initiative.getByRole('button', { name: `Actions for ${outcome}` }).click();
+  await expect(page.getByRole('menuitem', { name: /Mark done…$/ }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
 
-  // The timeline draws where it was planned under where it is now.
+  // The timeline draws where it was planned under where it is now: the initiative's span, and
+  // once it is opened on its steps, the moved step's own.
   await showScreen(page, 'Timeline', 'Timeline');
   await planReady(page);
+  await expect(page.locator(`[data-testid="baseline-bar"][data-item-id~="${id}"]`)).toHaveCount(1);
+  await page.getByRole('button', { name: new RegExp(`^Show the \\d+ steps? of ${outcome.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).click();
   const bar = page.locator(`[data-testid="baseline-bar"][data-item-id="${id}"]`);
   await expect(bar).toHaveCount(1);
   await expect(page.locator('.timeline-legend').first()).toContainText('Baseline “2027-Q1 plan as approved”');
   const wasX = Number(await bar.getAttribute('x'));
-  // The moved card is the only pinned item.
-  const nowX = await page.locator('.gantt-bar.is-pinned > rect').getAttribute('x');
+  // The moved card is the only pinned item (drawn on its initiative's row and on its own).
+  const nowX = await page.locator('.gantt-bar.is-pinned > rect').last().getAttribute('x');
   expect(Number(nowX)).toBeGreaterThan(wasX);
   await shots(app, page, 'timeline-baseline');
 

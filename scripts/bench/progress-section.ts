@@ -53,6 +53,9 @@ async function run(context: BenchContext): Promise<void> {
 
     const times: number[] = [];
     let rows = 0;
+    const stored = openWorkspaceReadOnly(file);
+    const storedRows = stored.listHistory().length;
+    stored.close();
     for (let i = 0; i < 7; i++) {
       const t0 = performance.now();
       const workspace = openWorkspaceReadOnly(file);
@@ -64,29 +67,42 @@ async function run(context: BenchContext): Promise<void> {
       workspace.close();
       times.push(performance.now() - t0);
     }
-    context.print(`progress: ${rows.toLocaleString('en-US')} history rows, 10 baselines — open + plan + progress report median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target ≤ 200 ms)`);
+    context.print(`progress: ${storedRows.toLocaleString('en-US')} history rows (${rows.toLocaleString('en-US')} once a day's changes are one), 10 baselines — CLI: open read-only + plan + progress report median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target ≤ 200 ms)`);
 
-    // The app's path through the handler host: the snapshot every edit answers (it lists the
-    // baselines), and progress.get (the history copied to the job as a worker would get it).
-    const app = openWorkspace(file, { create: false });
-    try {
-      const handlers = createHandlers({ workspace: () => app, today: () => today });
-      const snapshotTimes: number[] = [];
-      const progressTimes: number[] = [];
-      for (let i = 0; i < 7; i++) {
-        let t0 = performance.now();
-        await dispatch(handlers, 'workspace.snapshot', {});
-        snapshotTimes.push(performance.now() - t0);
+    // The app's path: File ▸ Open (the writable open the host's session makes), then the
+    // Progress view's data through the handlers (progress.get: the history copied to the job as a
+    // worker would get it), first and again (as after an edit that adds no history).
+    const openTimes: number[] = [];
+    const firstTimes: number[] = [];
+    const againTimes: number[] = [];
+    let snapshotMs = 0;
+    for (let i = 0; i < 7; i++) {
+      let t0 = performance.now();
+      const app = openWorkspace(file, { create: false });
+      openTimes.push(performance.now() - t0);
+      try {
+        const handlers = createHandlers({ workspace: () => app, today: () => today });
+        const view = async () => {
+          const t = performance.now();
+          structuredClone(app.listMaturityHistory());
+          const result = await dispatch(handlers, 'progress.get', {});
+          if (!result.ok) throw new Error(result.error.message);
+          return performance.now() - t;
+        };
+        firstTimes.push(await view());
+        againTimes.push(await view());
         t0 = performance.now();
-        structuredClone(app.listMaturityHistory());
-        const result = await dispatch(handlers, 'progress.get', {});
-        if (!result.ok) throw new Error(result.error.message);
-        progressTimes.push(performance.now() - t0);
+        await dispatch(handlers, 'workspace.snapshot', {});
+        snapshotMs = performance.now() - t0;
+      } finally {
+        app.close();
       }
-      context.print(`          app: workspace.snapshot median ${median(snapshotTimes).toFixed(1)} ms; progress.get (+ the history copied once more, as to a job worker) median ${median(progressTimes).toFixed(1)} ms, max ${Math.max(...progressTimes).toFixed(1)} ms`);
-    } finally {
-      app.close();
     }
+    const both = openTimes.map((t, i) => t + firstTimes[i]!);
+    context.print(
+      `          app: open ${median(openTimes).toFixed(1)} ms + Progress view data (progress.get) ${median(firstTimes).toFixed(1)} ms = ${median(both).toFixed(1)} ms median, max ${Math.max(...both).toFixed(1)} ms; ` +
+        `progress.get again ${median(againTimes).toFixed(1)} ms; workspace.snapshot ${snapshotMs.toFixed(1)} ms`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -93,7 +93,7 @@ export interface ReadableWorkspace {
   getScenario(id: string): Scenario | null;
   /** History rows, oldest first (by time, then by insertion). */
   listHistory(filter?: HistoryFilter): HistoryEntry[];
-  /** The capabilities' maturity and deletion rows only, oldest first, without old values: what readiness over time replays. */
+  /** The capabilities' maturity and deletion rows only, oldest first, without old values, the last of a day per capability and field: what readiness over time replays. */
   listMaturityHistory(): HistoryEntry[];
 
   getSettings(): WorkspaceSettings;
@@ -395,7 +395,12 @@ class SqliteReadableWorkspace implements ReadableWorkspace {
     return this.capabilities.count() === 0 && this.roles.count() === 0 && this.people.count() === 0 && this.workItems.count() === 0;
   }
 
-  /** Reads every row through the repositories, which refuse values the schema does not allow. */
+  /**
+   * Reads every row the repositories check beyond the schema (JSON columns, values a CHECK
+   * cannot state), so that they refuse what the schema does not allow. The history has nothing
+   * to check beyond its CHECK constraints, which the integrity check at open verifies; reading
+   * its tens of thousands of rows here would only make opening slower.
+   */
   readEverything(): void {
     this.getOrganisation();
     this.getSettings();
@@ -404,7 +409,6 @@ class SqliteReadableWorkspace implements ReadableWorkspace {
     this.listPeople();
     this.listWorkItems();
     this.listScenarios();
-    this.listHistory();
     this.listBaselines();
   }
 

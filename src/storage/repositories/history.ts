@@ -88,12 +88,29 @@ export class HistoryRepository {
 
   /**
    * The capability rows a readiness-over-time chart replays (maturities and deletions), oldest
-   * first, read lean: five years of weekly edits are tens of thousands of rows.
+   * first, read lean: five years of weekly edits are tens of thousands of rows. Of several
+   * changes to one capability's field on the same day (UTC) only the day's last is listed: the
+   * charts read the state at the end of a day, and that state is the same. The history is only
+   * ever appended to, so the list is kept until a row is added (the Progress view asks for it
+   * after every edit; most edits add none).
    */
   maturityChanges(): HistoryEntry[] {
+    const newest = this.db.prepare<[], [number | null, number]>('SELECT max(id), count(*) FROM history').raw().get();
+    const key = `${newest?.[0] ?? 0}:${newest?.[1] ?? 0}`;
+    if (this.maturityCache?.key !== key) this.maturityCache = { key, rows: this.readMaturityChanges().map((row) => Object.freeze(row)) };
+    return this.maturityCache.rows.slice();
+  }
+
+  private maturityCache: { readonly key: string; readonly rows: readonly HistoryEntry[] } | null = null;
+
+  private readMaturityChanges(): HistoryEntry[] {
     const rows = this.db
       .prepare<[], [number, string, string, DbHistoryField, string | null]>(
-        "SELECT id, at, entity_id, field, new_value FROM history WHERE entity = 'capability' AND field IN ('current_maturity', 'target_maturity', 'deleted') ORDER BY at, id",
+        `SELECT id, at, entity_id, field, new_value FROM (
+           SELECT id, at, entity_id, field, new_value,
+                  row_number() OVER (PARTITION BY entity_id, field, substr(at, 1, 10) ORDER BY at DESC, id DESC) AS latest
+           FROM history WHERE entity = 'capability' AND field IN ('current_maturity', 'target_maturity', 'deleted')
+         ) WHERE latest = 1 ORDER BY at, id`,
       )
       .raw()
       .all();

@@ -196,3 +196,28 @@ describe('reading history', () => {
     }
   });
 });
+
+describe('the maturity history readiness over time replays', () => {
+  it('lists the last change of a day per capability and field, oldest first, and follows new rows', () => {
+    // The first reading is the open's.
+    const times = ['2027-01-04T08:00:00.000Z', '2027-01-04T09:00:00.000Z', '2027-01-04T10:00:00.000Z', '2027-01-04T23:59:00.000Z', '2027-01-05T08:00:00.000Z', '2027-01-06T08:00:00.000Z'];
+    let next = 0;
+    const ws = open(join(tempDir(), 'days.groundwork'), { now: () => new Date(times[Math.min(next++, times.length - 1)]!) });
+    ws.createCapability({ id: 'warehouse', name: 'Warehouse', layer: 'move_store', currentMaturity: 1, targetMaturity: 3 }); // day 1, 09:00
+    ws.updateCapability('warehouse', { currentMaturity: 2 }); // day 1, 10:00
+    ws.updateCapability('warehouse', { currentMaturity: 3 }); // day 1, 23:59: the day's last
+    ws.updateCapability('warehouse', { currentMaturity: 2 }); // day 2
+    const lean = (w: WritableWorkspace) => w.listMaturityHistory().map((h) => [h.at.slice(0, 16), h.field, h.newValue]);
+    expect(lean(ws)).toEqual([
+      ['2027-01-04T09:00', 'targetMaturity', '3'],
+      ['2027-01-04T23:59', 'currentMaturity', '3'],
+      ['2027-01-05T08:00', 'currentMaturity', '2'],
+    ]);
+    // Asked again with nothing new: the same list; a new row shows at once.
+    expect(lean(ws)).toEqual(lean(ws));
+    ws.deleteCapability('warehouse'); // day 3
+    expect(lean(ws).filter((r) => r[0] === '2027-01-06T08:00').map((r) => r[1])).toContain('deleted');
+    // The full history still has every row: created, 2, 3, 2, and the deletion's.
+    expect(ws.listHistory({ entity: 'capability' }).filter((h) => h.field === 'currentMaturity')).toHaveLength(5);
+  });
+});

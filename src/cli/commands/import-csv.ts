@@ -41,8 +41,9 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   const bytes = readInputFile(file, LIMITS.csvBytes, 'CSV file');
   const target = resolve(values.into);
   const dryRun = values['dry-run'];
-  const workspace = dryRun ? openWorkspaceReadOnly(target) : openWorkspace(target, { create: false });
-  const writable = dryRun ? null : (workspace as WritableWorkspace);
+  // A dry run opens read-only: it must not create side files or take a write lock.
+  const writable: WritableWorkspace | null = dryRun ? null : openWorkspace(target, { create: false });
+  const workspace = writable ?? openWorkspaceReadOnly(target);
   try {
     let preview: CsvImportPreview;
     try {

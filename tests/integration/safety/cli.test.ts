@@ -76,6 +76,12 @@ describe('groundwork import-csv / export-csv', () => {
 
     const good = join(dir, 'good.csv');
     writeFileSync(good, Buffer.from('Name;Role\r\nRenée;Data engineer\r\n', 'latin1'));
+    // A dry run previews a good file and changes nothing: no backup, no side files.
+    const beforeDry = folderState(dir);
+    const dry = await runCli(['import-csv', 'people', good, '--into', file, '--dry-run']);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('1 data row: 1 to add');
+    expect(folderState(dir)).toEqual({ ...beforeDry });
     const imported = await runCli(['import-csv', 'people', good, '--into', file]);
     expect(imported).toMatchObject({ status: 0 });
     expect(imported.stdout).toMatch(/1 added, 0 updated \(backup before the import: .*csv-import/);

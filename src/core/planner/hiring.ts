@@ -42,7 +42,12 @@ export const MIN_GATE_GAIN_WEEKS = 4;
 /** Candidate roles scheduled into a layer before choosing among them. */
 export const CANDIDATES_TRIED = 3;
 /** Asks of up to a quarter are loans from other teams; longer ones are for contractors. */
-const BORROW_MAX_WEEKS = 13;
+export const BORROW_MAX_WEEKS = 13;
+
+/** Whether work of `weeks` (one person's) is borrowed from another team or contracted. */
+export function askKind(weeks: number): 'borrow' | 'contract' {
+  return weeks <= BORROW_MAX_WEEKS ? 'borrow' : 'contract';
+}
 
 export function hiringAllowed(ctx: Pick<PlannerContext, 'scenario'>): boolean {
   return ctx.scenario.hiringBudgetPerQuarter !== 0 && ctx.scenario.maxHiresPerQuarter > 0;
@@ -282,7 +287,7 @@ function leaverBefore(ctx: PlannerContext, roleId: string, week: number): Person
 }
 
 function askOf(ctx: PlannerContext, roleId: string, weeks: number, people: number, itemIds: readonly string[], reason: string, because: string): PlanAsk {
-  const kind = weeks <= BORROW_MAX_WEEKS ? 'borrow' : 'contract';
+  const kind = askKind(weeks);
   const who = people === 1 ? aRole(ctx, roleId) : `${formatNumber(people)} ${roleNoun(roleName(ctx, roleId))}s`;
   const text = `${kind === 'borrow' ? 'Borrow' : 'Contract'} ${who} for ${plural(Math.ceil(weeks - 1e-9), 'week')}${kind === 'borrow' ? ' (from another team, or a contractor)' : ''}: ${because}.`;
   return { id: `ask:${ctx.asks.length + 1}`, kind, roleId, roleName: roleName(ctx, roleId), people, weeks: Math.ceil(weeks - 1e-9), itemIds, layer: currentLayer(ctx), text, reason };

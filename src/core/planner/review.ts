@@ -2,15 +2,12 @@ import { LAYERS, layerLevel, type LayerId } from '../domain/layers';
 import { expectedStartWeek } from './capacity';
 import type { PlannerContext } from './context';
 import { foundationsWeek, helpsBuild, LUXURY_SLACK_WEEKS } from './foundations';
-import { startDateOf } from './hiring';
+import { askKind, startDateOf } from './hiring';
 import { isActive, type PlanItem } from './items';
 import { clockOf, decide, isLater, pinsInPast, rampUpOf } from './layers';
 import type { PlanAsk, PlanWarning } from './types';
 import { dateLabel, formatNumber, layerName, listing, percent, personLabel, plural, quoteTitles, roleNoun, withArticle } from './texts';
 import { warning } from './warnings';
-
-/** Asks of up to a quarter are loans from other teams; longer ones are for contractors. */
-const BORROW_MAX_WEEKS = 13;
 
 /** What the final schedule says about pins and gates: pins kept before their gate, pins that could not be kept, layers not ready in time. */
 function scheduleWarnings(ctx: PlannerContext): PlanWarning[] {
@@ -164,7 +161,7 @@ export function review(ctx: PlannerContext): Partial<PlannerContext> {
   for (const [roleId, e] of byRole) {
     if (asks.some((a) => a.roleId === roleId && a.itemIds.length > 0)) continue;
     const weeks = Math.ceil(e.weeks / Math.max(1, e.people) - 1e-9);
-    const kind = weeks <= BORROW_MAX_WEEKS ? 'borrow' : 'contract';
+    const kind = askKind(weeks);
     const name = ctx.rolesById.get(roleId)?.name ?? roleId;
     const who = e.people === 1 ? withArticle(roleNoun(name)) : `${formatNumber(e.people)} ${roleNoun(name)}s`;
     const titles = e.items.map((id) => ctx.itemsById.get(id)?.title ?? id);

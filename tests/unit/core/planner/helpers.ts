@@ -3,6 +3,7 @@ import { calendarOf } from '../../../../src/core/domain/calendar';
 import { budgetCounted } from '../../../../src/core/domain/cost';
 import { LAYERS, layerLevel } from '../../../../src/core/domain/layers';
 import { LUXURY_SLACK_WEEKS, MIN_HIRE_WORK_WEEKS, type PlanInput, type PlanResult } from '../../../../src/core/planner';
+import { askKind } from '../../../../src/core/planner/hiring';
 
 /** Every reason points at things that exist in the plan, and says something true about them. */
 export function expectExplanationsGrounded(result: PlanResult, input: PlanInput): void {
@@ -156,4 +157,31 @@ export function expectBusyWeeksHold(result: PlanResult, hire: PlanResult['hires'
   let busy = 0;
   for (const [w, people] of load) busy += Math.min(1, Math.max(0, people - (capacityAt(w) - 1)));
   expect(busy, `${hire.roleName} starting ${hire.startDate}: busy weeks from the plan's items`).toBeCloseTo(hire.busyWeeks, 0);
+}
+
+/**
+ * Every ask holds in the plan's own data: borrowed up to a quarter, contracted beyond
+ * (`askKind`); its text names what it asks for, for how many whole weeks; its items are in the
+ * plan, and its layer is the lowest of theirs (where the help is first needed); and its role is
+ * one the plan knows.
+ */
+export function expectAsksHold(result: PlanResult, input: PlanInput): void {
+  const items = new Map(result.items.map((i) => [i.id, i]));
+  for (const ask of result.asks) {
+    expect(ask.kind, ask.text).toBe(askKind(ask.weeks));
+    expect(Number.isInteger(ask.weeks) && ask.weeks >= 1, ask.text).toBe(true);
+    expect(ask.people, ask.text).toBeGreaterThan(0);
+    expect(ask.text.startsWith(ask.kind === 'borrow' ? 'Borrow ' : 'Contract '), ask.text).toBe(true);
+    expect(ask.text, ask.text).toContain(`for ${ask.weeks} week${ask.weeks === 1 ? '' : 's'}`);
+    const role = input.roles.find((r) => r.id === ask.roleId);
+    expect(role?.name, ask.text).toBe(ask.roleName);
+    if (ask.people === 1) expect(ask.text.toLowerCase(), ask.text).toContain(ask.roleName.toLowerCase().replace(/^(a|an) /, ''));
+    for (const id of ask.itemIds) expect(items.get(id), `${ask.text}: item ${id}`).toBeDefined();
+    const levels = ask.itemIds.flatMap((id) => {
+      const layer = items.get(id)?.layer;
+      return layer ? [layerLevel(layer)] : [];
+    });
+    if (ask.layer !== null && levels.length > 0) expect(layerLevel(ask.layer), ask.text).toBe(Math.min(...levels));
+  }
+  expect(new Set(result.asks.map((a) => a.id)).size).toBe(result.asks.length);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarOf } from '../../../../src/core/domain/calendar';
 import { plan, type PlanInput, type PlanResult } from '../../../../src/core/planner';
 import {
+  expectAsksHold,
   expectExplanationsGrounded,
   expectGatesRespected,
   expectHireReasonsHold,
@@ -38,6 +39,7 @@ describe.each(organisationFiles())('%s: what holds for every organisation', (fil
     expectHireReasonsHold(result, input);
     expectNoLuxuryHireEarly(result, input);
     expectExplanationsGrounded(result, input);
+    expectAsksHold(result, input);
   });
 
   it('says nothing in week numbers and no wrong article', () => {

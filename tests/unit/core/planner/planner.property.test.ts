@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../../../src/core/planner';
 import { inputOf, organisation } from './random-organisation';
-import { expectExplanationsGrounded, expectGatesRespected, expectHireReasonsHold, expectHiringLimitsHeld, expectNoLuxuryHireEarly } from './helpers';
+import { expectAsksHold, expectExplanationsGrounded, expectGatesRespected, expectHireReasonsHold, expectHiringLimitsHeld, expectNoLuxuryHireEarly } from './helpers';
 
 describe('the planner over random organisations', () => {
   it('keeps its promises: reasons hold in the plan’s data, gates wait only for work that can be done, limits hold', () => {
@@ -13,6 +13,7 @@ describe('the planner over random organisations', () => {
         expectGatesRespected(result);
         expectHiringLimitsHeld(result, input);
         expectHireReasonsHold(result, input);
+        expectAsksHold(result, input);
         expectNoLuxuryHireEarly(result, input);
         expectExplanationsGrounded(result, input);
         const byId = new Map(result.items.map((i) => [i.id, i]));

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toIsoDate } from '../core/calendar';
 import { CliError } from './io';
@@ -37,4 +39,17 @@ export function parseIsoDateArg(flag: string, value: string): string {
 /** `--today YYYY-MM-DD`, or the local date. */
 export function todayArg(value: string | undefined): string {
   return value === undefined ? toIsoDate(new Date()) : parseIsoDateArg('today', value);
+}
+
+/**
+ * `--out FILE` of a command that writes a workspace: required, in a folder that exists, and an
+ * existing file only replaced with --force (`replacing` says what happens to it then). Returns
+ * the absolute path.
+ */
+export function outWorkspaceArg(value: string | undefined, force: boolean, usage: string, replacing = ''): string {
+  if (!value) throw new CliError(`--out WORKSPACE is required (usage: ${usage})`);
+  const out = resolve(value);
+  if (!existsSync(dirname(out))) throw new CliError(`--out: folder ${dirname(out)} does not exist`);
+  if (existsSync(out) && !force) throw new CliError(`--out: ${out} already exists (add --force to replace it${replacing}); nothing was written`);
+  return out;
 }

@@ -30,27 +30,8 @@ function isRunning(pid: number): boolean {
  * the user's data: the target is only ever replaced by a rename of a complete one.
  */
 export function removeStaleTemporaries(target: string): string[] {
-  const folder = dirname(target);
   const name = basename(target);
-  let entries: string[];
-  try {
-    entries = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const entry of entries) {
-    const match = TEMPORARY.exec(entry);
-    if (!match || match[1] !== name || isRunning(Number(match[2]))) continue;
-    const path = join(folder, entry);
-    try {
-      rmSync(path, { force: true });
-      removed.push(path);
-    } catch {
-      // Someone else's file in a shared folder: leave it.
-    }
-  }
-  return removed;
+  return removeStale(dirname(target), (forTarget) => forTarget === name);
 }
 
 /** Removes a temporary file and the side files SQLite may have made for it. */
@@ -63,6 +44,11 @@ export function removeTemporary(path: string): void {
  * (the backup folder, where each backup has a name of its own). Returns their paths.
  */
 export function removeStaleTemporariesIn(folder: string): string[] {
+  return removeStale(folder, () => true);
+}
+
+/** The temporary files in `folder` whose target `matches` and whose process is gone, removed. */
+function removeStale(folder: string, matches: (target: string) => boolean): string[] {
   let entries: string[];
   try {
     entries = readdirSync(folder);
@@ -72,13 +58,13 @@ export function removeStaleTemporariesIn(folder: string): string[] {
   const removed: string[] = [];
   for (const entry of entries) {
     const match = TEMPORARY.exec(entry);
-    if (!match || isRunning(Number(match[2]))) continue;
+    if (!match || !matches(match[1] ?? '') || isRunning(Number(match[2]))) continue;
     const path = join(folder, entry);
     try {
       rmSync(path, { force: true });
       removed.push(path);
     } catch {
-      // Not ours to remove.
+      // Someone else's file in a shared folder: leave it.
     }
   }
   return removed;

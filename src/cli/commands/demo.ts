@@ -1,8 +1,7 @@
-import { existsSync, renameSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { renameSync } from 'node:fs';
 import { buildDemoOrganisation } from '../../core/domain/demo';
 import { backupBeforeReplacing, openWorkspace, WorkspaceError, removeStaleTemporaries, removeTemporary, temporaryPathFor } from '../../storage';
-import { parseCommandArgs, todayArg } from '../args';
+import { outWorkspaceArg, parseCommandArgs, todayArg } from '../args';
 import { CliError, type CliIO } from '../io';
 
 const USAGE = 'groundwork demo --out FILE [--today YYYY-MM-DD] [--force]';
@@ -17,11 +16,8 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     { out: { type: 'string' }, today: { type: 'string' }, force: { type: 'boolean', default: false } },
     { min: 0, max: 0, usage: USAGE },
   );
-  if (!values.out) throw new CliError(`--out FILE is required (usage: ${USAGE})`);
-  const out = resolve(values.out);
+  const out = outWorkspaceArg(values.out, values.force, USAGE);
   const today = todayArg(values.today);
-  if (!existsSync(dirname(out))) throw new CliError(`--out: folder ${dirname(out)} does not exist`);
-  if (existsSync(out) && !values.force) throw new CliError(`--out: ${out} already exists (add --force to replace it)`);
 
   const replaced = values.force ? await backupBeforeReplacing(out, 'import') : null;
   if (replaced) io.stderr(`Backed up the workspace it replaces: ${replaced.path}\n`);

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { LIMITS } from '../../core/input/limits';
 import { parseWorkspaceJsonBytes, PROBLEMS_SHOWN, WorkspaceJsonError } from '../../core/workspace-json';
 import { backupBeforeReplacing, importWorkspaceJson, readInputFile } from '../../storage';
-import { parseCommandArgs } from '../args';
+import { outWorkspaceArg, parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 
 const USAGE = 'groundwork import-json FILE|- --out WORKSPACE [--force]';
@@ -20,10 +18,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     { out: { type: 'string' }, force: { type: 'boolean', default: false } },
     { min: 1, max: 1, usage: USAGE },
   );
-  if (!values.out) throw new CliError(`--out WORKSPACE is required (usage: ${USAGE})`);
-  const out = resolve(values.out);
-  if (!existsSync(dirname(out))) throw new CliError(`--out: folder ${dirname(out)} does not exist`);
-  if (existsSync(out) && !values.force) throw new CliError(`--out: ${out} already exists (add --force to replace it); nothing was written`);
+  const out = outWorkspaceArg(values.out, values.force, USAGE);
 
   const source = positionals[0] ?? '-';
   const name = source === '-' ? '<stdin>' : source;

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { restoreBackup } from '../../storage';
-import { parseCommandArgs } from '../args';
-import { CliError, type CliIO } from '../io';
+import { outWorkspaceArg, parseCommandArgs } from '../args';
+import type { CliIO } from '../io';
 
 const USAGE = 'groundwork restore BACKUP --out WORKSPACE [--force]';
 
@@ -17,10 +16,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     { out: { type: 'string' }, force: { type: 'boolean', default: false } },
     { min: 1, max: 1, usage: USAGE },
   );
-  if (!values.out) throw new CliError(`--out WORKSPACE is required (usage: ${USAGE})`);
-  const out = resolve(values.out);
-  if (!existsSync(dirname(out))) throw new CliError(`--out: folder ${dirname(out)} does not exist`);
-  if (existsSync(out) && !values.force) throw new CliError(`--out: ${out} already exists (add --force to replace it; it is backed up first); nothing was written`);
+  const out = outWorkspaceArg(values.out, values.force, USAGE, '; it is backed up first');
   const result = await restoreBackup(resolve(positionals[0] ?? ''), out, { overwrite: values.force });
   if (result.replacedBackup) io.stderr(`Backed up the workspace it replaced: ${result.replacedBackup.path}\n`);
   io.stdout(`Restored ${resolve(positionals[0] ?? '')} to ${out}\n`);

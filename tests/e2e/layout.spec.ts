@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openDemo, planReady } from './steps';
 
 /**
  * Every view of the demo at the two window sizes a lead presents on (1280×800 and 1024×640), in
@@ -117,15 +118,6 @@ async function clippedLabels(page: Page, scope = 'body'): Promise<string[]> {
 async function expectLaidOut(page: Page, where: string, scope = 'body'): Promise<void> {
   expect(await overlappingControls(page, scope), `overlapping controls on ${where}`).toEqual([]);
   expect(await clippedLabels(page, scope), `labels cut off on ${where}`).toEqual([]);
-}
-
-async function openDemo(page: Page) {
-  await page.getByRole('button', { name: 'Open the demo organisation' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Readiness pyramid' })).toBeVisible();
-}
-
-async function planReady(page: Page) {
-  await expect(page.getByTestId('plan-status')).toHaveAttribute('data-state', 'reviewing', { timeout: 15_000 });
 }
 
 /** The whole of `locator`'s box lies in the viewport and in the roadmap's visible area. */

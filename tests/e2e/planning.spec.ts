@@ -3,26 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openDemo, planReady, showScreen, showSteps } from './steps';
 
 /**
  * The planning views on the demo organisation: the plan on the roadmap, the hiring plan and its
  * warning, a card dragged (and moved by keyboard) to another quarter and re-planned, the timeline,
  * the scenario comparison; a screenshot and an axe check of each.
  */
-
-async function openDemo(page: Page) {
-  await page.getByRole('button', { name: 'Open the demo organisation' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Readiness pyramid' })).toBeVisible();
-}
-
-async function showScreen(page: Page, tab: string, heading: string) {
-  await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-}
-
-async function planReady(page: Page) {
-  await expect(page.getByTestId('plan-status')).toHaveAttribute('data-state', 'reviewing', { timeout: 15_000 });
-}
 
 /** Full-page pictures start at the top: the title bar and sidebar stay put while the page scrolls. */
 async function shot(app: { screenshot(name: string): Promise<string> }, page: Page, name: string) {
@@ -32,12 +19,6 @@ async function shot(app: { screenshot(name: string): Promise<string> }, page: Pa
 
 function cardTitled(page: Page, title: string) {
   return page.locator(`[data-testid="roadmap-card"][data-card-title="${title}"]`);
-}
-
-/** The roadmap's maturity steps, one card each, instead of its initiatives. */
-async function showSteps(page: Page) {
-  await page.getByTestId('roadmap-view').selectOption('steps');
-  await expect(page.getByTestId('roadmap-card').first()).toBeVisible();
 }
 
 const EXTERNAL_DATA = 'External and third-party data: maturity 1 → 2';

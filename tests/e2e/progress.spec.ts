@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type AppHarness } from './fixtures';
+import { openDemo, planReady, showScreen, showSteps } from './steps';
 
 /*
  * Progress over time (issue 10) and the hiring advice (issue 9) in the app, on the demo
@@ -12,28 +13,8 @@ import { expect, test, type AppHarness } from './fixtures';
 
 const EXTERNAL_DATA = 'External and third-party data: maturity 1 → 2';
 
-async function openDemo(page: Page) {
-  await page.getByRole('button', { name: 'Open the demo organisation' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Readiness pyramid' })).toBeVisible();
-}
-
-async function showScreen(page: Page, tab: string, heading: string) {
-  await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-}
-
-async function planReady(page: Page) {
-  await expect(page.getByTestId('plan-status')).toHaveAttribute('data-state', 'reviewing', { timeout: 15_000 });
-}
-
 async function progressReady(page: Page) {
   await expect(page.getByTestId('progress-status')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
-}
-
-/** The roadmap's maturity steps, one card each, instead of its initiatives (the view is kept while the app runs). */
-async function showSteps(page: Page) {
-  await page.getByTestId('roadmap-view').selectOption('steps');
-  await expect(page.getByTestId('roadmap-card').first()).toBeVisible();
 }
 
 function card(page: Page, title: string) {

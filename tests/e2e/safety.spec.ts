@@ -1,24 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { importWorkspaceJson } from '../../src/storage';
 import { baseDocument, PAYLOAD_NAMES, payloadDocument } from '../corpus/hostile';
 import { expect, MIGRATIONS, test } from './fixtures';
+import { openDemo, showScreen } from './steps';
 
 /**
  * Data safety in the app: CSV import with its preview and per-row problems, CSV export, restore
  * from a backup (and undoing it), and hostile names rendered as plain text on every screen.
  */
-
-async function openDemo(page: Page) {
-  await page.getByRole('button', { name: 'Open the demo organisation' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Readiness pyramid' })).toBeVisible();
-}
-
-async function showScreen(page: Page, tab: string, heading: string) {
-  await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-}
 
 const windows1252 = (text: string) => Buffer.from(text, 'latin1');
 

@@ -152,6 +152,11 @@ try {
     const input = loadPlanInput(workspace, { today: '2026-04-01', asOf: '2026-04-01' });
     workspace.createBaseline({ id: 'bl-q2', name: '2026-Q2 plan as approved', scenarioId: 'default', snapshot: snapshotOf(plan(input.input), input.input.people, input.input.capabilities) });
   }
+  if (version >= 4) {
+    // Schema 4: capability_days keeps the day's last maturity change (two target changes today: the second stays).
+    workspace.updateCapability('orchestration', { targetMaturity: 4 });
+    workspace.updateCapability('orchestration', { targetMaturity: 3 });
+  }
 } finally {
   workspace.close();
 }

@@ -95,22 +95,20 @@ export class HistoryRepository {
    * after every edit; most edits add none).
    */
   maturityChanges(): HistoryEntry[] {
-    const newest = this.db.prepare<[], [number | null, number]>('SELECT max(id), count(*) FROM history').raw().get();
-    const key = `${newest?.[0] ?? 0}:${newest?.[1] ?? 0}`;
+    // Rows are only appended (the schema refuses updates and deletes), so the newest id says whether any came.
+    const newest = this.db.prepare<[], number | null>('SELECT max(id) FROM history').pluck().get();
+    const key = String(newest ?? 0);
     if (this.maturityCache?.key !== key) this.maturityCache = { key, rows: this.readMaturityChanges().map((row) => Object.freeze(row)) };
     return this.maturityCache.rows.slice();
   }
 
   private maturityCache: { readonly key: string; readonly rows: readonly HistoryEntry[] } | null = null;
 
+  /** From capability_days (migrations/004_capability_days.sql), which a trigger keeps as rows are appended. */
   private readMaturityChanges(): HistoryEntry[] {
     const rows = this.db
       .prepare<[], [number, string, string, DbHistoryField, string | null]>(
-        `SELECT id, at, entity_id, field, new_value FROM (
-           SELECT id, at, entity_id, field, new_value,
-                  row_number() OVER (PARTITION BY entity_id, field, substr(at, 1, 10) ORDER BY at DESC, id DESC) AS latest
-           FROM history WHERE entity = 'capability' AND field IN ('current_maturity', 'target_maturity', 'deleted')
-         ) WHERE latest = 1 ORDER BY at, id`,
+        'SELECT history_id, at, capability_id, field, new_value FROM capability_days ORDER BY at, history_id',
       )
       .raw()
       .all();
@@ -124,10 +122,11 @@ export class HistoryRepository {
 }
 
 /**
- * The query behind list(), exported so that a test can EXPLAIN it: by entity (and id) it is
- * served by the index history_by_entity (entity, entity_id, at), already in (at, id) order.
+ * The query behind list(). The history has no index beyond its ids (schema 4 dropped them, see
+ * migrations/004_capability_days.sql): a filtered list scans the table, which only the tests
+ * and the whole-history JSON export ask for.
  */
-export function historyQuery(filter: HistoryFilter): { sql: string; parameters: string[] } {
+function historyQuery(filter: HistoryFilter): { sql: string; parameters: string[] } {
   const conditions: string[] = [];
   const parameters: string[] = [];
   if (filter.entity !== undefined) {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { HistoryEntry, WritableWorkspace } from '../../../src/storage';
-import { historyQuery } from '../../../src/storage/repositories/history';
-import { open, raw, tempDir } from './helpers';
+import type { HistoryEntry, ReadableWorkspace, WritableWorkspace } from '../../../src/storage';
+import { writeRestoredWorkspace } from '../../../src/storage/workspace';
+import { copyFixture, open, openReadOnly, raw, tempDir } from './helpers';
 
 let file: string;
 let workspace: WritableWorkspace;
@@ -172,25 +172,19 @@ describe('reading history', () => {
     expect(workspace.listHistory({ entity: 'capability', entityId: 'nope' })).toEqual([]);
   });
 
-  it('is served by an index when read by entity (EXPLAIN QUERY PLAN)', () => {
+  it('keeps no index on the history: the charts read capability_days, by its primary key order', () => {
     workspace.close();
     const db = raw(file);
     try {
-      const cases = [
-        [{ entity: 'capability', entityId: 'warehouse' }, 'history_by_entity (entity=? AND entity_id=?)'],
-        [{ entity: 'person' }, 'history_by_entity_time (entity=?)'],
-      ] as const;
-      for (const [filter, index] of cases) {
-        const { sql, parameters } = historyQuery(filter);
-        const plan = db
-          .prepare<string[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-          .all(...parameters)
-          .map((row) => row.detail)
-          .join('\n');
-        expect(plan).toContain(`SEARCH history USING INDEX ${index}`);
-        // The index already yields (at, id) order: no sort step.
-        expect(plan).not.toMatch(/TEMP B-TREE/);
-      }
+      // Every index entry is verified by the integrity check at open; the history needs none.
+      expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'history'").pluck().all()).toEqual([]);
+      const plan = db
+        .prepare<[], { detail: string }>('EXPLAIN QUERY PLAN SELECT history_id, at, capability_id, field, new_value FROM capability_days ORDER BY at, history_id')
+        .all()
+        .map((row) => row.detail)
+        .join('\n');
+      expect(plan).toContain('SCAN capability_days');
+      expect(plan).not.toMatch(/\bhistory\b/);
     } finally {
       db.close();
     }
@@ -219,5 +213,102 @@ describe('the maturity history readiness over time replays', () => {
     expect(lean(ws).filter((r) => r[0] === '2027-01-06T08:00').map((r) => r[1])).toContain('deleted');
     // The full history still has every row: created, 2, 3, 2, and the deletion's.
     expect(ws.listHistory({ entity: 'capability' }).filter((h) => h.field === 'currentMaturity')).toHaveLength(5);
+  });
+});
+
+/**
+ * The definition listMaturityHistory answers from capability_days (a table a trigger keeps):
+ * of the capability rows for a maturity or a deletion, the last of each capability, field and
+ * UTC day by (at, id), oldest first — computed here the slow and obvious way, from every row.
+ */
+function lastOfEachDay(workspace: ReadableWorkspace): [number, string, string, string, string | null][] {
+  const latest = new Map<string, HistoryEntry>();
+  for (const row of workspace.listHistory({ entity: 'capability' })) {
+    if (!['currentMaturity', 'targetMaturity', 'deleted'].includes(row.field)) continue;
+    const key = `${row.entityId}|${row.field}|${row.at.slice(0, 10)}`;
+    const seen = latest.get(key);
+    if (seen === undefined || row.at > seen.at || (row.at === seen.at && row.id > seen.id)) latest.set(key, row);
+  }
+  return [...latest.values()]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id))
+    .map((row) => [row.id, row.at, row.entityId, row.field, row.newValue]);
+}
+
+function listed(workspace: ReadableWorkspace): [number, string, string, string, string | null][] {
+  return workspace.listMaturityHistory().map((row) => [row.id, row.at, row.entityId, row.field, row.newValue]);
+}
+
+/** A small deterministic generator (tests must not depend on Math.random). */
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** `count` history rows in no particular time order: 4 capabilities, 6 days, few distinct times (many ties), other entities between. */
+function shuffledHistory(count: number, seed: number): Omit<HistoryEntry, 'id'>[] {
+  const random = lcg(seed);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const fields = ['currentMaturity', 'targetMaturity', 'deleted', 'created'] as const;
+  return Array.from({ length: count }, () => {
+    const entity = random() < 0.8 ? 'capability' : 'person';
+    return {
+      at: `2027-03-0${1 + Math.floor(random() * 6)}T${pick(['00:00:00.000', '09:30:00.000', '09:30:00.000', '23:59:59.999'])}Z`,
+      entity,
+      entityId: pick(['warehouse', 'orchestration', 'bi', 'p-1']),
+      field: entity === 'person' ? 'fte' : pick(fields),
+      oldValue: null,
+      newValue: String(Math.floor(random() * 5)),
+    };
+  });
+}
+
+describe('capability_days: the day-last rows kept as the history grows (schema 4)', () => {
+  it('equals the obvious definition for a restored history in any time order, and as rows are appended', () => {
+    for (const seed of [1, 2, 3]) {
+      const file = join(tempDir(), `restored-${seed}.groundwork`);
+      writeRestoredWorkspace(file, { organisation: { name: 'Days' }, capabilities: [], roles: [], people: [], workItems: [], scenarios: [], history: shuffledHistory(600, seed) });
+      const reader = openReadOnly(file);
+      expect(listed(reader).length).toBeGreaterThan(40);
+      expect(listed(reader)).toEqual(lastOfEachDay(reader));
+      reader.close();
+
+      // Appended rows: one at the same time as the restored ones (the later-added wins), one earlier in a day (it does not).
+      const times = ['2027-03-02T09:30:00.000Z', '2027-03-02T00:00:00.000Z', '2027-03-09T12:00:00.000Z'];
+      let next = 0;
+      const writer = open(file, { create: false, now: () => new Date(times[Math.min(next++, times.length - 1)]!) });
+      writer.createCapability({ id: 'warehouse', name: 'Warehouse', layer: 'move_store', currentMaturity: 1, targetMaturity: 2 });
+      writer.updateCapability('warehouse', { currentMaturity: 3 });
+      writer.updateCapability('warehouse', { targetMaturity: 4 });
+      expect(listed(writer)).toEqual(lastOfEachDay(writer));
+      writer.close();
+    }
+  });
+
+  it('is filled from the history when a schema 3 workspace is migrated', () => {
+    const file = copyFixture(3, tempDir());
+    const db = raw(file);
+    const insert = db.prepare('INSERT INTO history (at, entity, entity_id, field, old_value, new_value) VALUES (?, ?, ?, ?, NULL, ?)');
+    for (const row of shuffledHistory(400, 7)) insert.run(row.at, row.entity, row.entityId, row.field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), row.newValue);
+    db.close();
+    const workspace = open(file, { create: false });
+    expect(workspace.migratedFrom).toBe(3);
+    expect(listed(workspace).length).toBeGreaterThan(40);
+    expect(listed(workspace)).toEqual(lastOfEachDay(workspace));
+  });
+
+  it('rests on a history that is only appended to: a row cannot be changed or deleted', () => {
+    workspace.createCapability({ id: 'warehouse', name: 'Warehouse', layer: 'move_store', currentMaturity: 1, targetMaturity: 3 });
+    workspace.close();
+    const db = raw(file);
+    try {
+      expect(() => db.prepare("UPDATE history SET new_value = '0'").run()).toThrow(/history rows are never changed/);
+      expect(() => db.prepare('DELETE FROM history').run()).toThrow(/history rows are never deleted/);
+      expect(db.prepare('SELECT count(*) FROM history').pluck().get()).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -14,7 +14,7 @@ function migrationsWith(extra: Record<string, string>): string {
   return dir;
 }
 
-/** A made-up schema 4, to exercise the runner beyond the released migrations. */
+/** A made-up schema 5, to exercise the runner beyond the released migrations. */
 const ADD_BUDGET = `
 ALTER TABLE capabilities ADD COLUMN budget INTEGER;
 CREATE TABLE budget_lines (id TEXT NOT NULL PRIMARY KEY, capability_id TEXT NOT NULL REFERENCES capabilities (id)) STRICT;
@@ -96,9 +96,9 @@ describe('migrating an older workspace', () => {
     const rows = { capabilities: before.listCapabilities(), roles: before.listRoles(), people: before.listPeople(), history: before.listHistory() };
     before.close();
 
-    const migrationsDir = migrationsWith({ '004_budget.sql': ADD_BUDGET });
+    const migrationsDir = migrationsWith({ '005_budget.sql': ADD_BUDGET });
     const workspace = open(file, { migrationsDir });
-    expect(workspace.schemaVersion).toBe(4);
+    expect(workspace.schemaVersion).toBe(5);
     expect(workspace.migratedFrom).toBe(1);
     expect(workspace.backupPath).toBe(`${file}.v1.bak`);
     expect(sha256(`${file}.v1.bak`)).toBe(original);
@@ -110,7 +110,7 @@ describe('migrating an older workspace', () => {
     }).toEqual(rows);
     workspace.close();
 
-    expect(userVersion(file)).toBe(4);
+    expect(userVersion(file)).toBe(5);
     expect(columns(file, 'capabilities')).toContain('budget');
     expect(columns(file, 'budget_lines')).toEqual(['id', 'capability_id']);
 
@@ -131,7 +131,7 @@ describe('migrating an older workspace', () => {
   it('puts the backup in backupDir when given, and never overwrites an earlier backup', () => {
     const dir = tempDir();
     const backupDir = join(dir, 'backups');
-    const migrationsDir = migrationsWith({ '004_budget.sql': ADD_BUDGET });
+    const migrationsDir = migrationsWith({ '005_budget.sql': ADD_BUDGET });
     const first = copyFixture(1, dir, 'plan.groundwork');
     open(first, { migrationsDir, backupDir }).close();
     expect(readdirSync(backupDir)).toEqual(['plan.groundwork.v1.bak']);
@@ -144,8 +144,8 @@ describe('migrating an older workspace', () => {
 
   it('creates a new file at the newest version directly, without a backup', () => {
     const dir = tempDir();
-    const workspace = open(join(dir, 'new.groundwork'), { migrationsDir: migrationsWith({ '004_budget.sql': ADD_BUDGET }) });
-    expect(workspace.schemaVersion).toBe(4);
+    const workspace = open(join(dir, 'new.groundwork'), { migrationsDir: migrationsWith({ '005_budget.sql': ADD_BUDGET }) });
+    expect(workspace.schemaVersion).toBe(5);
     expect(workspace.backupPath).toBeNull();
     expect(readdirSync(dir).filter((name) => name.endsWith('.bak'))).toEqual([]);
   });
@@ -156,7 +156,7 @@ describe('migrating an older workspace', () => {
     const hash = sha256(file);
     // The first statement works, the second does not: the first must be undone too.
     const migrationsDir = migrationsWith({
-      '004_half.sql': 'ALTER TABLE capabilities ADD COLUMN budget INTEGER;\nCREATE TABLE oops (;',
+      '005_half.sql': 'ALTER TABLE capabilities ADD COLUMN budget INTEGER;\nCREATE TABLE oops (;',
     });
     let caught: unknown;
     try {
@@ -166,7 +166,7 @@ describe('migrating an older workspace', () => {
     }
     expect(caught).toBeInstanceOf(WorkspaceError);
     expect(caught).toMatchObject({ code: 'migration-failed', path: file });
-    expect((caught as Error).message).toMatch(/004_half\.sql failed .*still at schema 1/);
+    expect((caught as Error).message).toMatch(/005_half\.sql failed .*still at schema 1/);
     expect(sideFiles(file)).toEqual([]);
     expect(sha256(file)).toBe(hash);
     expect(userVersion(file)).toBe(1);
@@ -179,7 +179,7 @@ describe('migrating an older workspace', () => {
 
   it('rolls back a migration that leaves a broken foreign key', () => {
     const file = copyFixture(1, tempDir());
-    const migrationsDir = migrationsWith({ '004_orphans.sql': "UPDATE people SET role_id = 'ghost';" });
+    const migrationsDir = migrationsWith({ '005_orphans.sql': "UPDATE people SET role_id = 'ghost';" });
     expect(() => openWorkspace(file, { migrationsDir })).toThrow(
       expect.objectContaining({ code: 'migration-failed', message: expect.stringMatching(/break a foreign key/) }),
     );
@@ -189,7 +189,7 @@ describe('migrating an older workspace', () => {
 
 describe('the migrations runner', () => {
   it('runs over any folder it is given (Signal-style: migrate, insert, migrate on, assert)', () => {
-    const dir = migrationsWith({ '004_budget.sql': ADD_BUDGET });
+    const dir = migrationsWith({ '005_budget.sql': ADD_BUDGET });
     const all = readMigrations(dir);
     const db = new Database(':memory:');
     try {
@@ -199,20 +199,20 @@ describe('the migrations runner', () => {
          VALUES ('warehouse', 'Warehouse', 'move_store', 2, 3, '2027-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z')`,
       ).run();
       const seen: number[][] = [];
-      expect(migrate(db, all, { beforeMigrate: (from, to) => seen.push([from, to]) })).toEqual({ from: 1, to: 4 });
-      expect(seen).toEqual([[1, 4]]);
+      expect(migrate(db, all, { beforeMigrate: (from, to) => seen.push([from, to]) })).toEqual({ from: 1, to: 5 });
+      expect(seen).toEqual([[1, 5]]);
       expect(db.prepare('SELECT name, budget FROM capabilities').get()).toEqual({ name: 'Warehouse', budget: null });
-      expect(migrate(db, all)).toEqual({ from: 4, to: 4 });
+      expect(migrate(db, all)).toEqual({ from: 5, to: 5 });
     } finally {
       db.close();
     }
   });
 
   it('refuses a folder whose numbers have a gap, a repeat or a bad name', () => {
-    expect(() => readMigrations(migrationsWith({ '005_skip.sql': 'SELECT 1;' }))).toThrow(/expected migration number 4/);
+    expect(() => readMigrations(migrationsWith({ '006_skip.sql': 'SELECT 1;' }))).toThrow(/expected migration number 5/);
     expect(() => readMigrations(migrationsWith({ '001_again.sql': 'SELECT 1;' }))).toThrow(/expected migration number 2/);
     expect(() => readMigrations(migrationsWith({ '2_short.sql': 'SELECT 1;' }))).toThrow(/NNN_name\.sql/);
-    expect(readMigrations(migrationsWith({ 'README.md': '# notes' })).map((m) => m.file)).toEqual(['001_init.sql', '002_planning.sql', '003_progress.sql']);
+    expect(readMigrations(migrationsWith({ 'README.md': '# notes' })).map((m) => m.file)).toEqual(['001_init.sql', '002_planning.sql', '003_progress.sql', '004_capability_days.sql']);
     const empty = join(tempDir(), 'empty');
     mkdirSync(empty);
     expect(() => readMigrations(empty)).toThrow(/no migrations/);

@@ -5,11 +5,11 @@ import { GROUNDWORK_APPLICATION_ID, WorkspaceError, openWorkspace } from '../../
 import { MIGRATIONS, open, openReadOnly, raw, sha256, sideFiles, tempDir } from './helpers';
 
 describe('creating and reopening a workspace', () => {
-  it('creates a fresh workspace: schema 3, our application id, WAL, foreign keys, STRICT tables', () => {
+  it('creates a fresh workspace: schema 4, our application id, WAL, foreign keys, STRICT tables', () => {
     const file = join(tempDir(), 'fresh.groundwork');
     const workspace = open(file);
     expect(workspace.path).toBe(file);
-    expect(workspace.schemaVersion).toBe(3);
+    expect(workspace.schemaVersion).toBe(4);
     expect(workspace.migratedFrom).toBeNull();
     expect(workspace.backupPath).toBeNull();
     expect(workspace.isEmpty()).toBe(true);
@@ -21,7 +21,7 @@ describe('creating and reopening a workspace', () => {
     // Not read-only: a read-only connection to a WAL file leaves -wal/-shm behind.
     const db = raw(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('user_version', { simple: true })).toBe(4);
       expect(db.pragma('application_id', { simple: true })).toBe(GROUNDWORK_APPLICATION_ID);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const tables = db
@@ -29,7 +29,7 @@ describe('creating and reopening a workspace', () => {
           "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name",
         )
         .all();
-      expect(tables.map((t) => t.name)).toEqual(['baselines', 'capabilities', 'history', 'meta', 'people', 'roles', 'scenarios', 'work_items']);
+      expect(tables.map((t) => t.name)).toEqual(['baselines', 'capabilities', 'capability_days', 'history', 'meta', 'people', 'roles', 'scenarios', 'work_items']);
       expect(tables.every((t) => t.strict === 1)).toBe(true);
     } finally {
       db.close();
@@ -58,7 +58,7 @@ describe('creating and reopening a workspace', () => {
     const file = join(tempDir(), 'touched.groundwork');
     writeFileSync(file, '');
     const workspace = open(file, { create: false });
-    expect(workspace.schemaVersion).toBe(3);
+    expect(workspace.schemaVersion).toBe(4);
     expect(workspace.isEmpty()).toBe(true);
   });
 
@@ -69,7 +69,7 @@ describe('creating and reopening a workspace', () => {
     db.exec('VACUUM');
     db.close();
     const workspace = open(file);
-    expect(workspace.schemaVersion).toBe(3);
+    expect(workspace.schemaVersion).toBe(4);
   });
 
   it('keeps every entity after close and reopen', () => {

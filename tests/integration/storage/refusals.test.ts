@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, readFileSync, closeSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, readdirSync, closeSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceError, openWorkspace, openWorkspaceReadOnly, type WorkspaceErrorCode } from '../../../src/storage';
@@ -140,6 +140,57 @@ describe('damaged workspaces are refused as corrupt and left byte for byte', () 
   });
 });
 
+describe('the checks at open run on a private copy of the file', () => {
+  /** Runs `body` with the OS temporary folder set to `folder` (os.tmpdir() reads TMPDIR). */
+  function withTemporaryFolder<T>(folder: string, body: () => T): T {
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = folder;
+    try {
+      return body();
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  }
+
+  it('leaves no copy behind, whether the file opens or is refused', () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.groundwork');
+    populatedWorkspace(good);
+    const damaged = join(dir, 'damaged.groundwork');
+    populatedWorkspace(damaged);
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, randomBytes(4096), 0, 4096, statSync(damaged).size - 3 * 4096);
+    closeSync(fd);
+    const temporary = join(dir, 'tmp');
+    mkdirSync(temporary);
+    withTemporaryFolder(temporary, () => {
+      openWorkspace(good, { migrationsDir: MIGRATIONS }).close();
+      openWorkspaceReadOnly(good, { migrationsDir: MIGRATIONS }).close();
+      expectRefused(damaged, 'corrupt', /integrity check/);
+    });
+    expect(readdirSync(temporary)).toEqual([]);
+  });
+
+  it('checks the bytes in memory when no copy can be written, with the same verdicts', () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.groundwork');
+    populatedWorkspace(good);
+    const damaged = join(dir, 'damaged.groundwork');
+    populatedWorkspace(damaged);
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, randomBytes(4096), 0, 4096, statSync(damaged).size - 3 * 4096);
+    closeSync(fd);
+    withTemporaryFolder(join(dir, 'no such folder'), () => {
+      const workspace = openWorkspace(good, { migrationsDir: MIGRATIONS });
+      expect(workspace.listCapabilities()).toHaveLength(60);
+      workspace.close();
+      expectRefused(damaged, 'corrupt', /integrity check/);
+    });
+    expect(readdirSync(dir).sort()).toEqual(['damaged.groundwork', 'good.groundwork']);
+  });
+});
+
 describe('a workspace from a newer Groundwork is refused', () => {
   it('names both schema versions and leaves the file untouched', () => {
     const file = copyFixture(1, tempDir(), 'future.groundwork');
@@ -150,14 +201,14 @@ describe('a workspace from a newer Groundwork is refused', () => {
     expectRefused(
       file,
       'newer-schema',
-      /written by a newer version of Groundwork \(schema 7; this version knows up to 3\)/,
+      /written by a newer version of Groundwork \(schema 7; this version knows up to 4\)/,
     );
   });
 
   it('is refused in read-only mode too', () => {
     const file = copyFixture(1, tempDir(), 'future-ro.groundwork');
     const db = raw(file);
-    db.pragma('user_version = 4');
+    db.pragma('user_version = 5');
     db.close();
     expect(() => openWorkspaceReadOnly(file, { migrationsDir: MIGRATIONS })).toThrow(
       expect.objectContaining({ code: 'newer-schema' }),

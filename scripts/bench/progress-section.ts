@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoOrganisation } from '../../src/core/domain/demo';
@@ -6,9 +6,11 @@ import { defaultScenario } from '../../src/core/domain/planning';
 import { plan } from '../../src/core/planner';
 import { snapshotOf } from '../../src/core/progress/baseline';
 import { progressReport } from '../../src/core/progress/progress';
-import { createHandlers } from '../../src/host/handlers';
-import { dispatch } from '../../src/host/dispatch';
-import { loadPlanInput, openWorkspace, openWorkspaceReadOnly } from '../../src/storage';
+import { workerJobRunner } from '../../src/host/job-runner';
+import { startHost } from '../../src/host/start';
+import { HostClient } from '../../src/main/host-client';
+import { backupFolderFor, loadPlanInput, openWorkspace, openWorkspaceReadOnly } from '../../src/storage';
+import { memoryChannelPair, sourceJobWorker } from '../../tests/integration/host/helpers';
 import { writeRestoredWorkspace } from '../../src/storage/workspace';
 import { median, type BenchContext, type BenchSection } from './context';
 
@@ -69,39 +71,49 @@ async function run(context: BenchContext): Promise<void> {
     }
     context.print(`progress: ${storedRows.toLocaleString('en-US')} history rows (${rows.toLocaleString('en-US')} once a day's changes are one), 10 baselines, ${(statSync(file).size / 1024 ** 2).toFixed(1)} MiB — CLI: open read-only + plan + progress report median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target ≤ 200 ms)`);
 
-    // The app's path: File ▸ Open (the writable open the host's session makes), then the
-    // Progress view's data through the handlers (progress.get: the history copied to the job as a
-    // worker would get it), first and again (as after an edit that adds no history).
+    // The app's path, as the app runs it: the handler host (startHost) over a channel that copies
+    // every message, jobs on a worker thread, the automatic backup on open. File ▸ Open
+    // (app.open), then the Progress view's data (progress.get), timed from the caller's side. The
+    // backup folder is emptied before each open, so that every open makes a backup (the worst
+    // case: an unchanged workspace skips it). One open and view first, as at start-up, so that
+    // the job worker is running, as it is in the app once the first plan was made.
+    const pair = memoryChannelPair();
+    const host = startHost(pair.host, { today: () => today, jobs: workerJobRunner(sourceJobWorker) });
+    const client = new HostClient(pair.client);
+    const backups = backupFolderFor(file);
     const openTimes: number[] = [];
     const firstTimes: number[] = [];
     const againTimes: number[] = [];
-    let snapshotMs = 0;
-    for (let i = 0; i < 7; i++) {
-      let t0 = performance.now();
-      const app = openWorkspace(file, { create: false });
-      openTimes.push(performance.now() - t0);
-      try {
-        const handlers = createHandlers({ workspace: () => app, today: () => today });
-        const view = async () => {
-          const t = performance.now();
-          structuredClone(app.listMaturityHistory());
-          const result = await dispatch(handlers, 'progress.get', {});
-          if (!result.ok) throw new Error(result.error.message);
-          return performance.now() - t;
-        };
-        firstTimes.push(await view());
-        againTimes.push(await view());
+    try {
+      const expectOk = <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value;
+      };
+      for (let i = -1; i < 7; i++) {
+        rmSync(backups, { recursive: true, force: true });
+        let t0 = performance.now();
+        expectOk(await client.app('app.open', { path: file, create: false }));
+        const opened = performance.now() - t0;
         t0 = performance.now();
-        await dispatch(handlers, 'workspace.snapshot', {});
-        snapshotMs = performance.now() - t0;
-      } finally {
-        app.close();
+        expectOk(await client.renderer('progress.get', {}));
+        const first = performance.now() - t0;
+        t0 = performance.now();
+        expectOk(await client.renderer('progress.get', {}));
+        const again = performance.now() - t0;
+        // The automatic backup finishes before the next open (it runs beside the view, on the host).
+        while (!existsSync(backups) || !readdirSync(backups).some((name) => name.includes('.open.') && name.endsWith('.groundwork'))) await new Promise((r) => setTimeout(r, 5));
+        if (i < 0) continue;
+        openTimes.push(opened);
+        firstTimes.push(first);
+        againTimes.push(again);
       }
+    } finally {
+      await host.close();
     }
     const both = openTimes.map((t, i) => t + firstTimes[i]!);
     context.print(
-      `          app: open ${median(openTimes).toFixed(1)} ms + Progress view data (progress.get) ${median(firstTimes).toFixed(1)} ms = ${median(both).toFixed(1)} ms median, max ${Math.max(...both).toFixed(1)} ms (target ≤ 200 ms); ` +
-        `progress.get again ${median(againTimes).toFixed(1)} ms; workspace.snapshot ${snapshotMs.toFixed(1)} ms`,
+      `          app: File ▸ Open ${median(openTimes).toFixed(1)} ms + Progress view data (progress.get) ${median(firstTimes).toFixed(1)} ms = ${median(both).toFixed(1)} ms median, max ${Math.max(...both).toFixed(1)} ms (target ≤ 200 ms); ` +
+        `progress.get again ${median(againTimes).toFixed(1)} ms (handler host, jobs on a worker thread, a backup made at each open)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -98,6 +98,12 @@ export interface ReadableWorkspace {
 
   getSettings(): WorkspaceSettings;
 
+  /**
+   * A random token that every write changing a row replaces (12 hex digits), or null in a file
+   * that lost it: the same token means the same content (see contentFingerprint in backups.ts).
+   */
+  getContentToken(): string | null;
+
   /** Baselines, newest first. */
   listBaselines(): Baseline[];
   /** The same, without their frozen plans (cheap). */
@@ -468,6 +474,10 @@ class SqliteReadableWorkspace implements ReadableWorkspace {
     return this.meta.getSettings();
   }
 
+  getContentToken(): string | null {
+    return this.meta.getContentToken();
+  }
+
   listBaselines(): Baseline[] {
     return this.baselines.list();
   }
@@ -726,11 +736,22 @@ class SqliteWritableWorkspace extends SqliteReadableWorkspace implements Writabl
     this.scenarios.create(defaultScenario(toIsoDate(new Date(at))), at);
   }
 
-  /** One write = one IMMEDIATE transaction with one timestamp for every row it touches. */
+  /**
+   * One write = one IMMEDIATE transaction with one timestamp for every row it touches. A write
+   * that changed a row also renews the content token, in the same transaction.
+   */
   private write<T>(body: (at: string) => T): T {
     const at = this.now().toISOString();
+    const changes = this.db.prepare<[], number>('SELECT total_changes()').pluck();
     try {
-      return this.db.transaction(() => body(at)).immediate();
+      return this.db
+        .transaction(() => {
+          const before = changes.get() as number;
+          const result = body(at);
+          if ((changes.get() as number) !== before) this.meta.renewContentToken();
+          return result;
+        })
+        .immediate();
     } catch (error) {
       throw toWorkspaceError(error, this.path);
     }

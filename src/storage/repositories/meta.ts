@@ -9,6 +9,7 @@ import type { DbMeta } from '../rows';
 const ORGANISATION_NAME = 'organisation_name';
 const FISCAL_YEAR_START_MONTH = 'fiscal_year_start_month';
 const CURRENCY = 'currency';
+const CONTENT_TOKEN = 'content_token';
 
 /** Settings as they come in (numbers not yet known to be months). */
 export interface SettingsPatch {
@@ -46,6 +47,19 @@ export class MetaRepository {
       fiscalYearStartMonth: isMonthNumber(month) ? month : DEFAULT_SETTINGS.fiscalYearStartMonth,
       currency: isCurrencyCode(currency) ? currency : DEFAULT_SETTINGS.currency,
     };
+  }
+
+  /** The content token (schema 4, see migrations/004_capability_days.sql), or null where it is missing. */
+  getContentToken(): string | null {
+    const value = this.db.prepare<[string], DbMeta>('SELECT * FROM meta WHERE key = ?').get(CONTENT_TOKEN)?.value;
+    return value !== undefined && /^[0-9a-f]{12}$/.test(value) ? value : null;
+  }
+
+  /** Replaces the content token with a new random one: called by every write that changed a row. */
+  renewContentToken(): void {
+    this.db
+      .prepare("INSERT INTO meta (key, value) VALUES (?, lower(hex(randomblob(6)))) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(CONTENT_TOKEN);
   }
 
   setSettings(patch: SettingsPatch): WorkspaceSettings {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDemoOrganisation } from '../../../src/core/domain/demo';
-import { AutomaticBackups, backupFolderFor, BackupError, createBackup, listBackups, newestGoodBackup, openWorkspaceReadOnly, restoreBackup } from '../../../src/storage';
+import { AutomaticBackups, backupFolderFor, BackupError, contentFingerprint, createBackup, listBackups, newestGoodBackup, openWorkspaceReadOnly, restoreBackup } from '../../../src/storage';
 import { MIGRATIONS, open, raw, sha256, tempDir } from '../storage/helpers';
 
 function demo(file: string) {
@@ -37,6 +37,58 @@ describe('backups', () => {
     expect(await createBackup(ws, 'open')).not.toBeNull();
     expect(await createBackup(ws, 'open')).toBeNull();
     expect(await createBackup(ws, 'manual')).not.toBeNull();
+  });
+
+  it('names a backup by the content token, which only a write that changes a row replaces', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'token.groundwork');
+    const ws = demo(file);
+    const token = ws.getContentToken();
+    expect(token).toMatch(/^[0-9a-f]{12}$/);
+    expect(contentFingerprint(ws)).toBe(token);
+    // Reading, planning input, a refused write: the same token.
+    ws.listCapabilities();
+    expect(() => ws.createCapability({ name: ' ', layer: 'collect', currentMaturity: 0, targetMaturity: 1 })).toThrow();
+    expect(ws.getContentToken()).toBe(token);
+    const backup = await createBackup(ws, 'manual');
+    expect(backup?.fingerprint).toBe(token);
+    // The copy carries the token: restored over the workspace, it is the same content.
+    const copy = openWorkspaceReadOnly(backup?.path as string, { migrationsDir: MIGRATIONS });
+    expect(copy.getContentToken()).toBe(token);
+    copy.close();
+    // A real edit replaces it; so does closing and reopening not.
+    ws.updateCapability(ws.listCapabilities()[0]!.id, { notes: 'edited' });
+    const edited = ws.getContentToken();
+    expect(edited).not.toBe(token);
+    ws.close();
+    const again = open(file, { create: false });
+    expect(again.getContentToken()).toBe(edited);
+    expect(await createBackup(again, 'open')).not.toBeNull();
+    expect(await createBackup(again, 'open')).toBeNull();
+  });
+
+  it('hashes the whole content of a file that lost its token', async () => {
+    const dir = tempDir();
+    const [a, b, c] = [join(dir, 'a.groundwork'), join(dir, 'b.groundwork'), join(dir, 'c.groundwork')];
+    for (const file of [a, b, c]) {
+      const ws = demo(file);
+      if (file === c) ws.updateCapability(ws.listCapabilities()[0]!.id, { currentMaturity: 4 });
+      ws.close();
+      const db = raw(file);
+      db.prepare("DELETE FROM meta WHERE key = 'content_token'").run();
+      db.close();
+    }
+    const [first, second, third] = [a, b, c].map((file) => openWorkspaceReadOnly(file, { migrationsDir: MIGRATIONS }));
+    expect(first!.getContentToken()).toBeNull();
+    // The same organisation, written by the same steps at the same (stepping) times: the same content.
+    expect(contentFingerprint(first!)).toBe(contentFingerprint(second!));
+    expect(contentFingerprint(first!)).toMatch(/^[0-9a-f]{12}$/);
+    expect(contentFingerprint(third!)).not.toBe(contentFingerprint(first!));
+    for (const ws of [first, second, third]) ws!.close();
+    const ws = open(b, { create: false });
+    ws.updateCapability(ws.listCapabilities()[0]!.id, { notes: 'edited' });
+    // The edit wrote a token again.
+    expect(ws.getContentToken()).toMatch(/^[0-9a-f]{12}$/);
   });
 
   it('rotates: the newest ten and one a day for 30 days', async () => {

@@ -101,7 +101,11 @@ async function run(context: BenchContext): Promise<void> {
         expectOk(await client.renderer('progress.get', {}));
         const again = performance.now() - t0;
         // The automatic backup finishes before the next open (it runs beside the view, on the host).
-        while (!existsSync(backups) || !readdirSync(backups).some((name) => name.includes('.open.') && name.endsWith('.groundwork'))) await new Promise((r) => setTimeout(r, 5));
+        const waitUntil = performance.now() + 30_000;
+        while (!existsSync(backups) || !readdirSync(backups).some((name) => name.includes('.open.') && name.endsWith('.groundwork'))) {
+          if (performance.now() > waitUntil) throw new Error(`progress bench: no automatic backup appeared in ${backups} within 30 s of opening the workspace`);
+          await new Promise((r) => setTimeout(r, 5));
+        }
         if (i < 0) continue;
         openTimes.push(opened);
         firstTimes.push(first);

@@ -22,6 +22,8 @@ export interface ChosenScenario {
 export interface HandlerDeps extends SafetyDeps {
   /** Called after every method that changed the workspace (WRITE_METHODS), e.g. for automatic backups. */
   readonly afterWrite?: () => void;
+  /** Awaited before every such method runs (the automatic backup of the workspace as it was opened, when still due). */
+  readonly beforeWrite?: () => Promise<void>;
   /** The workspace currently open; File → Open swaps it, so it is looked up on every call. */
   readonly workspace: () => WritableWorkspace;
   /** Today's date as `YYYY-MM-DD` (injected so tests can fix it). */
@@ -230,15 +232,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { scenarioId };
     },
   };
-  const afterWrite = deps.afterWrite;
-  if (afterWrite === undefined) return handlers;
-  // Each write method, followed by the hook once it succeeded.
+  const { afterWrite, beforeWrite } = deps;
+  if (afterWrite === undefined && beforeWrite === undefined) return handlers;
+  // Each write method, after the hook before it, and followed by the hook once it succeeded.
   const wrapped: Record<string, unknown> = { ...handlers };
   for (const method of WRITE_METHODS) {
     const handler = handlers[method] as (params: unknown, context: unknown) => unknown;
     wrapped[method] = async (params: unknown, context: unknown) => {
+      await beforeWrite?.();
       const value = await handler(params, context);
-      afterWrite();
+      afterWrite?.();
       return value;
     };
   }

@@ -18,6 +18,12 @@ export interface HostOptions {
   readonly jobs: JobRunner;
 }
 
+/**
+ * How long after opening the automatic backup is made: after the first screens (the open, a plan,
+ * the Progress view's data), so that copying and checking the workspace does not hold them up.
+ */
+export const OPEN_BACKUP_DELAY_MS = 1500;
+
 export interface RunningHost {
   close(): Promise<void>;
 }
@@ -29,8 +35,12 @@ export interface RunningHost {
  * in-memory pair) start it the same way.
  */
 export function startHost(channel: Channel<ToHost, FromHost>, options: HostOptions): RunningHost {
-  // Backed up when opened, and at most every 10 minutes while edited (docs/data-safety.md).
-  const backups = new AutomaticBackups({ onError: (error) => console.error(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`) });
+  // Backed up when opened (a moment later, or before the first write if that comes sooner), and at
+  // most every 10 minutes while edited (docs/data-safety.md).
+  const backups = new AutomaticBackups({
+    openDelayMs: OPEN_BACKUP_DELAY_MS,
+    onError: (error) => console.error(`automatic backup failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
   const session = new WorkspaceSession(
     {
       ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }),
@@ -40,7 +50,15 @@ export function startHost(channel: Channel<ToHost, FromHost>, options: HostOptio
   );
   const today = options.today ?? (() => toIsoDate(new Date()));
   const chosen: ChosenScenario = { scenarioId: null };
-  const renderer = createHandlers({ workspace: () => session.current, today, jobs: options.jobs, chosen, session, afterWrite: () => backups.written(session.current) });
+  const renderer = createHandlers({
+    workspace: () => session.current,
+    today,
+    jobs: options.jobs,
+    chosen,
+    session,
+    beforeWrite: () => backups.beforeWrite(),
+    afterWrite: () => backups.written(session.current),
+  });
   const app = createAppHandlers({ session, today, jobs: options.jobs, chosen });
   const stop = serveHandlers(channel, { renderer, app });
   return {

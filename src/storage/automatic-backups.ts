@@ -10,6 +10,13 @@ export interface AutomaticBackupOptions {
   readonly onBackup?: (backup: BackupInfo) => void;
   /** Timers, injected by tests. */
   readonly setTimer?: (run: () => void, ms: number) => { cancel(): void };
+  /**
+   * How long after opening the backup of the opened workspace is made (default 0: at once). The
+   * app waits a moment, so that the copy and its check do not compete with the first screens; a
+   * write before then makes it at once, first (beforeWrite), so it still holds the workspace as
+   * it was opened.
+   */
+  readonly openDelayMs?: number;
 }
 
 /**
@@ -22,6 +29,7 @@ export class AutomaticBackups {
   private lastAt = 0;
   private timer: { cancel(): void } | null = null;
   private running: Promise<void> = Promise.resolve();
+  private pendingOpen: { readonly workspace: ReadableWorkspace; readonly timer: { cancel(): void } | null; readonly done: () => void } | null = null;
   private readonly intervalMs: number;
   private readonly now: () => Date;
 
@@ -30,11 +38,49 @@ export class AutomaticBackups {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** A workspace was opened (or switched to): back it up. */
+  /**
+   * A workspace was opened (or switched to): back it up, after `openDelayMs`. Resolves once that
+   * backup was made (or skipped: unchanged, switched away from first, stopped).
+   */
   opened(workspace: ReadableWorkspace): Promise<void> {
     this.timer?.cancel();
     this.timer = null;
-    return this.run(workspace, 'open');
+    this.dropPendingOpen();
+    const delay = this.options.openDelayMs ?? 0;
+    if (delay <= 0) return this.run(workspace, 'open');
+    return new Promise<void>((done) => {
+      const timer = this.setTimer(() => void this.flushOpen(), delay);
+      this.pendingOpen = { workspace, timer, done };
+    });
+  }
+
+  /** Before a write: the backup of the workspace as it was opened, if it is still to be made. */
+  beforeWrite(): Promise<void> {
+    return this.pendingOpen === null ? Promise.resolve() : this.flushOpen();
+  }
+
+  private flushOpen(): Promise<void> {
+    const pending = this.pendingOpen;
+    if (pending === null) return this.running;
+    this.pendingOpen = null;
+    pending.timer?.cancel();
+    const made = this.run(pending.workspace, 'open');
+    void made.then(pending.done);
+    return made;
+  }
+
+  private dropPendingOpen(): void {
+    const pending = this.pendingOpen;
+    this.pendingOpen = null;
+    pending?.timer?.cancel();
+    pending?.done();
+  }
+
+  private setTimer(run: () => void, ms: number): { cancel(): void } {
+    if (this.options.setTimer) return this.options.setTimer(run, ms);
+    const handle = setTimeout(run, ms);
+    handle.unref?.();
+    return { cancel: () => clearTimeout(handle) };
   }
 
   /** The workspace was changed. */
@@ -45,14 +91,7 @@ export class AutomaticBackups {
       void this.run(workspace, 'edit');
       return;
     }
-    const setTimer =
-      this.options.setTimer ??
-      ((run: () => void, ms: number) => {
-        const handle = setTimeout(run, ms);
-        handle.unref?.();
-        return { cancel: () => clearTimeout(handle) };
-      });
-    this.timer = setTimer(() => {
+    this.timer = this.setTimer(() => {
       this.timer = null;
       void this.run(workspace, 'edit');
     }, due);
@@ -66,6 +105,7 @@ export class AutomaticBackups {
   stop(): void {
     this.timer?.cancel();
     this.timer = null;
+    this.dropPendingOpen();
   }
 
   private run(workspace: ReadableWorkspace, reason: BackupReason): Promise<void> {

@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, lstatSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdtempSync, openSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -36,8 +36,8 @@ const HEADER_SIZE = 100;
  *
  * Even a read-only SQLite connection is not harmless: on a WAL-mode file it creates `-wal` and
  * `-shm` files, and with a hot journal beside the file it cannot read at all. So the checks run
- * on a snapshot of the file (see readSnapshot) opened from a private copy (see
- * withSnapshotConnection), never on a connection that could leave something behind.
+ * on an in-memory snapshot of the file (see readSnapshot), never on a connection that could
+ * leave something behind.
  */
 export function inspectFile(path: string, options: InspectOptions = {}): Inspection {
   const stat = statOrRefuse(path);
@@ -79,49 +79,18 @@ export function inspectFile(path: string, options: InspectOptions = {}): Inspect
     }
   }
 
+  let db: Database.Database | undefined;
   try {
     const snapshot = readSnapshot(path, side, options.nativeBinding);
-    const found = withSnapshotConnection(snapshot, options.nativeBinding, (db) => classify(db, path, options.expectedShape));
+    db = new Database(snapshot, { readonly: true, nativeBinding: options.nativeBinding });
+    const found = classify(db, path, options.expectedShape);
     return found === 'blank' ? { kind: 'blank' } : { kind: 'workspace', version: found.version, snapshot };
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
     if (isSqliteError(error)) throw corrupt(path, shorten(error.message), error);
     throw error;
-  }
-}
-
-/**
- * Runs `use` on a read-only connection to `snapshot`, from a private copy on disk: the snapshot
- * written into a fresh temporary folder (mkdtemp: readable by this user only), removed before
- * this returns. SQLite walks a file several times faster than the same bytes deserialized into
- * memory — the integrity check of a 10 MB workspace takes about 50 ms on a file and 130 ms in
- * memory (`npm run bench -- --sets progress` times the open) — and opening a workspace is
- * mostly that check. Where no copy can be written (a full or read-only temporary folder) the
- * connection reads the bytes in memory instead. Either way nothing is written beside the user's file.
- */
-export function withSnapshotConnection<T>(snapshot: Buffer, nativeBinding: string | undefined, use: (db: Database.Database) => T): T {
-  const copy = privateCopyOf(snapshot);
-  let db: Database.Database | undefined;
-  try {
-    db = copy === null ? new Database(snapshot, { readonly: true, nativeBinding }) : new Database(copy.file, { readonly: true, fileMustExist: true, nativeBinding });
-    return use(db);
   } finally {
     db?.close();
-    if (copy !== null) rmSync(copy.folder, { recursive: true, force: true });
-  }
-}
-
-/** `bytes` written to a file in a new private temporary folder; null when that cannot be done. */
-function privateCopyOf(bytes: Buffer): { readonly folder: string; readonly file: string } | null {
-  let folder: string | undefined;
-  try {
-    folder = mkdtempSync(join(tmpdir(), 'groundwork-inspect-'));
-    const file = join(folder, 'snapshot.groundwork');
-    writeFileSync(file, bytes, { mode: 0o600 });
-    return { folder, file };
-  } catch {
-    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
-    return null;
   }
 }
 

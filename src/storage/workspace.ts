@@ -699,11 +699,16 @@ class SqliteWritableWorkspace extends SqliteReadableWorkspace implements Writabl
 
   /**
    * Replaces the whole content of this workspace by `data` in one transaction, writing rows as
-   * given: history rows are restored, not generated (Workspace JSON import; see writeRestoredWorkspace).
+   * given: history rows are restored, not generated (Workspace JSON import; see writeRestoredWorkspace,
+   * which restores into a new file). The history is append-only (schema 4), so a workspace that
+   * already has history cannot be restored over: 'conflict'.
    */
   restore(data: RestoreData): void {
+    if (this.history.count() > 0) {
+      throw new StorageError('conflict', `${this.path} already has history; a workspace is restored into a new file`);
+    }
     this.write((at) => {
-      for (const table of ['history', 'baselines', 'work_items', 'scenarios', 'people', 'roles', 'capabilities', 'meta']) {
+      for (const table of ['baselines', 'work_items', 'scenarios', 'people', 'roles', 'capabilities', 'meta']) {
         this.db.prepare(`DELETE FROM ${table}`).run();
       }
       // A workspace whose organisation was never named exports the name ''; the file keeps it unset.

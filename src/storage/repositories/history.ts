@@ -115,6 +115,10 @@ export class HistoryRepository {
     return rows.map(([id, at, entityId, field, newValue]) => ({ id, at, entity: 'capability', entityId, field: FIELD_TO_DOMAIN[field], oldValue: null, newValue }));
   }
 
+  count(): number {
+    return Number(this.db.prepare('SELECT count(*) FROM history').pluck().get());
+  }
+
   list(filter: HistoryFilter = {}): HistoryEntry[] {
     const { sql, parameters } = historyQuery(filter);
     return this.db.prepare<string[], DbHistory>(sql).all(...parameters).map(toHistoryEntry);

@@ -54,6 +54,26 @@ describe('backup and restore over IPC', () => {
     expect(switched).toEqual([copy]);
   });
 
+  it('awaits the before-write hook (the open backup, while still due) before a write method runs; a read runs no hook', async () => {
+    const session = new WorkspaceSession({ migrationsDir: resolve('migrations') });
+    session.switchTo(join(tempDir(), 'order.groundwork'), true);
+    const seen: string[] = [];
+    const handlers = createHandlers({
+      workspace: () => session.current,
+      today: () => '2026-11-27',
+      session,
+      beforeWrite: async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        seen.push(`before: ${session.current.getOrganisation().name || '(unnamed)'}`);
+      },
+      afterWrite: () => seen.push(`after: ${session.current.getOrganisation().name}`),
+    });
+    expect((await dispatch(handlers, 'workspace.snapshot', {})).ok).toBe(true);
+    expect((await dispatch(handlers, 'workspace.setOrganisation', { name: 'Renamed' })).ok).toBe(true);
+    expect(seen).toEqual(['before: (unnamed)', 'after: Renamed']);
+    session.close();
+  });
+
   it('restores only the backups it listed', async () => {
     const { call } = setup();
     await expect(call('backup.restore', { path: '/etc/passwd', target: 'current' })).rejects.toMatchObject({ code: 'not-found', field: 'path' });

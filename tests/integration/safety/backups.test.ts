@@ -130,6 +130,57 @@ describe('backups', () => {
     expect(listBackups(file).map((b) => b.reason)).toEqual(['edit', 'open']);
   });
 
+  it('with a delay after opening: backs up when it is over, or at once before a first write, holding the workspace as opened', async () => {
+    const file = join(tempDir(), 'later.groundwork');
+    const ws = demo(file);
+    const timers: { run: () => void; ms: number }[] = [];
+    const auto = new AutomaticBackups({
+      openDelayMs: 1500,
+      setTimer: (run, ms) => {
+        const timer = { run, ms };
+        timers.push(timer);
+        return { cancel: () => timers.includes(timer) && timers.splice(timers.indexOf(timer), 1) };
+      },
+    });
+    // Nothing yet: the copy waits for the first screens.
+    let made = false;
+    void auto.opened(ws).then(() => (made = true));
+    await auto.settled();
+    expect(listBackups(file)).toEqual([]);
+    expect(timers.map((t) => t.ms)).toEqual([1500]);
+    // When the delay is over.
+    timers.shift()?.run();
+    await auto.settled();
+    await Promise.resolve();
+    expect(made).toBe(true);
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['open']);
+
+    // Opened again after an outside change, then edited before the delay is over: the backup
+    // comes first and holds the content as it was opened.
+    const other = join(tempDir(), 'edited.groundwork');
+    const second = demo(other);
+    const opened = second.getContentToken();
+    const done = auto.opened(second);
+    await auto.beforeWrite();
+    second.setOrganisation({ name: 'Edited right away' });
+    await done;
+    expect(timers).toEqual([]);
+    const [backup] = listBackups(other);
+    expect(backup?.reason).toBe('open');
+    expect(backup?.fingerprint).toBe(opened);
+    expect(second.getContentToken()).not.toBe(opened);
+    // Nothing pending any more: a later write does not wait for a backup.
+    await auto.beforeWrite();
+    expect(listBackups(other)).toHaveLength(1);
+
+    // Switched away from (or stopped) before the delay is over: no backup of it, and no error.
+    const third = demo(join(tempDir(), 'switched.groundwork'));
+    const dropped = auto.opened(third);
+    auto.stop();
+    await dropped;
+    expect(listBackups(third.path)).toEqual([]);
+  });
+
   it('skips the queued backup of a workspace closed before its turn (switched away from), without an error', async () => {
     const first = demo(join(tempDir(), 'first.groundwork'));
     const second = demo(join(tempDir(), 'second.groundwork'));

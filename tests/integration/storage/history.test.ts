@@ -302,6 +302,12 @@ describe('capability_days: the day-last rows kept as the history grows (schema 4
   it('rests on a history that is only appended to: a row cannot be changed or deleted', () => {
     workspace.createCapability({ id: 'warehouse', name: 'Warehouse', layer: 'move_store', currentMaturity: 1, targetMaturity: 3 });
     workspace.close();
+    // Nor is a whole workspace restored over one that has history.
+    const rows = openReadOnly(file).listHistory().length;
+    expect(() => writeRestoredWorkspace(file, { organisation: { name: 'Other' }, capabilities: [], roles: [], people: [], workItems: [], scenarios: [], history: [] })).toThrow(
+      expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/already has history/) }),
+    );
+    expect(openReadOnly(file).listHistory()).toHaveLength(rows);
     const db = raw(file);
     try {
       expect(() => db.prepare("UPDATE history SET new_value = '0'").run()).toThrow(/history rows are never changed/);

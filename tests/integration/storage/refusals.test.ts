@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, readFileSync, readdirSync, closeSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, closeSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WorkspaceError, openWorkspace, openWorkspaceReadOnly, type WorkspaceErrorCode } from '../../../src/storage';
+import { WorkspaceError, backupFolderFor, listBackups, newestGoodBackup, openWorkspace, openWorkspaceReadOnly, type WorkspaceErrorCode } from '../../../src/storage';
 import { MIGRATIONS, copyFixture, open, raw, sha256, sideFiles, tempDir } from './helpers';
 
 /** Opening `file` is refused with `code`, the message names the file, and the file is untouched. */
@@ -140,54 +140,39 @@ describe('damaged workspaces are refused as corrupt and left byte for byte', () 
   });
 });
 
-describe('the checks at open run on a private copy of the file', () => {
-  /** Runs `body` with the OS temporary folder set to `folder` (os.tmpdir() reads TMPDIR). */
-  function withTemporaryFolder<T>(folder: string, body: () => T): T {
-    const before = process.env.TMPDIR;
-    process.env.TMPDIR = folder;
-    try {
-      return body();
-    } finally {
-      if (before === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = before;
-    }
+describe('a row that breaks a CHECK constraint makes the file corrupt', () => {
+  /** A copy of the schema 4 fixture with one history row the schema does not allow, written past the CHECKs. */
+  function withBadHistoryRow(dir: string, name: string): string {
+    const file = copyFixture(4, dir, name);
+    const db = raw(file);
+    db.pragma('ignore_check_constraints = 1');
+    // Past the trigger too, as a tool that edits the file by hand would be.
+    db.exec('DROP TRIGGER capability_days_follow_history');
+    db.prepare("INSERT INTO history (at, entity, entity_id, field, old_value, new_value) VALUES ('yesterday', 'capability', 'warehouse', 'colour', NULL, 'red')").run();
+    db.exec(`CREATE TRIGGER capability_days_follow_history AFTER INSERT ON history WHEN 0 BEGIN SELECT 1; END`);
+    db.close();
+    return file;
   }
 
-  it('leaves no copy behind, whether the file opens or is refused', () => {
-    const dir = tempDir();
-    const good = join(dir, 'good.groundwork');
-    populatedWorkspace(good);
-    const damaged = join(dir, 'damaged.groundwork');
-    populatedWorkspace(damaged);
-    const fd = openSync(damaged, 'r+');
-    writeSync(fd, randomBytes(4096), 0, 4096, statSync(damaged).size - 3 * 4096);
-    closeSync(fd);
-    const temporary = join(dir, 'tmp');
-    mkdirSync(temporary);
-    withTemporaryFolder(temporary, () => {
-      openWorkspace(good, { migrationsDir: MIGRATIONS }).close();
-      openWorkspaceReadOnly(good, { migrationsDir: MIGRATIONS }).close();
-      expectRefused(damaged, 'corrupt', /integrity check/);
-    });
-    expect(readdirSync(temporary)).toEqual([]);
+  it('is refused for editing and read-only, also where nothing reads that row at open (the history)', () => {
+    const file = withBadHistoryRow(tempDir(), 'bad-history.groundwork');
+    expectRefused(file, 'corrupt', /integrity check: CHECK constraint failed in history/);
+    const hash = sha256(file);
+    expect(() => openWorkspaceReadOnly(file, { migrationsDir: MIGRATIONS })).toThrow(expect.objectContaining({ code: 'corrupt' }));
+    expect(sha256(file)).toBe(hash);
+    expect(sideFiles(file)).toEqual([]);
   });
 
-  it('checks the bytes in memory when no copy can be written, with the same verdicts', () => {
+  it('is listed as a damaged backup, never offered for a restore', () => {
     const dir = tempDir();
-    const good = join(dir, 'good.groundwork');
-    populatedWorkspace(good);
-    const damaged = join(dir, 'damaged.groundwork');
-    populatedWorkspace(damaged);
-    const fd = openSync(damaged, 'r+');
-    writeSync(fd, randomBytes(4096), 0, 4096, statSync(damaged).size - 3 * 4096);
-    closeSync(fd);
-    withTemporaryFolder(join(dir, 'no such folder'), () => {
-      const workspace = openWorkspace(good, { migrationsDir: MIGRATIONS });
-      expect(workspace.listCapabilities()).toHaveLength(60);
-      workspace.close();
-      expectRefused(damaged, 'corrupt', /integrity check/);
-    });
-    expect(readdirSync(dir).sort()).toEqual(['damaged.groundwork', 'good.groundwork']);
+    const workspace = join(dir, 'acme.groundwork');
+    copyFixture(4, dir, 'acme.groundwork');
+    const folder = backupFolderFor(workspace);
+    mkdirSync(folder);
+    withBadHistoryRow(folder, 'acme.groundwork.20261201T090000000Z.manual.0123456789ab.groundwork');
+    const [listed] = listBackups(workspace);
+    expect(listed?.problem).toMatch(/damaged \(CHECK constraint failed in history/);
+    expect(newestGoodBackup(workspace, { migrationsDir: MIGRATIONS })).toBeNull();
   });
 });
 
